@@ -1,0 +1,62 @@
+package vn.motcua;
+
+import java.util.Arrays;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+import vn.motcua.platform.embedded.AppLifecycle;
+import vn.motcua.platform.embedded.EmbeddedServices;
+import vn.motcua.platform.embedded.EmbeddedSettings;
+import vn.motcua.tenant.FullTreeGenerator;
+
+/**
+ * The service's entry point. Before Quarkus reads its configuration, it starts the embedded PostgreSQL and Keycloak
+ * for whichever has no URL configured and hands their addresses to Quarkus as system properties.
+ *
+ * <ul>
+ * <li>no argument: run the service (with embedded servers where needed)</li>
+ * <li>{@code services}: start only the embedded servers and print their settings, for running a second replica or a
+ * benchmark against them</li>
+ * <li>{@code generate-tenants DIR [districts] [wards]}: write a full-size tenant tree</li>
+ * </ul>
+ */
+@QuarkusMain
+public final class MotcuaMain {
+
+    private MotcuaMain() {
+    }
+
+    public static void main(String... args) throws Exception {
+        if (args.length > 0 && args[0].equals("generate-tenants")) {
+            FullTreeGenerator.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        boolean servicesOnly = args.length > 0 && args[0].equals("services");
+        EmbeddedSettings settings = EmbeddedSettings.fromEnvironment();
+        if (settings.needsAny()) {
+            EmbeddedServices services;
+            try {
+                services = EmbeddedServices.start(settings);
+            } catch (RuntimeException | java.io.IOException e) {
+                System.err.println("[motcua] Could not start the embedded servers: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
+            services.properties().forEach(System::setProperty);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                AppLifecycle.awaitStopped(15);
+                services.close();
+            }, "motcua-embedded-stop"));
+            String appUrl = settings.appBaseUrls().get(0);
+            if (servicesOnly) {
+                services.properties().forEach((k, v) -> System.out.println("export " + k + "=" + v));
+                System.out.println(services.banner(appUrl));
+                Thread.currentThread().join();
+                return;
+            }
+            System.setProperty(AppLifecycle.BANNER, services.banner(appUrl));
+        }
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,52 @@
+package vn.motcua.audit;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Generated;
+
+/**
+ * One entry of the audit log (nhật ký): who did what, in which tenant, when, from where. Append-only: the
+ * application role may insert and read, never update or delete, and row-level security keeps each tenant's entries
+ * to those who may see that tenant.
+ */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public String tenantId;
+
+    /** The database server's clock, never the client's. */
+    @Generated
+    @Column(name = "occurred_at", insertable = false, updatable = false)
+    public OffsetDateTime occurredAt;
+
+    @Column(name = "actor_realm", nullable = false, updatable = false)
+    public String actorRealm;
+
+    @Column(name = "actor_subject", nullable = false, updatable = false)
+    public String actorSubject;
+
+    @Column(name = "actor_name", updatable = false)
+    public String actorName;
+
+    @Column(nullable = false, updatable = false)
+    public String action;
+
+    @Column(updatable = false)
+    public String target;
+
+    @Column(name = "remote_addr", updatable = false)
+    public String remoteAddr;
+}

@@ -1,0 +1,60 @@
+package vn.motcua.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.tenant.TenantDirectory;
+
+/** A tenant's audit log, for its administrators and auditors (and those of the tenants above it). */
+@Path("/api/t/{tenant}/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit", description = "Who did what, where and when")
+public class AuditResource {
+
+    public record Entry(long id, OffsetDateTime at, String tenant, String realm, String subject, String name, String action,
+            String target) {
+    }
+
+    private final SecurityIdentity identity;
+    private final AccessPolicy policy;
+    private final TenantDirectory tenants;
+    private final AuditService audit;
+
+    AuditResource(SecurityIdentity identity, AccessPolicy policy, TenantDirectory tenants, AuditService audit) {
+        this.identity = identity;
+        this.policy = policy;
+        this.tenants = tenants;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed({ "tenant-admin", "city-admin", "auditor" })
+    @Operation(summary = "The newest audit entries of a tenant")
+    public Uni<List<Entry>> latest(@PathParam("tenant") String tenant,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        Actor actor = Actor.from(identity);
+        return policy.staffAccess(actor, tenant)
+                .chain(access -> tenants.tree())
+                .chain(tree -> audit.latest(policy.readScope(actor, tree), tenant, limit))
+                .map(events -> events.stream().map(e -> new Entry(e.id, e.occurredAt, e.tenantId, e.actorRealm, e.actorSubject,
+                        e.actorName, e.action, e.target)).toList());
+    }
+}

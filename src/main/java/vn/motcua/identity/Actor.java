@@ -1,0 +1,99 @@
+package vn.motcua.identity;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is acting: a staff member (cán bộ) or a citizen (công dân), as their Keycloak token says.
+ *
+ * @param tenants       the tenants whose groups a staff member belongs to (the token's {@code tenant} claim)
+ * @param postalOffices the post offices a postal clerk works at
+ */
+public record Actor(Realm realm, String subject, String username, String displayName, Set<String> roles,
+        Set<String> tenants, Set<String> postalOffices) {
+
+    /** The staff realm's group under which each post office has its group. */
+    public static final String POSTAL_GROUP = "/postal";
+
+    public enum Realm {
+        STAFF("staff"),
+        CITIZENS("citizens");
+
+        private final String id;
+
+        Realm(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    public boolean isStaff() {
+        return realm == Realm.STAFF;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    /** Reads the actor from a verified identity; the realm is the OIDC tenant that verified the token. */
+    public static Actor from(SecurityIdentity identity) {
+        JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+        Object oidcTenant = identity.getAttribute("tenant-id");
+        Realm realm = Realm.STAFF.id().equals(oidcTenant) || (oidcTenant == null && jwt.getIssuer() != null
+                && jwt.getIssuer().endsWith("/realms/staff")) ? Realm.STAFF : Realm.CITIZENS;
+        String username = jwt.getClaim("preferred_username");
+        String name = jwt.getClaim("name");
+        return new Actor(realm, jwt.getSubject(), username, name == null || name.isBlank() ? username : name,
+                Set.copyOf(identity.getRoles()),
+                realm == Realm.STAFF ? tenantsOf(jwt) : Set.of(),
+                realm == Realm.STAFF ? groupLeaves(strings(jwt.getClaim("groups")), true) : Set.of());
+    }
+
+    /**
+     * The tenants of the groups the staff member belongs to: the last segment of each group path outside
+     * {@code /postal}. Group membership is the truth; the {@code tenant} claim is read only when a directory gives
+     * no groups.
+     */
+    private static Set<String> tenantsOf(JsonWebToken jwt) {
+        Set<String> groups = strings(jwt.getClaim("groups"));
+        return groups.isEmpty() ? strings(jwt.getClaim("tenant")) : groupLeaves(groups, false);
+    }
+
+    private static Set<String> groupLeaves(Set<String> paths, boolean postal) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String path : paths) {
+            boolean isPostal = path.startsWith(POSTAL_GROUP + "/");
+            if (isPostal == postal) {
+                String leaf = path.substring(path.lastIndexOf('/') + 1);
+                if (!leaf.isEmpty()) {
+                    out.add(leaf);
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    private static Set<String> strings(Object claim) {
+        Set<String> out = new LinkedHashSet<>();
+        if (claim instanceof Collection<?> c) {
+            c.forEach(v -> out.add(unquote(v.toString())));
+        } else if (claim instanceof jakarta.json.JsonArray a) {
+            a.forEach(v -> out.add(unquote(v.toString())));
+        } else if (claim != null) {
+            out.add(unquote(claim.toString()));
+        }
+        return Set.copyOf(out);
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+}

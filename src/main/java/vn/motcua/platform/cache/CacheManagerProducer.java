@@ -1,0 +1,63 @@
+package vn.motcua.platform.cache;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.infinispan.commons.dataconversion.MediaType;
+import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded Infinispan cache manager, Keycloak's shape: read-mostly data (tenants, catalog, calendars) lives in
+ * local caches; when clustered, a write on one replica invalidates the key on the others, which then reload it from
+ * PostgreSQL. Nothing lives only in the cache.
+ */
+@ApplicationScoped
+public class CacheManagerProducer {
+
+    private static final Logger LOG = Logger.getLogger(CacheManagerProducer.class);
+
+    /** The cache names; each holds read-mostly data whose truth is in PostgreSQL. */
+    public static final String TENANTS = "tenants";
+
+    @Produces
+    @Singleton
+    EmbeddedCacheManager cacheManager(CacheConfig config) {
+        boolean clustered = config.mode() == CacheConfig.Mode.CLUSTER;
+        GlobalConfigurationBuilder global = clustered
+                ? GlobalConfigurationBuilder.defaultClusteredBuilder()
+                : new GlobalConfigurationBuilder().nonClusteredDefault();
+        global.cacheContainer().statistics(false);
+        global.jmx().disable();
+        global.globalState().disable();
+        if (clustered) {
+            var c = ConfigProvider.getConfig();
+            System.setProperty("motcua.jgroups.bind_addr", config.bindAddress());
+            System.setProperty("motcua.jgroups.bind_port", Integer.toString(config.bindPort()));
+            System.setProperty("motcua.jgroups.jdbc_url", c.getValue("quarkus.datasource.jdbc.url", String.class));
+            System.setProperty("motcua.jgroups.jdbc_user", c.getValue("quarkus.datasource.username", String.class));
+            System.setProperty("motcua.jgroups.jdbc_password", c.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+            global.transport().clusterName(config.clusterName()).addProperty("configurationFile", "jgroups-motcua.xml");
+        }
+        DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
+        ConfigurationBuilder readMostly = new ConfigurationBuilder();
+        readMostly.clustering().cacheMode(clustered ? CacheMode.INVALIDATION_SYNC : CacheMode.LOCAL);
+        readMostly.encoding().mediaType(MediaType.APPLICATION_OBJECT_TYPE);
+        readMostly.memory().maxCount(10_000);
+        manager.defineConfiguration(TENANTS, readMostly.build());
+        manager.start();
+        LOG.infof("Cache started (%s)", clustered ? "cluster '" + config.clusterName() + "'" : "local");
+        return manager;
+    }
+
+    void close(@Disposes EmbeddedCacheManager manager) {
+        manager.stop();
+    }
+}

@@ -1,0 +1,160 @@
+package vn.motcua.platform.error;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.qute.Location;
+import io.quarkus.resteasy.reactive.server.runtime.exceptionmappers.UnauthorizedExceptionMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import io.quarkus.qute.Template;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import vn.motcua.platform.i18n.Languages;
+import vn.motcua.platform.i18n.Messages;
+
+/**
+ * The one exception mapper: every error leaves as an RFC 9457 problem ({@code application/problem+json}) on the
+ * API and as a plain-language page elsewhere, with a stable {@code type} and never a class name or stack trace.
+ * Unexpected errors are logged with an incident id that the response shows, so support can find the log line.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private static final UnauthorizedExceptionMapper SIGN_IN_CHALLENGE = new UnauthorizedExceptionMapper();
+
+    private final Template errorPage;
+
+    ProblemMapper(@Location("error.html") Template errorPage) {
+        this.errorPage = errorPage;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e, uri, headers);
+    }
+
+    /**
+     * Not signed in: the API answers a 401 problem; a page starts the sign-in instead (the OIDC code flow's
+     * redirect to Keycloak), through Quarkus's own challenge.
+     */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class, NotAuthorizedException.class })
+    public Uni<Response> unauthorized(Exception e, UriInfo uri, HttpHeaders headers, RoutingContext context) {
+        if (!isApi(uri.getPath())) {
+            return SIGN_IN_CHALLENGE.handle(context);
+        }
+        Response r = respond(Problems.notSignedIn(), uri, headers);
+        return Uni.createFrom().item(Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Problems.forbidden(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String path = v.getPropertyPath().toString();
+            // Drop the method and parameter position prefix ("tenant.arg0.") that clients never see.
+            String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+            errors.add(new ProblemException.FieldError(field, v.getMessage()));
+        }
+        return respond(new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size()), uri, headers);
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    public Response unreadable(Exception e, UriInfo uri, HttpHeaders headers) {
+        return respond(new ProblemException(ProblemType.BAD_REQUEST, "JSON"), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        ProblemException p = switch (e) {
+            case NotFoundException n -> new ProblemException(ProblemType.NOT_FOUND);
+            case NotAllowedException n -> new ProblemException(ProblemType.METHOD_NOT_ALLOWED, String.join(", ", n.getResponse().getAllowedMethods()));
+            case NotAcceptableException n -> new ProblemException(ProblemType.NOT_ACCEPTABLE);
+            case NotSupportedException n -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE);
+            default -> switch (e.getResponse().getStatus()) {
+                case 400 -> new ProblemException(ProblemType.BAD_REQUEST, "");
+                case 401 -> Problems.notSignedIn();
+                case 403 -> Problems.forbidden();
+                case 404 -> new ProblemException(ProblemType.NOT_FOUND);
+                case 503 -> new ProblemException(ProblemType.UNAVAILABLE);
+                default -> null;
+            };
+        };
+        return p == null ? unexpected(e, uri, headers) : respond(p, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Incident %s on %s", incident, uri.getPath());
+        return respond(new ProblemException(ProblemType.INTERNAL, incident), uri, headers);
+    }
+
+    private Response respond(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        ProblemType type = e.type();
+        String path = uri.getPath();
+        if (wantsPage(path, headers)) {
+            Locale locale = Languages.forPage(uri.getQueryParameters().getFirst("lang"), cookie(headers));
+            Messages m = Languages.messages(locale);
+            String html = errorPage.instance()
+                    .data("title", ProblemTexts.title(type, m))
+                    .data("detail", ProblemTexts.detail(type, m, e.args()))
+                    .data("type", type)
+                    .data("errors", e.fieldErrors())
+                    .data("lang", locale.getLanguage())
+                    .setLocale(locale)
+                    .render();
+            return Response.status(type.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        }
+        Messages m = Languages.messages(Languages.forApi(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+        ProblemDocument doc = new ProblemDocument(type.uri(), ProblemTexts.title(type, m), type.status(),
+                ProblemTexts.detail(type, m, e.args()), path, e.extensions().isEmpty() ? Map.of() : e.extensions());
+        return Response.status(type.status()).type(ProblemDocument.MEDIA_TYPE).entity(doc).build();
+    }
+
+    private static String cookie(HttpHeaders headers) {
+        var c = headers.getCookies().get(Languages.COOKIE);
+        return c == null ? null : c.getValue();
+    }
+
+    static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    /** Pages for people (anything outside /api that a browser asks for as HTML); problem+json for programs. */
+    static boolean wantsPage(String path, HttpHeaders headers) {
+        if (isApi(path)) {
+            return false;
+        }
+        return headers.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
+    }
+}

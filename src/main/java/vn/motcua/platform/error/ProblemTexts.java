@@ -1,0 +1,50 @@
+package vn.motcua.platform.error;
+
+import java.util.List;
+
+import vn.motcua.platform.i18n.Messages;
+
+/** The localized title and detail of each problem type, from the message bundle. */
+public final class ProblemTexts {
+
+    private ProblemTexts() {
+    }
+
+    public static String title(ProblemType type, Messages m) {
+        return switch (type) {
+            case TENANT_NOT_FOUND -> m.problem_tenant_not_found();
+            case TENANT_FORBIDDEN -> m.problem_tenant_forbidden();
+            case NOT_SIGNED_IN -> m.problem_not_signed_in();
+            case FORBIDDEN -> m.problem_forbidden();
+            case NOT_FOUND -> m.problem_not_found();
+            case METHOD_NOT_ALLOWED -> m.problem_method_not_allowed();
+            case NOT_ACCEPTABLE -> m.problem_not_acceptable();
+            case UNSUPPORTED_MEDIA_TYPE -> m.problem_unsupported_media_type();
+            case BAD_REQUEST -> m.problem_bad_request();
+            case VALIDATION_FAILED -> m.problem_validation_failed();
+            case UNAVAILABLE -> m.problem_unavailable();
+            case INTERNAL -> m.problem_internal_error();
+        };
+    }
+
+    public static String detail(ProblemType type, Messages m, List<Object> args) {
+        return switch (type) {
+            case TENANT_NOT_FOUND -> m.problem_tenant_not_found_detail(arg(args, 0));
+            case TENANT_FORBIDDEN -> m.problem_tenant_forbidden_detail(arg(args, 0));
+            case NOT_SIGNED_IN -> m.problem_not_signed_in_detail();
+            case FORBIDDEN -> m.problem_forbidden_detail();
+            case NOT_FOUND -> m.problem_not_found_detail();
+            case METHOD_NOT_ALLOWED -> m.problem_method_not_allowed_detail(arg(args, 0));
+            case NOT_ACCEPTABLE -> m.problem_not_acceptable_detail();
+            case UNSUPPORTED_MEDIA_TYPE -> m.problem_unsupported_media_type_detail();
+            case BAD_REQUEST -> m.problem_bad_request_detail(arg(args, 0));
+            case VALIDATION_FAILED -> m.problem_validation_failed_detail(args.isEmpty() ? 0 : (Integer) args.get(0));
+            case UNAVAILABLE -> m.problem_unavailable_detail();
+            case INTERNAL -> m.problem_internal_error_detail(arg(args, 0));
+        };
+    }
+
+    private static String arg(List<Object> args, int i) {
+        return args.size() > i && args.get(i) != null ? args.get(i).toString() : "";
+    }
+}

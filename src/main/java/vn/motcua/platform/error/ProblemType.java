@@ -1,0 +1,49 @@
+package vn.motcua.platform.error;
+
+/**
+ * Every kind of error the service reports, each with a stable {@code type} URI ({@code /problems/<slug>}, documented
+ * at that address) and its HTTP status. Clients may branch on the type; it never changes once published.
+ */
+public enum ProblemType {
+    TENANT_NOT_FOUND("tenant-not-found", 404),
+    TENANT_FORBIDDEN("tenant-forbidden", 403),
+    NOT_SIGNED_IN("not-signed-in", 401),
+    FORBIDDEN("forbidden", 403),
+    NOT_FOUND("not-found", 404),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405),
+    NOT_ACCEPTABLE("not-acceptable", 406),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
+    BAD_REQUEST("bad-request", 400),
+    VALIDATION_FAILED("validation-failed", 400),
+    UNAVAILABLE("unavailable", 503),
+    INTERNAL("internal-error", 500);
+
+    private final String slug;
+    private final int status;
+
+    ProblemType(String slug, int status) {
+        this.slug = slug;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String uri() {
+        return "/problems/" + slug;
+    }
+
+    public static ProblemType bySlug(String slug) {
+        for (ProblemType t : values()) {
+            if (t.slug.equals(slug)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}

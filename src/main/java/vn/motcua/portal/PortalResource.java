@@ -1,0 +1,105 @@
+package vn.motcua.portal;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import vn.motcua.identity.Actor;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemTexts;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.i18n.Languages;
+import vn.motcua.platform.web.Page;
+import vn.motcua.tenant.TenantDirectory;
+
+/** The city-wide public portal (cổng dịch vụ công) for citizens; sign-in goes through the citizens realm. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PortalResource {
+
+    private final Template home;
+    private final Template me;
+    private final Template problem;
+    private final TenantDirectory tenants;
+    private final CurrentIdentityAssociation identities;
+
+    PortalResource(@Location("portal/home.html") Template home, @Location("portal/me.html") Template me,
+            @Location("portal/problem.html") Template problem, TenantDirectory tenants, CurrentIdentityAssociation identities) {
+        this.home = home;
+        this.me = me;
+        this.problem = problem;
+        this.tenants = tenants;
+        this.identities = identities;
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Uni<TemplateInstance> home(@Context UriInfo uri, @Context HttpHeaders headers) {
+        var locale = Page.locale(uri, headers);
+        return identities.getDeferredIdentity().chain(identity -> tenants.tree().map(tree -> home.instance()
+                .data("page", page(identity, locale))
+                .data("tree", tree)
+                .data("root", tree.root())
+                .data("children", tree.children(tree.root().code()))
+                .setLocale(locale)));
+    }
+
+    /** "Đăng nhập": requires a citizen session, so an anonymous visitor is sent to the citizens realm's login. */
+    @GET
+    @Path("signin")
+    @Authenticated
+    @Operation(hidden = true)
+    public Response signIn() {
+        return Response.seeOther(URI.create("/me")).build();
+    }
+
+    @GET
+    @Path("me")
+    @Authenticated
+    @Operation(hidden = true)
+    public TemplateInstance me(SecurityIdentity identity, @Context UriInfo uri, @Context HttpHeaders headers) {
+        var locale = Page.locale(uri, headers);
+        Actor actor = Actor.from(identity);
+        return me.instance().data("page", Page.citizen(locale, actor.displayName())).data("actor", actor).setLocale(locale);
+    }
+
+    /** Each problem {@code type} URI resolves to a page that explains it. */
+    @GET
+    @Path("problems/{slug}")
+    @Operation(hidden = true)
+    public TemplateInstance problem(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
+        ProblemType type = ProblemType.bySlug(slug);
+        if (type == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND);
+        }
+        var locale = Page.locale(uri, headers);
+        var m = Languages.messages(locale);
+        return problem.instance().data("page", Page.anonymous(locale)).data("type", type)
+                .data("title", ProblemTexts.title(type, m)).setLocale(locale);
+    }
+
+    private static Page page(SecurityIdentity identity, java.util.Locale locale) {
+        if (identity == null || identity.isAnonymous()) {
+            return Page.anonymous(locale);
+        }
+        Actor actor = Actor.from(identity);
+        return actor.isStaff() ? Page.staff(locale, actor.displayName()) : Page.citizen(locale, actor.displayName());
+    }
+}

@@ -1,0 +1,51 @@
+package vn.motcua.tenant;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/** The tenant tree, public: the portal and other systems need to know who is who and where. */
+@Path("/api/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "tenants", description = "The city's units of government: city, districts, wards")
+public class TenantResource {
+
+    private final TenantDirectory directory;
+
+    TenantResource(TenantDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GET
+    @Operation(summary = "The whole tenant tree, nested, with its levels")
+    public Uni<TenantViews.Tree> tree() {
+        return directory.tree().map(TenantViews.Tree::of);
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One tenant with its ancestors and children")
+    public Uni<TenantViews.Detail> tenant(@PathParam("code") String code) {
+        return directory.tree().map(tree -> TenantViews.Detail.of(tree,
+                tree.find(code).orElseThrow(() -> vn.motcua.platform.error.Problems.tenantNotFound(code))));
+    }
+
+    @GET
+    @Path("/{code}/descendants")
+    @Operation(summary = "Every tenant below this one, depth first")
+    public Uni<List<TenantViews.Summary>> descendants(@PathParam("code") String code) {
+        return directory.tree().map(tree -> {
+            tree.find(code).orElseThrow(() -> vn.motcua.platform.error.Problems.tenantNotFound(code));
+            return tree.descendants(code).stream().map(TenantViews.Summary::of).toList();
+        });
+    }
+}
