@@ -21,11 +21,13 @@ CREATE FUNCTION app_tenants() RETURNS text[]
     LANGUAGE sql STABLE PARALLEL SAFE
 AS $$ SELECT string_to_array(nullif(current_setting('app.tenants', true), ''), ',') $$;
 
+-- Levels of a tree that is no longer in the files stay, inactive, for the tenants that keep them.
 CREATE TABLE tenant_level (
     code     text PRIMARY KEY,
-    depth    int  NOT NULL UNIQUE,
+    depth    int  NOT NULL,
     name_vi  text NOT NULL,
-    name_en  text NOT NULL
+    name_en  text NOT NULL,
+    active   boolean NOT NULL DEFAULT true
 );
 
 CREATE TABLE postal_office (
@@ -34,6 +36,7 @@ CREATE TABLE postal_office (
     name_en    text NOT NULL,
     address    text NOT NULL,
     phone      text,
+    position   int  NOT NULL,
     active     boolean NOT NULL DEFAULT true,
     updated_at timestamptz NOT NULL DEFAULT now()
 );

@@ -9,8 +9,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.Generated;
-
 /**
  * One entry of the audit log (nhật ký): who did what, in which tenant, when, from where. Append-only: the
  * application role may insert and read, never update or delete, and row-level security keeps each tenant's entries
@@ -27,8 +25,7 @@ public class AuditEvent {
     @Column(name = "tenant_id", nullable = false, updatable = false)
     public String tenantId;
 
-    /** The database server's clock, never the client's. */
-    @Generated
+    /** The database server's clock, never the client's: set by the column default, not read back on insert. */
     @Column(name = "occurred_at", insertable = false, updatable = false)
     public OffsetDateTime occurredAt;
 

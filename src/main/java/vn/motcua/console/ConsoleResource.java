@@ -40,20 +40,22 @@ public class ConsoleResource {
     private final AccessPolicy policy;
     private final TenantDirectory tenants;
     private final AuditService audit;
+    private final SecurityIdentity identity;
 
     ConsoleResource(@Location("console/home.html") Template home, @Location("console/no-tenant.html") Template noTenant,
-            AccessPolicy policy, TenantDirectory tenants, AuditService audit) {
+            AccessPolicy policy, TenantDirectory tenants, AuditService audit, SecurityIdentity identity) {
         this.home = home;
         this.noTenant = noTenant;
         this.policy = policy;
         this.tenants = tenants;
         this.audit = audit;
+        this.identity = identity;
     }
 
     /** Sends the officer to their first tenant, or explains that their account has none yet. */
     @GET
     @Operation(hidden = true)
-    public Uni<Response> entry(SecurityIdentity identity, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<Response> entry(@Context UriInfo uri, @Context HttpHeaders headers) {
         Actor actor = Actor.from(identity);
         return tenants.tree().map(tree -> {
             var first = actor.tenants().stream().filter(t -> tree.find(t).isPresent()).sorted().findFirst();
@@ -68,8 +70,7 @@ public class ConsoleResource {
     @GET
     @Path("/{tenant}")
     @Operation(hidden = true)
-    public Uni<TemplateInstance> tenantHome(@PathParam("tenant") String tenant, SecurityIdentity identity,
-            @Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Uni<TemplateInstance> tenantHome(@PathParam("tenant") String tenant, @Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Actor actor = Actor.from(identity);
         var locale = Page.locale(uri, headers);
         return policy.staffAccess(actor, tenant)

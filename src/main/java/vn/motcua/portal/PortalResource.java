@@ -39,14 +39,17 @@ public class PortalResource {
     private final Template problem;
     private final TenantDirectory tenants;
     private final CurrentIdentityAssociation identities;
+    private final SecurityIdentity identity;
 
     PortalResource(@Location("portal/home.html") Template home, @Location("portal/me.html") Template me,
-            @Location("portal/problem.html") Template problem, TenantDirectory tenants, CurrentIdentityAssociation identities) {
+            @Location("portal/problem.html") Template problem, TenantDirectory tenants, CurrentIdentityAssociation identities,
+            SecurityIdentity identity) {
         this.home = home;
         this.me = me;
         this.problem = problem;
         this.tenants = tenants;
         this.identities = identities;
+        this.identity = identity;
     }
 
     @GET
@@ -74,7 +77,7 @@ public class PortalResource {
     @Path("me")
     @Authenticated
     @Operation(hidden = true)
-    public TemplateInstance me(SecurityIdentity identity, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public TemplateInstance me(@Context UriInfo uri, @Context HttpHeaders headers) {
         var locale = Page.locale(uri, headers);
         Actor actor = Actor.from(identity);
         return me.instance().data("page", Page.citizen(locale, actor.displayName())).data("actor", actor).setLocale(locale);

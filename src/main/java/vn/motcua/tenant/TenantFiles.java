@@ -109,15 +109,24 @@ public final class TenantFiles {
 
     private <T> T parse(Path file, Class<T> type) {
         String rel = relative(file);
+        String text = "";
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            T value = YAML.readValue(text, type);
-            if (value == null) {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
                 problems.add(new TenantDataProblem(rel, 0, "", "the file is empty"));
+                return null;
             }
-            return value;
+            return YAML.readValue(text, type);
         } catch (JsonMappingException e) {
-            problems.add(new TenantDataProblem(rel, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            org.yaml.snakeyaml.error.MarkedYAMLException syntax = syntaxError(e);
+            if (syntax != null) {
+                problems.add(new TenantDataProblem(rel, syntax.getProblemMark() == null ? 0 : syntax.getProblemMark().getLine() + 1,
+                        "", "not valid YAML: " + syntax.getProblem()));
+                return null;
+            }
+            // Jackson reports the end of a record's mapping; the field's own line is more use to the reader.
+            int line = new YamlLines(text).lineOf(pathOf(e));
+            problems.add(new TenantDataProblem(rel, line > 0 ? line : e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     fieldPath(e), mappingReason(e)));
         } catch (JsonProcessingException e) {
             problems.add(new TenantDataProblem(rel, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "",
@@ -138,6 +147,23 @@ public final class TenantFiles {
             }
         }
         return sb.toString();
+    }
+
+    private static List<Object> pathOf(JsonMappingException e) {
+        List<Object> path = new ArrayList<>();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            path.add(ref.getFieldName() != null ? ref.getFieldName() : (Object) ref.getIndex());
+        }
+        return path;
+    }
+
+    private static org.yaml.snakeyaml.error.MarkedYAMLException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException y) {
+                return y;
+            }
+        }
+        return null;
     }
 
     private static String mappingReason(JsonMappingException e) {

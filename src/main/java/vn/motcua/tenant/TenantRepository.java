@@ -38,22 +38,26 @@ public class TenantRepository {
     private Uni<Void> upsertLevels(SqlConnection conn, TenantTree tree) {
         List<Tuple> rows = tree.levels().stream()
                 .map(l -> Tuple.of(l.code(), l.depth(), l.name().vi(), l.name().en())).toList();
-        // Depth is unique: park the old rows out of the way before renumbering.
-        return conn.query("update tenant_level set depth = -depth - 1000").execute()
+        String[] codes = tree.levels().stream().map(Level::code).toArray(String[]::new);
+        return conn.preparedQuery("update tenant_level set active = false where not (code = any($1))").execute(Tuple.of(codes))
                 .chain(() -> conn.preparedQuery("""
                         insert into tenant_level (code, depth, name_vi, name_en) values ($1, $2, $3, $4)
-                        on conflict (code) do update set depth = excluded.depth, name_vi = excluded.name_vi, name_en = excluded.name_en
+                        on conflict (code) do update set depth = excluded.depth, name_vi = excluded.name_vi,
+                            name_en = excluded.name_en, active = true
                         """).executeBatch(rows))
                 .replaceWithVoid();
     }
 
     private Uni<Void> upsertOffices(SqlConnection conn, TenantTree tree) {
-        List<Tuple> rows = tree.postalOffices().stream()
-                .map(o -> Tuple.of(o.code(), o.name().vi(), o.name().en(), o.address(), o.phone())).toList();
+        List<Tuple> rows = new ArrayList<>();
+        for (PostalOffice o : tree.postalOffices()) {
+            rows.add(Tuple.tuple(java.util.Arrays.asList(o.code(), o.name().vi(), o.name().en(), o.address(), o.phone(), rows.size())));
+        }
         Uni<Void> upsert = rows.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery("""
-                insert into postal_office (code, name_vi, name_en, address, phone) values ($1, $2, $3, $4, $5)
+                insert into postal_office (code, name_vi, name_en, address, phone, position) values ($1, $2, $3, $4, $5, $6)
                 on conflict (code) do update set name_vi = excluded.name_vi, name_en = excluded.name_en,
-                    address = excluded.address, phone = excluded.phone, active = true, updated_at = now()
+                    address = excluded.address, phone = excluded.phone, position = excluded.position, active = true,
+                    updated_at = now()
                 """).executeBatch(rows).replaceWithVoid();
         String[] codes = tree.postalOffices().stream().map(PostalOffice::code).toArray(String[]::new);
         return upsert.chain(() -> conn.preparedQuery("update postal_office set active = false where not (code = any($1))")
@@ -88,13 +92,13 @@ public class TenantRepository {
 
     /** Rebuilds the tree from the database: what a replica does when another replica's sync invalidated its cache. */
     public Uni<TenantTree> loadTree() {
-        return pool.withConnection(conn -> conn.query("select code, depth, name_vi, name_en from tenant_level where depth >= 0 order by depth").execute()
+        return pool.withConnection(conn -> conn.query("select code, depth, name_vi, name_en from tenant_level where active order by depth").execute()
                 .map(rs -> {
                     List<Level> levels = new ArrayList<>();
                     rs.forEach(r -> levels.add(new Level(r.getString("code"), text(r), r.getInteger("depth"))));
                     return levels;
                 })
-                .chain(levels -> conn.query("select code, name_vi, name_en, address, phone from postal_office where active order by code").execute()
+                .chain(levels -> conn.query("select code, name_vi, name_en, address, phone from postal_office where active order by position").execute()
                         .map(rs -> {
                             List<PostalOffice> offices = new ArrayList<>();
                             rs.forEach(r -> offices.add(new PostalOffice(r.getString("code"), text(r), r.getString("address"), r.getString("phone"))));

@@ -32,28 +32,27 @@ final class YamlLines {
     /** 1-based line of the deepest node found along the path (names and indexes), 0 when nothing matches. */
     int lineOf(List<Object> path) {
         Node node = root;
-        Node found = null;
+        int line = 0;
         for (Object step : path) {
-            Node next = child(node, step);
+            NodeTuple field = null;
+            Node next = null;
+            if (node instanceof MappingNode map && step instanceof String name) {
+                for (NodeTuple t : map.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name)) {
+                        field = t;
+                        next = t.getValueNode();
+                    }
+                }
+            } else if (node instanceof SequenceNode seq && step instanceof Integer i && i < seq.getValue().size()) {
+                next = seq.getValue().get(i);
+            }
             if (next == null) {
                 break;
             }
-            found = next;
+            // A field is reported at its key: for a block value the value itself starts on a later line.
+            line = (field != null ? field.getKeyNode() : next).getStartMark().getLine() + 1;
             node = next;
         }
-        return found == null ? 0 : found.getStartMark().getLine() + 1;
-    }
-
-    private static Node child(Node node, Object step) {
-        if (node instanceof MappingNode map && step instanceof String name) {
-            for (NodeTuple t : map.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode key && key.getValue().equals(name)) {
-                    return t.getValueNode() instanceof ScalarNode ? t.getKeyNode() : t.getValueNode();
-                }
-            }
-        } else if (node instanceof SequenceNode seq && step instanceof Integer i && i < seq.getValue().size()) {
-            return seq.getValue().get(i);
-        }
-        return null;
+        return line;
     }
 }

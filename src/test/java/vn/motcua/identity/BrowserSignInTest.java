@@ -1,0 +1,61 @@
+package vn.motcua.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.identity.realm.DemoUser;
+import vn.motcua.support.Browser;
+
+/** Sign-in end to end through the authorization code flow: the console via the staff realm, the portal via citizens. */
+@QuarkusTest
+class BrowserSignInTest {
+
+    @TestHTTPResource("/")
+    java.net.URL base;
+
+    @Test
+    void anOfficerSignsInToTheConsoleAndLandsOnTheirTenant() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.get(base + "console");
+        assertTrue(login.uri().getPath().startsWith("/realms/staff/"), "sent to the staff realm: " + login.uri());
+        HttpResponse<String> console = browser.signIn(login, "canbo.dienbien", DemoUser.PASSWORD);
+        assertEquals(200, console.statusCode(), console.body());
+        assertEquals("/console/ba-dinh-dien-bien", console.uri().getPath());
+        assertTrue(console.body().contains("Bạn đang làm việc tại Phường Điện Biên."), console.body());
+        assertTrue(console.body().contains("Lan Nguyễn Thị"));
+        assertTrue(console.body().contains("receiver"));
+
+        HttpResponse<String> other = browser.get(base + "console/cau-giay-yen-hoa");
+        assertEquals(403, other.statusCode());
+        assertTrue(other.body().contains("Không có quyền với đơn vị này"), other.body());
+        assertEquals(404, browser.get(base + "console/atlantis").statusCode());
+    }
+
+    @Test
+    void aDistrictOfficerSeesAWardAsSupervisor() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.signIn(browser.get(base + "console/ba-dinh-ngoc-ha"), "canbo.badinh", DemoUser.PASSWORD);
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("giám sát"), page.body());
+    }
+
+    @Test
+    void aCitizenSignsInFromThePortal() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> home = browser.get(base.toString());
+        assertTrue(home.body().contains("href=\"/signin\""), "the home page offers Đăng nhập");
+        HttpResponse<String> login = browser.get(base + "signin");
+        assertTrue(login.uri().getPath().startsWith("/realms/citizens/"), "sent to the citizens realm: " + login.uri());
+        HttpResponse<String> me = browser.signIn(login, "tranthib", DemoUser.PASSWORD);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals("/me", me.uri().getPath());
+        assertTrue(me.body().contains("Xin chào, Bình Trần Thị"), me.body());
+        assertTrue(browser.get(base.toString()).body().contains("Xin chào, Bình Trần Thị"), "the portal knows who is signed in");
+    }
+}

@@ -1,0 +1,101 @@
+package vn.motcua.support;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A minimal browser for the authorization code flow: keeps cookies, follows redirects across the service and
+ * Keycloak, and fills Keycloak's login form. Enough to prove sign-in end to end without a real browser.
+ */
+public final class Browser {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new LoopbackCookieJar())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** The last response of a GET, after following every redirect. */
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return follow(http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** Submits Keycloak's login form found in {@code loginPage}, then follows redirects back to the service. */
+    public HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password)
+            throws IOException, InterruptedException {
+        Matcher m = FORM_ACTION.matcher(loginPage.body());
+        if (!m.find()) {
+            throw new AssertionError("not a Keycloak login page: " + loginPage.uri() + "\n" + loginPage.body());
+        }
+        String action = m.group(1).replace("&amp;", "&");
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
+        return follow(http.send(HttpRequest.newBuilder(loginPage.uri().resolve(action))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * Keycloak marks its cookies Secure even over plain HTTP; browsers still send them to loopback addresses (a
+     * secure context), but Java's CookieManager does not. This jar keeps cookies per host, as a browser would here.
+     */
+    private static final class LoopbackCookieJar extends CookieHandler {
+        private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            Map<String, String> cookies = byHost.getOrDefault(uri.getHost(), Map.of());
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+            return Map.of("Cookie", List.of(header.toString()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
+                    for (String v : values) {
+                        String pair = v.split(";", 2)[0];
+                        int eq = pair.indexOf('=');
+                        String key = pair.substring(0, eq).strip();
+                        String value = pair.substring(eq + 1).strip();
+                        Map<String, String> jar = byHost.computeIfAbsent(uri.getHost(), h -> new ConcurrentHashMap<>());
+                        boolean expired = v.toLowerCase().contains("max-age=0") || value.isEmpty();
+                        if (expired) {
+                            jar.remove(key);
+                        } else {
+                            jar.put(key, value);
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    private HttpResponse<String> follow(HttpResponse<String> response) throws IOException, InterruptedException {
+        HttpResponse<String> r = response;
+        for (int i = 0; i < 10 && r.statusCode() / 100 == 3; i++) {
+            URI next = r.uri().resolve(r.headers().firstValue("Location").orElseThrow());
+            r = http.send(HttpRequest.newBuilder(next).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        }
+        return r;
+    }
+}
