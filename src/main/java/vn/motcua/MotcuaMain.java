@@ -19,6 +19,8 @@ import vn.motcua.tenant.FullTreeGenerator;
  * <li>{@code services}: start only the embedded servers and print their settings, for running a second replica or a
  * benchmark against them</li>
  * <li>{@code generate-tenants DIR [districts] [wards]}: write a full-size tenant tree</li>
+ * <li>{@code realms DIR URL...}: write the staff and citizens realms generated from the tenants, for importing into an
+ * external Keycloak, with the service's public URLs as sign-in redirect targets</li>
  * </ul>
  */
 @QuarkusMain
@@ -30,6 +32,10 @@ public final class MotcuaMain {
     public static void main(String... args) throws Exception {
         if (args.length > 0 && args[0].equals("generate-tenants")) {
             FullTreeGenerator.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("realms")) {
+            writeRealms(args);
             return;
         }
         boolean servicesOnly = args.length > 0 && args[0].equals("services");
@@ -58,5 +64,22 @@ public final class MotcuaMain {
             System.setProperty(AppLifecycle.BANNER, services.banner(appUrl));
         }
         Quarkus.run(args);
+    }
+
+    private static void writeRealms(String... args) throws java.io.IOException {
+        if (args.length < 3) {
+            System.err.println("usage: realms DIR URL... (e.g. realms target/realms https://motcua.example.vn)");
+            System.exit(2);
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(args[1]);
+        java.nio.file.Files.createDirectories(dir);
+        var tree = vn.motcua.tenant.TenantFiles.load(EmbeddedSettings.fromEnvironment().tenantsDir());
+        var generator = new vn.motcua.identity.realm.RealmGenerator(tree, java.util.List.of(Arrays.copyOfRange(args, 2, args.length)));
+        for (var realm : generator.realmsAsJson().entrySet()) {
+            java.nio.file.Path file = dir.resolve(realm.getKey() + "-realm.json");
+            java.nio.file.Files.writeString(file, realm.getValue());
+            System.out.println("Wrote " + file);
+        }
+        System.out.println("Import with: kc.sh import --dir " + dir + "  (replace the demo users and client secrets before production)");
     }
 }

@@ -65,6 +65,13 @@ CREATE TABLE tenant (
 CREATE UNIQUE INDEX tenant_agency_code_active ON tenant (agency_code) WHERE active;
 CREATE INDEX tenant_parent ON tenant (parent_code);
 
+-- The digest of the tree last written, so that replicas restarting on unchanged files skip the upsert.
+CREATE TABLE tenant_sync (
+    id        int PRIMARY KEY DEFAULT 1 CHECK (id = 1),
+    digest    text NOT NULL,
+    synced_at timestamptz NOT NULL DEFAULT now()
+);
+
 -- Who did what in which tenant (nhật ký). Append-only for the service: it may insert and read, never change.
 CREATE TABLE audit_event (
     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -97,7 +104,7 @@ CREATE TABLE jgroups (
     PRIMARY KEY (address)
 );
 
-GRANT SELECT, INSERT, UPDATE ON tenant_level, postal_office, tenant TO ${appRole};
+GRANT SELECT, INSERT, UPDATE ON tenant_level, postal_office, tenant, tenant_sync TO ${appRole};
 GRANT SELECT, INSERT ON audit_event TO ${appRole};
 GRANT SELECT, INSERT, UPDATE, DELETE ON jgroups TO ${appRole};
 GRANT EXECUTE ON FUNCTION app_tenants() TO ${appRole};

@@ -1,6 +1,8 @@
 package vn.motcua.tenant;
 
 import java.time.DayOfWeek;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +13,8 @@ import java.util.Map;
 public record DeskHours(Map<DayOfWeek, List<DeskSession>> week) {
 
     public DeskHours {
-        week = Map.copyOf(week);
+        // An EnumMap keeps Monday first, in every JVM: the tree's digest depends on a stable order.
+        week = week.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(week));
     }
 
     public List<DeskSession> on(DayOfWeek day) {

@@ -1,37 +1,69 @@
 package vn.motcua.tenant;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.infinispan.Cache;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import vn.motcua.platform.cache.CacheManagerProducer;
 import vn.motcua.platform.error.Problems;
 
 /**
- * The tenant tree as the rest of the service sees it: served from the Infinispan cache, reloaded from PostgreSQL
- * when another replica's sync has invalidated it. Other features ask this service, never the tenant tables.
+ * The tenant tree as the rest of the service sees it: served from the Infinispan cache, reloaded from PostgreSQL when
+ * the cache does not hold it (another replica's sync invalidated it, or the cache is still starting). Other features
+ * ask this service, never the tenant tables.
+ *
+ * <p>Reloads are single-flight: however many requests miss at once, one query set runs and all share its result.
  */
 @ApplicationScoped
 public class TenantDirectory {
 
+    private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
     private static final String TREE = "tree";
 
-    private final Cache<String, TenantTree> cache;
+    private final Instance<EmbeddedCacheManager> caches;
     private final TenantRepository repository;
+    private final CompletableFuture<Cache<String, TenantTree>> cache = new CompletableFuture<>();
+    private final AtomicReference<CompletableFuture<TenantTree>> loading = new AtomicReference<>();
 
-    TenantDirectory(EmbeddedCacheManager caches, TenantRepository repository) {
-        this.cache = caches.getCache(CacheManagerProducer.TENANTS);
+    TenantDirectory(Instance<EmbeddedCacheManager> caches, TenantRepository repository) {
+        this.caches = caches;
         this.repository = repository;
     }
 
+    /**
+     * Starts the cache on a worker thread. Starting Infinispan costs about a second, mostly class loading; the
+     * service need not wait for it, since the database answers in the meantime.
+     */
+    void startCache() {
+        CompletableFuture.runAsync(() -> {
+            try {
+                cache.complete(caches.get().getCache(CacheManagerProducer.TENANTS));
+            } catch (RuntimeException e) {
+                LOG.error("The cache did not start", e);
+                cache.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** Whether the cache failed to start (the replica is then not ready). */
+    boolean cacheFailed() {
+        return cache.isCompletedExceptionally();
+    }
+
     public Uni<TenantTree> tree() {
-        TenantTree tree = cache.get(TREE);
+        Cache<String, TenantTree> c = cache.getNow(null);
+        TenantTree tree = c == null ? null : c.get(TREE);
         if (tree != null) {
             return Uni.createFrom().item(tree);
         }
-        return repository.loadTree().invoke(loaded -> cache.putForExternalRead(TREE, loaded));
+        return load();
     }
 
     /** The tenant with this code, or a 404 problem ({@code tenant-not-found}). */
@@ -39,8 +71,28 @@ public class TenantDirectory {
         return tree().map(t -> t.find(code).orElseThrow(() -> Problems.tenantNotFound(code)));
     }
 
-    /** Publishes a freshly synced tree: here directly, on the other replicas by invalidation. */
+    private Uni<TenantTree> load() {
+        CompletableFuture<TenantTree> mine = new CompletableFuture<>();
+        CompletableFuture<TenantTree> running = loading.compareAndExchange(null, mine);
+        if (running != null) {
+            return Uni.createFrom().completionStage(running);
+        }
+        repository.loadTree().subscribe().with(tree -> {
+            Cache<String, TenantTree> c = cache.getNow(null);
+            if (c != null) {
+                c.putForExternalRead(TREE, tree);
+            }
+            loading.set(null);
+            mine.complete(tree);
+        }, failure -> {
+            loading.set(null);
+            mine.completeExceptionally(failure);
+        });
+        return Uni.createFrom().completionStage(mine);
+    }
+
+    /** Publishes a freshly synced tree: here once the cache is up, and on the other replicas by invalidation. */
     void publish(TenantTree tree) {
-        cache.put(TREE, tree);
+        cache.thenAccept(c -> c.put(TREE, tree));
     }
 }

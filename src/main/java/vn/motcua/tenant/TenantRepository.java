@@ -26,13 +26,21 @@ public class TenantRepository {
     }
 
     /**
-     * Upserts the tree in one transaction. Tenants and post offices no longer in the files are marked inactive,
+     * Upserts the tree in one transaction, unless the database already holds exactly this tree (then returns 0). Tenants and post offices no longer in the files are marked inactive,
      * never deleted: their dossiers and receipt codes must stay valid after a merger.
      */
     public Uni<Integer> sync(TenantTree tree) {
-        return pool.withTransaction(conn -> upsertLevels(conn, tree)
-                .chain(() -> upsertOffices(conn, tree))
-                .chain(() -> upsertTenants(conn, tree)));
+        String digest = tree.digest();
+        // The row lock makes replicas that start together write one after the other; later ones see the digest.
+        return pool.withTransaction(conn -> conn.query("insert into tenant_sync (id, digest) values (1, '') on conflict do nothing").execute()
+                .chain(() -> conn.query("select digest from tenant_sync where id = 1 for update").execute())
+                .chain(rs -> digest.equals(rs.iterator().next().getString(0))
+                        ? Uni.createFrom().item(0)
+                        : upsertLevels(conn, tree)
+                                .chain(() -> upsertOffices(conn, tree))
+                                .chain(() -> upsertTenants(conn, tree))
+                                .call(() -> conn.preparedQuery("update tenant_sync set digest = $1, synced_at = now() where id = 1")
+                                        .execute(Tuple.of(digest)))));
     }
 
     private Uni<Void> upsertLevels(SqlConnection conn, TenantTree tree) {

@@ -21,6 +21,9 @@ public class TenantsReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
+        if (directory.cacheFailed()) {
+            return Uni.createFrom().item(HealthCheckResponse.named("tenants").down().withData("cache", "failed").build());
+        }
         return directory.tree()
                 .map(t -> HealthCheckResponse.named("tenants").up().withData("tenants", t.size()).build())
                 .onFailure().recoverWithItem(e -> HealthCheckResponse.named("tenants").down().build());

@@ -17,21 +17,30 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlLines {
 
-    private final Node root;
+    private final String text;
+    private Node root;
+    private boolean composed;
 
+    /** The text is composed only when a line is asked for: valid files, the common case, are parsed once. */
     YamlLines(String text) {
-        Node composed;
-        try {
-            composed = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-        } catch (RuntimeException e) {
-            composed = null;
+        this.text = text;
+    }
+
+    private Node root() {
+        if (!composed) {
+            composed = true;
+            try {
+                root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+            } catch (RuntimeException e) {
+                root = null;
+            }
         }
-        this.root = composed;
+        return root;
     }
 
     /** 1-based line of the deepest node found along the path (names and indexes), 0 when nothing matches. */
     int lineOf(List<Object> path) {
-        Node node = root;
+        Node node = root();
         int line = 0;
         for (Object step : path) {
             NodeTuple field = null;

@@ -15,35 +15,52 @@ import vn.motcua.platform.embedded.EmbeddedServices;
 import vn.motcua.platform.embedded.EmbeddedSettings;
 
 /**
- * The real PostgreSQL and Keycloak for the whole suite, started once (the first test class that needs them) and
+ * The real PostgreSQL and Keycloak for the whole suite, started once (by the first test class that needs them) and
  * stopped when the test JVM exits: the same embedded servers the run command uses, with fresh data each run.
+ *
+ * <p>Each test profile restarts Quarkus in a new class loader, where static fields start empty; the addresses are
+ * therefore kept in system properties, which every class loader shares.
  */
 public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleManager {
 
-    private static EmbeddedServices services;
+    private static final String PREFIX = "motcua.test.services.";
 
-    public static synchronized EmbeddedServices services() {
-        if (services == null) {
-            Path data = Path.of("target", "test-data").toAbsolutePath();
-            deleteTree(data);
-            EmbeddedSettings defaults = EmbeddedSettings.fromEnvironment();
-            EmbeddedSettings settings = new EmbeddedSettings(data, defaults.cacheDir(), Path.of("tenants"),
-                    List.of("http://localhost:8081", "http://127.0.0.1:8081"), true, true, 0, 0,
-                    defaults.keycloakVersion());
-            try {
-                services = EmbeddedServices.start(settings);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            EmbeddedServices started = services;
+    /** The settings that point the service at the suite's servers. */
+    public static synchronized Map<String, String> properties() {
+        if (System.getProperty(PREFIX + "MOTCUA_DB_URL") == null) {
+            EmbeddedServices started = startServers();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-embedded-stop"));
+            started.properties().forEach((k, v) -> System.setProperty(PREFIX + k, v));
         }
-        return services;
+        Map<String, String> p = new HashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith(PREFIX)) {
+                p.put(k.toString().substring(PREFIX.length()), v.toString());
+            }
+        });
+        return p;
+    }
+
+    public static String keycloakUrl() {
+        return properties().get("MOTCUA_OIDC_URL");
+    }
+
+    private static EmbeddedServices startServers() {
+        Path data = Path.of("target", "test-data").toAbsolutePath();
+        deleteTree(data);
+        EmbeddedSettings defaults = EmbeddedSettings.fromEnvironment();
+        EmbeddedSettings settings = new EmbeddedSettings(data, defaults.cacheDir(), Path.of("tenants"),
+                List.of("http://localhost:8081", "http://127.0.0.1:8081"), true, true, 0, 0, defaults.keycloakVersion());
+        try {
+            return EmbeddedServices.start(settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public Map<String, String> start() {
-        return new HashMap<>(services().properties());
+        return properties();
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Tokens {
 
     private static String fetch(String realm, String username) {
         return given()
-                .baseUri(EmbeddedServicesResource.services().keycloakUrl())
+                .baseUri(EmbeddedServicesResource.keycloakUrl())
                 .formParam("grant_type", "password")
                 .formParam("client_id", RealmGenerator.CLI_CLIENT)
                 .formParam("username", username)

@@ -74,6 +74,16 @@ class TenantSyncTest {
         assertEquals(List.of("0"), column("select count(*)::text from tenant where active and code like $1", "hue%"));
     }
 
+    @Test
+    void anUnchangedTreeIsNotWrittenAgain() throws Throwable {
+        TenantTree demo = TenantFiles.load(Path.of("tenants"));
+        VertxContextSupport.subscribeAndAwait(() -> repository.sync(demo));
+        List<String> before = column("select max(updated_at)::text from tenant where code like $1", "%");
+        assertEquals(0, VertxContextSupport.subscribeAndAwait(() -> repository.sync(TenantFiles.load(Path.of("tenants")))),
+                "the same files read again give the same digest");
+        assertEquals(before, column("select max(updated_at)::text from tenant where code like $1", "%"));
+    }
+
     private List<String> column(String sql, String arg) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery(sql).execute(Tuple.of(arg))
                 .map(rs -> {
