@@ -38,6 +38,18 @@ class BrowserSignInTest {
     }
 
     @Test
+    void signingOutEndsTheKeycloakSessionToo() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> console = browser.signIn(browser.get(base + "console"), "canbo.yenhoa", DemoUser.PASSWORD);
+        assertEquals("/console/cau-giay-yen-hoa", console.uri().getPath());
+        HttpResponse<String> out = browser.get(base + "console/logout");
+        assertEquals(200, out.statusCode());
+        assertEquals("/", out.uri().getPath(), "back on the portal: " + out.uri());
+        HttpResponse<String> again = browser.get(base + "console");
+        assertTrue(again.uri().getPath().startsWith("/realms/staff/"), "asked to sign in again, not let in: " + again.uri());
+    }
+
+    @Test
     void aDistrictOfficerSeesAWardAsSupervisor() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> page = browser.signIn(browser.get(base + "console/ba-dinh-ngoc-ha"), "canbo.badinh", DemoUser.PASSWORD);

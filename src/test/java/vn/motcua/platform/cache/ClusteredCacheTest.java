@@ -1,0 +1,55 @@
+package vn.motcua.platform.cache;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The clustered cache is the one a multi-replica deployment runs: JGroups over TCP, discovery through JDBC_PING2 on
+ * the service's own database with the application role's rights, and read-mostly caches in invalidation mode.
+ */
+@QuarkusTest
+@TestProfile(ClusteredCacheTest.Clustered.class)
+class ClusteredCacheTest {
+
+    public static class Clustered implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("motcua.cache.mode", "cluster", "motcua.cache.cluster-name", "motcua-test", "motcua.cache.bind-port", "7900");
+        }
+    }
+
+    @Inject
+    EmbeddedCacheManager caches;
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void joinsAClusterFoundThroughTheDatabaseWithInvalidatingCaches() throws Throwable {
+        assertEquals("motcua-test", caches.getClusterName());
+        assertTrue(caches.getMembers().contains(caches.getAddress()), "a member of its own cluster");
+        assertEquals(CacheMode.INVALIDATION_SYNC,
+                caches.getCache(CacheManagerProducer.TENANTS).getCacheConfiguration().clustering().cacheMode());
+        long registered = VertxContextSupport.subscribeAndAwait(() -> pool
+                .query("select count(*) from jgroups where cluster = 'motcua-test'").execute()
+                .map(rs -> rs.iterator().next().getLong(0)));
+        assertTrue(registered >= 1, "JDBC_PING2 registered this member with the application role");
+        given().get("/api/tenants/ba-dinh").then().statusCode(200).body("code", equalTo("ba-dinh"));
+    }
+}
