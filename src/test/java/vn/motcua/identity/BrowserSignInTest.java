@@ -24,6 +24,7 @@ class BrowserSignInTest {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.get(base + "console");
         assertTrue(login.uri().getPath().startsWith("/realms/staff/"), "sent to the staff realm: " + login.uri());
+        assertTrue(login.body().contains("<html class=\"login-pf\" lang=\"vi\""), "Keycloak speaks Vietnamese by default: " + login.uri());
         HttpResponse<String> console = browser.signIn(login, "canbo.dienbien", DemoUser.PASSWORD);
         assertEquals(200, console.statusCode(), console.body());
         assertEquals("/console/ba-dinh-dien-bien", console.uri().getPath());
@@ -35,6 +36,16 @@ class BrowserSignInTest {
         assertEquals(403, other.statusCode());
         assertTrue(other.body().contains("Không có quyền với đơn vị này"), other.body());
         assertEquals(404, browser.get(base + "console/atlantis").statusCode());
+    }
+
+    @Test
+    void theSignInPageFollowsTheLanguageChosenOnThePortal() throws Exception {
+        Browser browser = new Browser();
+        browser.get(base + "?lang=en");
+        HttpResponse<String> login = browser.get(base + "signin");
+        assertTrue(login.uri().getQuery().contains("ui_locales=en"), "the service asks for English: " + login.uri());
+        assertTrue(login.body().contains("lang=\"en\""), login.body());
+        assertTrue(login.body().contains("Sign in to your account"), "the citizens realm's page in English");
     }
 
     @Test

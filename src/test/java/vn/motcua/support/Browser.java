@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class Browser {
 
+    /** As a browser set to English would send it; the service must still answer in Vietnamese unless asked not to. */
+    private static final String ACCEPT_LANGUAGE = "en-US,en;q=0.9";
+
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -31,7 +34,8 @@ public final class Browser {
 
     /** The last response of a GET, after following every redirect. */
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return follow(http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
+        return follow(http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+                .header("Accept-Language", ACCEPT_LANGUAGE).build(),
                 HttpResponse.BodyHandlers.ofString()));
     }
 
@@ -94,7 +98,8 @@ public final class Browser {
         HttpResponse<String> r = response;
         for (int i = 0; i < 10 && r.statusCode() / 100 == 3; i++) {
             URI next = r.uri().resolve(r.headers().firstValue("Location").orElseThrow());
-            r = http.send(HttpRequest.newBuilder(next).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            r = http.send(HttpRequest.newBuilder(next).header("Accept", "text/html").header("Accept-Language", ACCEPT_LANGUAGE).build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
         return r;
     }
