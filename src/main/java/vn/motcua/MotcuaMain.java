@@ -1,14 +1,22 @@
 package vn.motcua;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
+import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.platform.embedded.AppLifecycle;
 import vn.motcua.platform.embedded.EmbeddedServices;
 import vn.motcua.platform.embedded.EmbeddedSettings;
 import vn.motcua.tenant.FullTreeGenerator;
+import vn.motcua.tenant.TenantFiles;
+import vn.motcua.tenant.TenantTree;
 
 /**
  * The service's entry point. Before Quarkus reads its configuration, it starts the embedded PostgreSQL and Keycloak
@@ -44,7 +52,7 @@ public final class MotcuaMain {
             EmbeddedServices services;
             try {
                 services = EmbeddedServices.start(settings);
-            } catch (RuntimeException | java.io.IOException e) {
+            } catch (RuntimeException | IOException e) {
                 System.err.println("[motcua] Could not start the embedded servers: " + e.getMessage());
                 System.exit(1);
                 return;
@@ -66,18 +74,18 @@ public final class MotcuaMain {
         Quarkus.run(args);
     }
 
-    private static void writeRealms(String... args) throws java.io.IOException {
+    private static void writeRealms(String... args) throws IOException {
         if (args.length < 3) {
             System.err.println("usage: realms DIR URL... (e.g. realms target/realms https://motcua.example.vn)");
             System.exit(2);
         }
-        java.nio.file.Path dir = java.nio.file.Path.of(args[1]);
-        java.nio.file.Files.createDirectories(dir);
-        var tree = vn.motcua.tenant.TenantFiles.load(EmbeddedSettings.fromEnvironment().tenantsDir());
-        var generator = new vn.motcua.identity.realm.RealmGenerator(tree, java.util.List.of(Arrays.copyOfRange(args, 2, args.length)));
-        for (var realm : generator.realmsAsJson().entrySet()) {
-            java.nio.file.Path file = dir.resolve(realm.getKey() + "-realm.json");
-            java.nio.file.Files.writeString(file, realm.getValue());
+        Path dir = Path.of(args[1]);
+        Files.createDirectories(dir);
+        TenantTree tree = TenantFiles.load(EmbeddedSettings.fromEnvironment().tenantsDir());
+        RealmGenerator generator = new RealmGenerator(tree, List.of(Arrays.copyOfRange(args, 2, args.length)));
+        for (Map.Entry<String, String> realm : generator.realmsAsJson().entrySet()) {
+            Path file = dir.resolve(realm.getKey() + "-realm.json");
+            Files.writeString(file, realm.getValue());
             System.out.println("Wrote " + file);
         }
         System.out.println("Import with: kc.sh import --dir " + dir + "  (replace the demo users and client secrets before production)");

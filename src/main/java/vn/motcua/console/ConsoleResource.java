@@ -1,5 +1,6 @@
 package vn.motcua.console;
 
+import java.util.Optional;
 import java.net.URI;
 import java.util.List;
 
@@ -76,7 +77,7 @@ public class ConsoleResource {
         return policy.staffAccess(actor, tenant)
                 .call(access -> audit.record(actor, tenant, "console.open", null, request.remoteAddress().hostAddress()))
                 .chain(access -> tenants.tree().map(tree -> {
-                    List<Tenant> own = actor.tenants().stream().sorted().map(tree::find).flatMap(java.util.Optional::stream).toList();
+                    List<Tenant> own = actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList();
                     return home.instance()
                             .data("page", Page.staff(locale, actor.displayName()))
                             .data("access", access)

@@ -1,5 +1,6 @@
 package vn.motcua.portal;
 
+import java.util.Locale;
 import java.net.URI;
 
 import jakarta.ws.rs.GET;
@@ -98,7 +99,7 @@ public class PortalResource {
                 .data("title", ProblemTexts.title(type, m)).setLocale(locale);
     }
 
-    private static Page page(SecurityIdentity identity, java.util.Locale locale) {
+    private static Page page(SecurityIdentity identity, Locale locale) {
         if (identity == null || identity.isAnonymous()) {
             return Page.anonymous(locale);
         }

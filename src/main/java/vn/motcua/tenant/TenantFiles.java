@@ -1,5 +1,6 @@
 package vn.motcua.tenant;
 
+import java.util.Set;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class TenantFiles {
     static final Pattern AGENCY_CODE = Pattern.compile("\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}");
     static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 .()-]{5,19}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final java.util.Set<String> RESERVED_CODES = java.util.Set.of("postal");
+    static final Set<String> RESERVED_CODES = Set.of("postal");
     static final Pattern SESSION = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
 
     private static final YAMLMapper YAML = YAMLMapper.builder()

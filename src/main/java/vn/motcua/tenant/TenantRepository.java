@@ -1,5 +1,6 @@
 package vn.motcua.tenant;
 
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +60,7 @@ public class TenantRepository {
     private Uni<Void> upsertOffices(SqlConnection conn, TenantTree tree) {
         List<Tuple> rows = new ArrayList<>();
         for (PostalOffice o : tree.postalOffices()) {
-            rows.add(Tuple.tuple(java.util.Arrays.asList(o.code(), o.name().vi(), o.name().en(), o.address(), o.phone(), rows.size())));
+            rows.add(Tuple.tuple(Arrays.asList(o.code(), o.name().vi(), o.name().en(), o.address(), o.phone(), rows.size())));
         }
         Uni<Void> upsert = rows.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery("""
                 insert into postal_office (code, name_vi, name_en, address, phone, position) values ($1, $2, $3, $4, $5, $6)
@@ -76,7 +77,7 @@ public class TenantRepository {
         List<Tuple> rows = new ArrayList<>();
         int position = 0;
         for (Tenant t : tree.all()) {
-            rows.add(Tuple.tuple(java.util.Arrays.asList(t.code(), t.parentCode(), t.level(), t.depth(), t.name().vi(), t.name().en(),
+            rows.add(Tuple.tuple(Arrays.asList(t.code(), t.parentCode(), t.level(), t.depth(), t.name().vi(), t.name().en(),
                     t.agencyCode(), t.address(), t.phone(), t.email(), DeskHoursJson.toJson(t.deskHours()),
                     t.ownDeskHours(), t.postalOffices().toArray(String[]::new), position++, t.source())));
         }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import vn.motcua.platform.error.Problems;
 
 /** The tenant tree, public: the portal and other systems need to know who is who and where. */
 @Path("/api/tenants")
@@ -36,7 +37,7 @@ public class TenantResource {
     @Operation(summary = "One tenant with its ancestors and children")
     public Uni<TenantViews.Detail> tenant(@PathParam("code") String code) {
         return directory.tree().map(tree -> TenantViews.Detail.of(tree,
-                tree.find(code).orElseThrow(() -> vn.motcua.platform.error.Problems.tenantNotFound(code))));
+                tree.find(code).orElseThrow(() -> Problems.tenantNotFound(code))));
     }
 
     @GET
@@ -44,7 +45,7 @@ public class TenantResource {
     @Operation(summary = "Every tenant below this one, depth first")
     public Uni<List<TenantViews.Summary>> descendants(@PathParam("code") String code) {
         return directory.tree().map(tree -> {
-            tree.find(code).orElseThrow(() -> vn.motcua.platform.error.Problems.tenantNotFound(code));
+            tree.find(code).orElseThrow(() -> Problems.tenantNotFound(code));
             return tree.descendants(code).stream().map(TenantViews.Summary::of).toList();
         });
     }

@@ -1,5 +1,10 @@
 package vn.motcua.tenant;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -82,14 +87,14 @@ public final class TenantTree {
      */
     public String digest() {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update(levels.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update(postalOffices.values().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(levels.toString().getBytes(StandardCharsets.UTF_8));
+            sha.update(postalOffices.values().toString().getBytes(StandardCharsets.UTF_8));
             for (Tenant t : byCode.values()) {
-                sha.update(t.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update(t.toString().getBytes(StandardCharsets.UTF_8));
             }
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -136,7 +141,7 @@ public final class TenantTree {
         }
         List<String> all = new ArrayList<>(descendants.get(code));
         all.add(0, code);
-        return Collections.unmodifiableSet(new java.util.LinkedHashSet<>(all));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(all));
     }
 
     /** Whether {@code ancestor} is {@code code} itself or one of its ancestors. */

@@ -1,5 +1,7 @@
 package vn.motcua.platform.embedded;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -235,7 +237,7 @@ public final class EmbeddedKeycloakServer implements AutoCloseable {
                 tree.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             tree.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         } catch (InterruptedException e) {
