@@ -1,0 +1,145 @@
+package vn.motcua.calendar;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.tenant.LocalizedText;
+
+/** Public working-calendar questions, for the portal (when is it due?) and for tenant administrators (which days are off?). */
+@Path("/api/calendar")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "calendar", description = "Working days, holidays and due times")
+public class CalendarResource {
+
+    /** A day that is not worked. */
+    public record Off(LocalDate date, DayOfWeek weekday, DayOff.Kind kind, LocalizedText reason) {
+        static Off of(DayOff d) {
+            return new Off(d.date(), d.date().getDayOfWeek(), d.kind(), d.reason());
+        }
+    }
+
+    /** A weekend day that is worked. */
+    public record Worked(LocalDate date, DayOfWeek weekday, LocalizedText reason) {
+    }
+
+    public record Holidays(String tenant, int year, List<Off> nonWorkingDays, List<Worked> workedWeekendDays) {
+    }
+
+    /**
+     * @param clockStartsAt when the deadline starts counting: the reception itself, or the next working session
+     * @param skipped       the days off between the start and the due time, each with its reason
+     */
+    public record Due(String tenant, OffsetDateTime receivedAt, OffsetDateTime clockStartsAt, BigDecimal workingDays,
+            OffsetDateTime dueAt, String cutoff, List<Off> skipped) {
+    }
+
+    private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(365);
+
+    private final CalendarService calendars;
+
+    CalendarResource(CalendarService calendars) {
+        this.calendars = calendars;
+    }
+
+    @GET
+    @Path("/due")
+    @Operation(summary = "If a dossier is received at 'from' by this tenant, when are 'days' working days up?")
+    public Uni<Due> due(@QueryParam("tenant") String tenant,
+            @Parameter(description = "Reception time, ISO 8601 (e.g. 2026-03-09T09:00:00+07:00); Vietnam time if no offset; now if absent")
+            @QueryParam("from") String from,
+            @Parameter(description = "Working days, halves allowed (e.g. 2.5)") @QueryParam("days") String days) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        if (tenant == null || tenant.isBlank()) {
+            errors.add(new ProblemException.FieldError("tenant", "required: the receiving tenant's code"));
+        }
+        OffsetDateTime received = parseTime(from, errors);
+        BigDecimal count = parseDays(days, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
+        }
+        return calendars.of(tenant).map(c -> {
+            OffsetDateTime start = c.clockStart(received);
+            OffsetDateTime dueAt = c.dueAt(start, count);
+            return new Due(tenant, received.withOffsetSameInstant(dueAt.getOffset()), start, count, dueAt,
+                    c.cutoff() == null ? null : c.cutoff().toString(),
+                    c.daysOffBetween(received.withOffsetSameInstant(dueAt.getOffset()).toLocalDate(), dueAt.toLocalDate())
+                            .stream().map(Off::of).toList());
+        });
+    }
+
+    @GET
+    @Path("/holidays")
+    @Operation(summary = "Every non-working day of a year for a tenant, with its reason; and the weekend days worked")
+    public Uni<Holidays> holidays(@QueryParam("tenant") String tenant, @QueryParam("year") String year) {
+        List<ProblemException.FieldError> errors = new ArrayList<>();
+        if (tenant == null || tenant.isBlank()) {
+            errors.add(new ProblemException.FieldError("tenant", "required: a tenant's code"));
+        }
+        int y = 0;
+        try {
+            y = Integer.parseInt(year == null ? "" : year.strip());
+            if (y < 1900 || y > 2199) {
+                errors.add(new ProblemException.FieldError("year", "between 1900 and 2199"));
+            }
+        } catch (NumberFormatException e) {
+            errors.add(new ProblemException.FieldError("year", "required: a year like 2026"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
+        }
+        int theYear = y;
+        return calendars.of(tenant).map(c -> new Holidays(tenant, theYear,
+                c.nonWorkingDays(theYear).stream().map(Off::of).toList(),
+                c.workedWeekendDays(theYear).entrySet().stream()
+                        .map(e -> new Worked(e.getKey(), e.getKey().getDayOfWeek(), e.getValue())).toList()));
+    }
+
+    private static OffsetDateTime parseTime(String from, List<ProblemException.FieldError> errors) {
+        if (from == null || from.isBlank()) {
+            return OffsetDateTime.now(VietnameseLunarCalendar.VIETNAM);
+        }
+        try {
+            return OffsetDateTime.parse(from.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(from.strip()).atOffset(VietnameseLunarCalendar.VIETNAM);
+            } catch (DateTimeParseException e2) {
+                errors.add(new ProblemException.FieldError("from", "not a time like 2026-03-09T09:00:00+07:00"));
+                return null;
+            }
+        }
+    }
+
+    private static BigDecimal parseDays(String days, List<ProblemException.FieldError> errors) {
+        try {
+            BigDecimal d = new BigDecimal(days == null ? "" : days.strip());
+            if (d.signum() <= 0 || d.compareTo(MAX_DAYS) > 0 || d.scale() > 2) {
+                errors.add(new ProblemException.FieldError("days", "a number of working days above 0, at most 365, e.g. 2.5"));
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            errors.add(new ProblemException.FieldError("days", "required: a number of working days, e.g. 2.5"));
+            return null;
+        }
+    }
+}
