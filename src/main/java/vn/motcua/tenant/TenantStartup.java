@@ -2,6 +2,7 @@ package vn.motcua.tenant;
 
 import java.time.Duration;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -28,7 +29,8 @@ public class TenantStartup {
         this.directory = directory;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** First of the start-up work: the catalog and the calendars need the tree. */
+    void onStart(@Observes @Priority(1000) StartupEvent event) {
         long t0 = System.nanoTime();
         TenantTree tree;
         try {

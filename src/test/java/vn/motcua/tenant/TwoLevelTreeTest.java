@@ -22,7 +22,8 @@ class TwoLevelTreeTest {
     public static class TwoLevels implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("motcua.tenants.root", "src/test/resources/tenants-two-level");
+            return Map.of("motcua.tenants.root", "src/test/resources/tenants-two-level",
+                    "motcua.catalog.root", "src/test/resources/catalog-two-level");
         }
     }
 

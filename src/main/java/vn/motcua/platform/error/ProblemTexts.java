@@ -14,6 +14,7 @@ public final class ProblemTexts {
         return switch (type) {
             case TENANT_NOT_FOUND -> m.problem_tenant_not_found();
             case TENANT_FORBIDDEN -> m.problem_tenant_forbidden();
+            case PROCEDURE_NOT_FOUND -> m.problem_procedure_not_found();
             case NOT_SIGNED_IN -> m.problem_not_signed_in();
             case FORBIDDEN -> m.problem_forbidden();
             case NOT_FOUND -> m.problem_not_found();
@@ -31,6 +32,7 @@ public final class ProblemTexts {
         return switch (type) {
             case TENANT_NOT_FOUND -> m.problem_tenant_not_found_detail(arg(args, 0));
             case TENANT_FORBIDDEN -> m.problem_tenant_forbidden_detail(arg(args, 0));
+            case PROCEDURE_NOT_FOUND -> m.problem_procedure_not_found_detail(arg(args, 0));
             case NOT_SIGNED_IN -> m.problem_not_signed_in_detail();
             case FORBIDDEN -> m.problem_forbidden_detail();
             case NOT_FOUND -> m.problem_not_found_detail();

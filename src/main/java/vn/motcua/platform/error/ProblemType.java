@@ -7,6 +7,7 @@ package vn.motcua.platform.error;
 public enum ProblemType {
     TENANT_NOT_FOUND("tenant-not-found", 404),
     TENANT_FORBIDDEN("tenant-forbidden", 403),
+    PROCEDURE_NOT_FOUND("procedure-not-found", 404),
     NOT_SIGNED_IN("not-signed-in", 401),
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not-found", 404),

@@ -110,6 +110,12 @@ public interface Messages {
     @Message("Tài khoản của bạn không thuộc đơn vị \"{code}\" hay đơn vị cấp trên của nó.")
     String problem_tenant_forbidden_detail(String code);
 
+    @Message("Không tìm thấy thủ tục")
+    String problem_procedure_not_found();
+
+    @Message("Không có thủ tục nào mang mã \"{code}\" vào thời điểm này.")
+    String problem_procedure_not_found_detail(String code);
+
     @Message("Cần đăng nhập")
     String problem_not_signed_in();
 

@@ -1,0 +1,15 @@
+package vn.motcua.catalog;
+
+import java.nio.file.Path;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the procedure catalog lives. */
+@ConfigMapping(prefix = "motcua.catalog")
+public interface CatalogConfig {
+
+    /** The catalog folder: one YAML file per procedure. Variable {@code MOTCUA_CATALOG_DIR}. */
+    @WithDefault("tenants/catalog")
+    Path root();
+}

@@ -1,0 +1,359 @@
+package vn.motcua.catalog;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import vn.motcua.tenant.LocalizedText;
+
+/**
+ * Reads the procedure catalog, one file per procedure in {@code tenants/catalog/}, and validates it against the
+ * tenant tree's levels. Every problem is reported with its file and field.
+ */
+public final class CatalogFiles {
+
+    static final Set<String> FIELDS = Set.of("civil-status", "certification", "residence", "business", "construction", "land",
+            "labour", "social-protection", "health-insurance", "education", "transport");
+    static final Set<String> DOCUMENT_KINDS = Set.of("original", "copy", "certified-copy");
+    static final Set<String> FIELD_TYPES = Set.of("text", "number", "date", "select", "citizen-id", "phone", "address", "person");
+    static final Set<String> ROLES = Set.of("receiver", "processor", "approver");
+    static final Pattern CODE = Pattern.compile("\\d{1,3}\\.\\d{6}");
+    static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,40}");
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    record Text(String vi, String en) {
+    }
+
+    record DocumentEntry(Text name, String kind, Integer count, Boolean optional) {
+    }
+
+    record OptionEntry(String value, Text label) {
+    }
+
+    record FieldEntry(String name, Text label, String type, Boolean required, String pattern, List<OptionEntry> options,
+            List<FieldEntry> fields) {
+    }
+
+    record FeeEntry(String channel, Long amount) {
+    }
+
+    record OverrideEntry(String level, String tenant, BigDecimal processingDays) {
+    }
+
+    record StepEntry(String code, Text name, BigDecimal share, String role) {
+    }
+
+    record PartEntry(String procedure, String agency, String level) {
+    }
+
+    record VersionEntry(String effectiveFrom, Text name, String field, List<String> levels, List<String> channels,
+            List<String> legalBasis, Text guide, Text contact, List<DocumentEntry> documents, List<FieldEntry> form,
+            List<FeeEntry> fees, BigDecimal processingDays, List<OverrideEntry> overrides, List<StepEntry> steps,
+            String supplementClock, Text result, List<PartEntry> parts) {
+    }
+
+    record ProcedureFile(String code, List<VersionEntry> versions) {
+    }
+
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> levels;
+
+    private CatalogFiles(Set<String> levels) {
+        this.levels = levels;
+    }
+
+    /** @param levels the level codes of the tenant tree: a procedure's competent levels must be among them */
+    public static Map<String, Procedure> load(Path dir, Set<String> levels) {
+        return new CatalogFiles(levels).read(dir);
+    }
+
+    private Map<String, Procedure> read(Path dir) {
+        Map<String, Procedure> catalog = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            throw new CatalogDataException(List.of(dir + ": the catalog folder does not exist (set MOTCUA_CATALOG_DIR)"));
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (IOException e) {
+            throw new CatalogDataException(List.of(dir + ": cannot be read: " + e.getMessage()));
+        }
+        Map<String, String> fileOf = new LinkedHashMap<>();
+        for (Path f : files) {
+            String name = "catalog/" + f.getFileName();
+            ProcedureFile p = parse(f, name);
+            if (p == null) {
+                continue;
+            }
+            if (p.code() == null || !CODE.matcher(p.code()).matches()) {
+                problems.add(name + " code: required, like 1.001193");
+                continue;
+            }
+            if (fileOf.containsKey(p.code())) {
+                problems.add(name + " code: " + p.code() + " is already the code of " + fileOf.get(p.code()));
+                continue;
+            }
+            fileOf.put(p.code(), name);
+            Procedure procedure = convert(name, p);
+            if (procedure != null) {
+                catalog.put(procedure.code(), procedure);
+            }
+        }
+        // Parts of interconnected procedures must be procedures of the catalog.
+        catalog.values().forEach(p -> p.versions().forEach(v -> v.parts().forEach(part -> {
+            if (!fileOf.containsKey(part.procedure())) {
+                problems.add(fileOf.get(p.code()) + " parts: " + part.procedure() + " is not a procedure of the catalog");
+            }
+        })));
+        if (!problems.isEmpty()) {
+            throw new CatalogDataException(problems);
+        }
+        return Map.copyOf(catalog);
+    }
+
+    private ProcedureFile parse(Path file, String name) {
+        try {
+            return YAML.readValue(Files.readString(file), ProcedureFile.class);
+        } catch (JsonMappingException e) {
+            StringBuilder field = new StringBuilder();
+            e.getPath().forEach(r -> field.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]"));
+            problems.add(name + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + " " + field + ": "
+                    + e.getOriginalMessage().split("\n")[0]);
+        } catch (JsonProcessingException e) {
+            problems.add(name + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            problems.add(name + ": cannot be read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private Procedure convert(String file, ProcedureFile p) {
+        int before = problems.size();
+        if (p.versions() == null || p.versions().isEmpty()) {
+            problems.add(file + " versions: at least one");
+            return null;
+        }
+        List<Procedure.Version> versions = new ArrayList<>();
+        LocalDate previous = null;
+        for (int i = 0; i < p.versions().size(); i++) {
+            String at = file + " versions[" + i + "]";
+            Procedure.Version v = version(at, p.versions().get(i));
+            if (v != null) {
+                if (previous != null && !v.effectiveFrom().isAfter(previous)) {
+                    problems.add(at + ".effectiveFrom: versions must be in order of their effective dates");
+                }
+                previous = v.effectiveFrom();
+                versions.add(v);
+            }
+        }
+        return problems.size() > before ? null : new Procedure(p.code(), List.copyOf(versions));
+    }
+
+    private Procedure.Version version(String at, VersionEntry v) {
+        int before = problems.size();
+        LocalDate from = null;
+        try {
+            from = LocalDate.parse(String.valueOf(v.effectiveFrom()));
+        } catch (DateTimeParseException e) {
+            problems.add(at + ".effectiveFrom: '" + v.effectiveFrom() + "' is not a date like 2025-07-01");
+        }
+        LocalizedText name = text(at + ".name", v.name(), true);
+        if (v.field() == null || !FIELDS.contains(v.field())) {
+            problems.add(at + ".field: '" + v.field() + "' is not one of " + new java.util.TreeSet<>(FIELDS));
+        }
+        List<String> lv = v.levels() == null ? List.of() : v.levels();
+        if (lv.isEmpty()) {
+            problems.add(at + ".levels: at least one competent level");
+        }
+        lv.stream().filter(l -> !levels.contains(l)).forEach(l -> problems.add(at + ".levels: '" + l + "' is not a level of the tenant tree " + levels));
+        List<Procedure.Channel> channels = new ArrayList<>();
+        for (String c : v.channels() == null ? List.<String>of() : v.channels()) {
+            Procedure.Channel ch = Procedure.Channel.of(c);
+            if (ch == null) {
+                problems.add(at + ".channels: '" + c + "' is not one of online-full, online-partial, counter, postal");
+            } else {
+                channels.add(ch);
+            }
+        }
+        if (channels.isEmpty() && v.channels() != null && v.channels().isEmpty()) {
+            problems.add(at + ".channels: at least one");
+        }
+        LocalizedText guide = text(at + ".guide", v.guide(), true);
+        LocalizedText contact = text(at + ".contact", v.contact(), true);
+        LocalizedText result = text(at + ".result", v.result(), true);
+        List<Procedure.RequiredDocument> documents = new ArrayList<>();
+        List<DocumentEntry> docs = v.documents() == null ? List.of() : v.documents();
+        for (int i = 0; i < docs.size(); i++) {
+            DocumentEntry d = docs.get(i);
+            String da = at + ".documents[" + i + "]";
+            if (d.kind() == null || !DOCUMENT_KINDS.contains(d.kind())) {
+                problems.add(da + ".kind: '" + d.kind() + "' is not one of original, copy, certified-copy");
+            }
+            if (d.count() == null || d.count() < 1) {
+                problems.add(da + ".count: at least 1");
+            }
+            LocalizedText dn = text(da + ".name", d.name(), true);
+            if (dn != null && d.kind() != null && d.count() != null) {
+                documents.add(new Procedure.RequiredDocument(dn, d.kind(), d.count(), Boolean.TRUE.equals(d.optional())));
+            }
+        }
+        List<Procedure.FormField> form = fields(at + ".form", v.form(), true);
+        List<Procedure.Fee> fees = new ArrayList<>();
+        for (FeeEntry f : v.fees() == null ? List.<FeeEntry>of() : v.fees()) {
+            Procedure.Channel ch = Procedure.Channel.of(f.channel());
+            if (ch == null || f.amount() == null || f.amount() < 0) {
+                problems.add(at + ".fees: '" + f.channel() + "' needs a channel and an amount of 0 or more đồng");
+            } else {
+                fees.add(new Procedure.Fee(ch, f.amount()));
+            }
+        }
+        days(at + ".processingDays", v.processingDays());
+        List<Procedure.TimeOverride> overrides = new ArrayList<>();
+        for (OverrideEntry o : v.overrides() == null ? List.<OverrideEntry>of() : v.overrides()) {
+            if ((o.level() == null) == (o.tenant() == null)) {
+                problems.add(at + ".overrides: each names a level or a tenant");
+            } else if (o.level() != null && !levels.contains(o.level())) {
+                problems.add(at + ".overrides: '" + o.level() + "' is not a level of the tenant tree");
+            } else if (days(at + ".overrides.processingDays", o.processingDays())) {
+                overrides.add(new Procedure.TimeOverride(o.level(), o.tenant(), o.processingDays()));
+            }
+        }
+        List<Procedure.Step> steps = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        Set<String> stepCodes = new HashSet<>();
+        for (StepEntry s : v.steps() == null ? List.<StepEntry>of() : v.steps()) {
+            if (s.code() == null || !stepCodes.add(s.code())) {
+                problems.add(at + ".steps: '" + s.code() + "' is missing or repeated");
+            } else if (s.role() == null || !ROLES.contains(s.role())) {
+                problems.add(at + ".steps." + s.code() + ".role: '" + s.role() + "' is not one of " + new java.util.TreeSet<>(ROLES));
+            } else if (s.share() == null || s.share().signum() <= 0) {
+                problems.add(at + ".steps." + s.code() + ".share: a positive share of the processing time");
+            } else {
+                total = total.add(s.share());
+                LocalizedText sn = text(at + ".steps." + s.code() + ".name", s.name(), true);
+                if (sn != null) {
+                    steps.add(new Procedure.Step(s.code(), sn, s.share(), s.role()));
+                }
+            }
+        }
+        if (steps.isEmpty()) {
+            problems.add(at + ".steps: at least one");
+        } else if (total.subtract(BigDecimal.ONE).abs().compareTo(new BigDecimal("0.001")) > 0) {
+            problems.add(at + ".steps: the shares add up to " + total + ", not 1");
+        }
+        Procedure.SupplementClock clock = null;
+        if ("pause".equals(v.supplementClock())) {
+            clock = Procedure.SupplementClock.PAUSE;
+        } else if ("restart".equals(v.supplementClock())) {
+            clock = Procedure.SupplementClock.RESTART;
+        } else {
+            problems.add(at + ".supplementClock: 'pause' or 'restart'");
+        }
+        List<Procedure.Part> parts = new ArrayList<>();
+        for (PartEntry pe : v.parts() == null ? List.<PartEntry>of() : v.parts()) {
+            if (pe.procedure() == null || pe.agency() == null || pe.level() == null || !levels.contains(pe.level())) {
+                problems.add(at + ".parts: each needs a procedure, an agency and a level of the tenant tree");
+            } else {
+                parts.add(new Procedure.Part(pe.procedure(), pe.agency(), pe.level()));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Procedure.Version(from, name, v.field(), List.copyOf(lv), List.copyOf(channels),
+                v.legalBasis() == null ? List.of() : List.copyOf(v.legalBasis()), guide, contact, List.copyOf(documents), form,
+                List.copyOf(fees), v.processingDays(), List.copyOf(overrides), List.copyOf(steps), clock, result, List.copyOf(parts));
+    }
+
+    private List<Procedure.FormField> fields(String at, List<FieldEntry> entries, boolean allowPerson) {
+        List<Procedure.FormField> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        List<FieldEntry> list = entries == null ? List.of() : entries;
+        for (int i = 0; i < list.size(); i++) {
+            FieldEntry f = list.get(i);
+            String fa = at + "[" + i + "]";
+            if (f.name() == null || !NAME.matcher(f.name()).matches() || !names.add(f.name())) {
+                problems.add(fa + ".name: '" + f.name() + "' must be a unique camelCase name");
+                continue;
+            }
+            fa = at + "." + f.name();
+            if (f.type() == null || !FIELD_TYPES.contains(f.type()) || ("person".equals(f.type()) && !allowPerson)) {
+                problems.add(fa + ".type: '" + f.type() + "' is not one of " + new java.util.TreeSet<>(FIELD_TYPES)
+                        + (allowPerson ? "" : " (no person inside a person)"));
+                continue;
+            }
+            if (f.pattern() != null) {
+                try {
+                    Pattern.compile(f.pattern());
+                } catch (PatternSyntaxException e) {
+                    problems.add(fa + ".pattern: not a valid regular expression");
+                }
+            }
+            List<Procedure.Option> options = new ArrayList<>();
+            if ("select".equals(f.type())) {
+                if (f.options() == null || f.options().isEmpty()) {
+                    problems.add(fa + ".options: a select needs options");
+                } else {
+                    for (OptionEntry o : f.options()) {
+                        LocalizedText l = text(fa + ".options", o.label(), true);
+                        if (o.value() == null || l == null) {
+                            problems.add(fa + ".options: each needs a value and a label");
+                        } else {
+                            options.add(new Procedure.Option(o.value(), l));
+                        }
+                    }
+                }
+            }
+            List<Procedure.FormField> nested = List.of();
+            if ("person".equals(f.type())) {
+                nested = fields(fa + ".fields", f.fields(), false);
+                if (nested.isEmpty()) {
+                    problems.add(fa + ".fields: a person groups fields");
+                }
+            }
+            LocalizedText label = text(fa + ".label", f.label(), true);
+            if (label != null) {
+                out.add(new Procedure.FormField(f.name(), label, f.type(), Boolean.TRUE.equals(f.required()), f.pattern(),
+                        List.copyOf(options), nested));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private boolean days(String at, BigDecimal days) {
+        if (days == null || days.signum() <= 0 || days.remainder(HALF).signum() != 0) {
+            problems.add(at + ": '" + days + "' must be a positive number of working days in halves (0.5, 1, 2.5…)");
+            return false;
+        }
+        return true;
+    }
+
+    private LocalizedText text(String at, Text t, boolean required) {
+        if (t == null || t.vi() == null || t.vi().isBlank() || t.en() == null || t.en().isBlank()) {
+            if (required) {
+                problems.add(at + ": required, with 'vi' and 'en'");
+            }
+            return null;
+        }
+        return new LocalizedText(t.vi().strip(), t.en().strip());
+    }
+}
