@@ -16,12 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import vn.motcua.tenant.DeskSession;
+import vn.motcua.platform.data.YamlFiles;
 import vn.motcua.tenant.LocalizedText;
 
 /**
@@ -31,9 +28,6 @@ import vn.motcua.tenant.LocalizedText;
  */
 public final class CalendarFiles {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private static final Pattern SESSION = Pattern.compile("(\\d{2}:\\d{2})-(\\d{2}:\\d{2})");
 
     record Text(String vi, String en) {
@@ -98,20 +92,7 @@ public final class CalendarFiles {
     }
 
     private CalendarFile parse(Path file, String name) {
-        try {
-            return YAML.readValue(Files.readString(file), CalendarFile.class);
-        } catch (JsonMappingException e) {
-            StringBuilder field = new StringBuilder();
-            e.getPath().forEach(r -> field.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]"));
-            problems.add(name + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + " " + field
-                    + ": " + e.getOriginalMessage().split("\n")[0]);
-        } catch (JsonProcessingException e) {
-            problems.add(name + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + ": not valid YAML: "
-                    + e.getOriginalMessage());
-        } catch (IOException e) {
-            problems.add(name + ": cannot be read: " + e.getMessage());
-        }
-        return null;
+        return YamlFiles.read(file, name, CalendarFile.class, problems);
     }
 
     private CalendarData convert(String name, CalendarFile f, boolean national) {

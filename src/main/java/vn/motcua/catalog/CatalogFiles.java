@@ -16,11 +16,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import vn.motcua.platform.data.YamlFiles;
 import vn.motcua.tenant.LocalizedText;
 
 /**
@@ -38,7 +35,6 @@ public final class CatalogFiles {
     static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,40}");
     private static final BigDecimal HALF = new BigDecimal("0.5");
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     record Text(String vi, String en) {
     }
@@ -131,19 +127,7 @@ public final class CatalogFiles {
     }
 
     private ProcedureFile parse(Path file, String name) {
-        try {
-            return YAML.readValue(Files.readString(file), ProcedureFile.class);
-        } catch (JsonMappingException e) {
-            StringBuilder field = new StringBuilder();
-            e.getPath().forEach(r -> field.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]"));
-            problems.add(name + ":" + (e.getLocation() == null ? 0 : e.getLocation().getLineNr()) + " " + field + ": "
-                    + e.getOriginalMessage().split("\n")[0]);
-        } catch (JsonProcessingException e) {
-            problems.add(name + ": not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            problems.add(name + ": cannot be read: " + e.getMessage());
-        }
-        return null;
+        return YamlFiles.read(file, name, ProcedureFile.class, problems);
     }
 
     private Procedure convert(String file, ProcedureFile p) {
