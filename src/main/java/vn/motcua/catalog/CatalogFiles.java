@@ -21,8 +21,8 @@ import vn.motcua.platform.data.YamlFiles;
 import vn.motcua.tenant.LocalizedText;
 
 /**
- * Reads the procedure catalog, one file per procedure in {@code tenants/catalog/}, and validates it against the
- * tenant tree's levels. Every problem is reported with its file and field.
+ * Reads the procedure catalog, one file per procedure in {@code tenants/catalog/}, and validates it, the levels
+ * against the tenant tree's. Every problem is reported with its file and field.
  */
 public final class CatalogFiles {
 
@@ -71,15 +71,40 @@ public final class CatalogFiles {
     }
 
     private final List<String> problems = new ArrayList<>();
-    private final Set<String> levels;
 
-    private CatalogFiles(Set<String> levels) {
-        this.levels = levels;
+    private CatalogFiles() {
     }
 
     /** @param levels the level codes of the tenant tree: a procedure's competent levels must be among them */
     public static Map<String, Procedure> load(Path dir, Set<String> levels) {
-        return new CatalogFiles(levels).read(dir);
+        Map<String, Procedure> catalog = new CatalogFiles().read(dir);
+        checkLevels(catalog, levels);
+        return catalog;
+    }
+
+    /** Reads and checks everything but the levels, which need the tenant tree: the start does this meanwhile. */
+    public static Map<String, Procedure> loadWithoutLevels(Path dir) {
+        return new CatalogFiles().read(dir);
+    }
+
+    /** A procedure's competent levels, its overrides' and its parts' must be levels of the tenant tree. */
+    public static void checkLevels(Map<String, Procedure> catalog, Set<String> levels) {
+        List<String> problems = new ArrayList<>();
+        catalog.values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).forEach(p -> {
+            for (int i = 0; i < p.versions().size(); i++) {
+                Procedure.Version v = p.versions().get(i);
+                String at = "catalog/" + p.code() + ".yaml versions[" + i + "]";
+                v.levels().stream().filter(l -> !levels.contains(l))
+                        .forEach(l -> problems.add(at + ".levels: '" + l + "' is not a level of the tenant tree " + new java.util.TreeSet<>(levels)));
+                v.overrides().stream().filter(o -> o.level() != null && !levels.contains(o.level()))
+                        .forEach(o -> problems.add(at + ".overrides: '" + o.level() + "' is not a level of the tenant tree"));
+                v.parts().stream().filter(pt -> !levels.contains(pt.level()))
+                        .forEach(pt -> problems.add(at + ".parts: '" + pt.level() + "' is not a level of the tenant tree"));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new CatalogDataException(problems);
+        }
     }
 
     private Map<String, Procedure> read(Path dir) {
@@ -104,8 +129,8 @@ public final class CatalogFiles {
                 problems.add(name + " code: required, like 1.001193");
                 continue;
             }
-            if (fileOf.containsKey(p.code())) {
-                problems.add(name + " code: " + p.code() + " is already the code of " + fileOf.get(p.code()));
+            if (!f.getFileName().toString().equals(p.code() + ".yaml")) {
+                problems.add(name + " code: " + p.code() + " does not match the file's name (" + p.code() + ".yaml)");
                 continue;
             }
             fileOf.put(p.code(), name);
@@ -168,7 +193,6 @@ public final class CatalogFiles {
         if (lv.isEmpty()) {
             problems.add(at + ".levels: at least one competent level");
         }
-        lv.stream().filter(l -> !levels.contains(l)).forEach(l -> problems.add(at + ".levels: '" + l + "' is not a level of the tenant tree " + levels));
         List<Procedure.Channel> channels = new ArrayList<>();
         for (String c : v.channels() == null ? List.<String>of() : v.channels()) {
             Procedure.Channel ch = Procedure.Channel.of(c);
@@ -215,8 +239,6 @@ public final class CatalogFiles {
         for (OverrideEntry o : v.overrides() == null ? List.<OverrideEntry>of() : v.overrides()) {
             if ((o.level() == null) == (o.tenant() == null)) {
                 problems.add(at + ".overrides: each names a level or a tenant");
-            } else if (o.level() != null && !levels.contains(o.level())) {
-                problems.add(at + ".overrides: '" + o.level() + "' is not a level of the tenant tree");
             } else if (days(at + ".overrides.processingDays", o.processingDays())) {
                 overrides.add(new Procedure.TimeOverride(o.level(), o.tenant(), o.processingDays()));
             }
@@ -254,8 +276,8 @@ public final class CatalogFiles {
         }
         List<Procedure.Part> parts = new ArrayList<>();
         for (PartEntry pe : v.parts() == null ? List.<PartEntry>of() : v.parts()) {
-            if (pe.procedure() == null || pe.agency() == null || pe.level() == null || !levels.contains(pe.level())) {
-                problems.add(at + ".parts: each needs a procedure, an agency and a level of the tenant tree");
+            if (pe.procedure() == null || pe.agency() == null || pe.level() == null) {
+                problems.add(at + ".parts: each needs a procedure, an agency and a level");
             } else {
                 parts.add(new Procedure.Part(pe.procedure(), pe.agency(), pe.level()));
             }

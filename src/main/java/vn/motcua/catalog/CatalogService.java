@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.Priority;
@@ -38,18 +39,32 @@ public class CatalogService {
     private final CatalogConfig config;
     private final TenantDirectory tenants;
     private volatile Map<String, Procedure> catalog = Map.of();
+    private CompletableFuture<Map<String, Procedure>> reading;
 
     CatalogService(CatalogConfig config, TenantDirectory tenants) {
         this.config = config;
         this.tenants = tenants;
     }
 
-    /** After the tenants (their levels are what a procedure's competent levels are checked against). */
+    /** Before anything else of the start: read the files on another thread while the tenants are synced. */
+    void read(@Observes @Priority(500) StartupEvent event) {
+        reading = CompletableFuture.supplyAsync(() -> CatalogFiles.loadWithoutLevels(config.root()));
+    }
+
+    /** After the tenants: a procedure's levels are checked against the tree's. */
     void onStart(@Observes @Priority(2000) StartupEvent event) {
         var levels = tenants.tree().await().atMost(Duration.ofSeconds(30)).levels().stream().map(Level::code)
                 .collect(Collectors.toSet());
         try {
-            catalog = CatalogFiles.load(config.root(), levels);
+            Map<String, Procedure> read = reading.join();
+            CatalogFiles.checkLevels(read, levels);
+            catalog = read;
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof CatalogDataException bad) {
+                LOG.error(bad.getMessage());
+                throw bad;
+            }
+            throw e;
         } catch (CatalogDataException e) {
             LOG.error(e.getMessage());
             throw e;

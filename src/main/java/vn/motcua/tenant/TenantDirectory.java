@@ -31,6 +31,8 @@ public class TenantDirectory {
     private final TenantRepository repository;
     private final CompletableFuture<Cache<String, TenantTree>> cache = new CompletableFuture<>();
     private final AtomicReference<CompletableFuture<TenantTree>> loading = new AtomicReference<>();
+    /** The tree this replica synced at start, served until the cache is up: it is what the database holds. */
+    private volatile TenantTree synced;
 
     TenantDirectory(Instance<EmbeddedCacheManager> caches, TenantRepository repository) {
         this.caches = caches;
@@ -59,6 +61,9 @@ public class TenantDirectory {
 
     public Uni<TenantTree> tree() {
         Cache<String, TenantTree> c = cache.getNow(null);
+        if (c == null && synced != null) {
+            return Uni.createFrom().item(synced);
+        }
         TenantTree tree = c == null ? null : c.get(TREE);
         if (tree != null) {
             return Uni.createFrom().item(tree);
@@ -93,6 +98,10 @@ public class TenantDirectory {
 
     /** Publishes a freshly synced tree: here once the cache is up, and on the other replicas by invalidation. */
     void publish(TenantTree tree) {
-        cache.thenAccept(c -> c.put(TREE, tree));
+        synced = tree;
+        cache.thenAccept(c -> {
+            c.put(TREE, tree);
+            synced = null;
+        });
     }
 }

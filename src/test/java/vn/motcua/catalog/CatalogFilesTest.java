@@ -71,11 +71,12 @@ class CatalogFilesTest {
     }
 
     @Test
-    void aCodeUsedTwiceIsReported() throws IOException {
+    void aFileIsNamedByItsCodeSoNoCodeIsUsedTwice() throws IOException {
         String valid = Files.readString(Path.of("src/test/resources/catalog-two-level/1.001193.yaml"));
-        Files.writeString(dir.resolve("a.yaml"), valid);
-        Files.writeString(dir.resolve("b.yaml"), valid);
+        Files.writeString(dir.resolve("1.001193.yaml"), valid);
+        Files.writeString(dir.resolve("birth-copy.yaml"), valid);
         CatalogDataException e = assertThrows(CatalogDataException.class, () -> CatalogFiles.load(dir, Set.of("province", "commune")));
-        assertTrue(e.getMessage().contains("catalog/b.yaml code: 1.001193 is already the code of catalog/a.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("catalog/birth-copy.yaml code: 1.001193 does not match the file's name (1.001193.yaml)"),
+                e.getMessage());
     }
 }
