@@ -2,10 +2,19 @@ package vn.motcua.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.oidc.TenantResolver;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import io.quarkus.arc.Unremovable;
+import io.quarkus.oidc.OidcRequestContext;
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.TenantConfigResolver;
+import io.quarkus.oidc.runtime.OidcConfig;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -13,12 +22,37 @@ import io.vertx.ext.web.RoutingContext;
  * Picks the Keycloak realm (Quarkus OIDC tenant) for a request: the console signs in through {@code staff}, portal
  * pages through {@code citizens}, and the API takes a bearer token from either, routed by its issuer. The issuer is
  * read without verification only to choose; the chosen realm then verifies signature, issuer, audience and expiry.
+ *
+ * <p>The realms are configured as disabled tenants ({@code quarkus.oidc.staff-config.*},
+ * {@code quarkus.oidc.citizens-config.*}) and served here as enabled copies: Quarkus then discovers each realm on its
+ * first request instead of during the start, which saves the start two round trips to Keycloak and lets the
+ * service start while Keycloak is still starting.
  */
 @ApplicationScoped
-public class RealmResolver implements TenantResolver {
+@Unremovable
+public class RealmResolver implements TenantConfigResolver {
+
+    private final Map<String, OidcTenantConfig> realms;
+
+    RealmResolver() {
+        OidcConfig oidc = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getConfigMapping(OidcConfig.class);
+        this.realms = Map.of(
+                Actor.Realm.STAFF.id(), realm(oidc, Actor.Realm.STAFF),
+                Actor.Realm.CITIZENS.id(), realm(oidc, Actor.Realm.CITIZENS));
+    }
+
+    private static OidcTenantConfig realm(OidcConfig oidc, Actor.Realm realm) {
+        return OidcTenantConfig.builder(oidc.namedTenants().get(realm.id() + "-config"))
+                .tenantId(realm.id()).tenantEnabled(true).build();
+    }
 
     @Override
-    public String resolve(RoutingContext context) {
+    public Uni<OidcTenantConfig> resolve(RoutingContext context, OidcRequestContext<OidcTenantConfig> requestContext) {
+        String realm = realmOf(context);
+        return Uni.createFrom().item(realm == null ? null : realms.get(realm));
+    }
+
+    static String realmOf(RoutingContext context) {
         String path = context.normalizedPath();
         if (path.startsWith("/q/")) {
             return null;
