@@ -8,7 +8,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import jakarta.ws.rs.core.Response;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -21,9 +26,11 @@ import vn.motcua.platform.error.Problems;
 public class TenantResource {
 
     private final TenantDirectory directory;
+    private final TenantJson json;
 
-    TenantResource(TenantDirectory directory) {
+    TenantResource(TenantDirectory directory, TenantJson json) {
         this.directory = directory;
+        this.json = json;
     }
 
     @GET
@@ -35,9 +42,11 @@ public class TenantResource {
     @GET
     @Path("/{code}")
     @Operation(summary = "One tenant with its ancestors and children")
-    public Uni<TenantViews.Detail> tenant(@PathParam("code") String code) {
-        return directory.tree().map(tree -> TenantViews.Detail.of(tree,
-                tree.find(code).orElseThrow(() -> Problems.tenantNotFound(code))));
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TenantViews.Detail.class)))
+    public Uni<Response> tenant(@PathParam("code") String code) {
+        return directory.tree().map(tree -> Response.ok(json.detail(tree,
+                tree.find(code).orElseThrow(() -> Problems.tenantNotFound(code))), MediaType.APPLICATION_JSON).build());
     }
 
     @GET
