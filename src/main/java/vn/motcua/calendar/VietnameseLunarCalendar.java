@@ -18,7 +18,7 @@ import com.ibm.icu.util.ULocale;
 public final class VietnameseLunarCalendar extends ChineseCalendar {
 
     private static final long serialVersionUID = 1L;
-    static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+    public static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
     private static final TimeZone UTC7 = new SimpleTimeZone(7 * 3_600_000, "GMT+07:00");
 
     private VietnameseLunarCalendar() {

@@ -151,10 +151,27 @@ public final class WorkingCalendar {
         if (days.signum() <= 0) {
             throw new IllegalArgumentException("a deadline is a positive number of working days");
         }
-        long remaining = days.multiply(BigDecimal.valueOf(minutesPerDay)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return dueAfterMinutes(start, minutes(days));
+    }
+
+    /** Working days as working minutes (8 hours a day by default), rounded to the minute. */
+    public long minutes(BigDecimal days) {
+        return days.multiply(BigDecimal.valueOf(minutesPerDay)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /**
+     * The moment {@code minutes} working minutes after {@code start}, counted inside working sessions only. A clock
+     * resumed after a supplement request uses it with the minutes that were left.
+     */
+    public OffsetDateTime dueAfterMinutes(OffsetDateTime start, long minutes) {
+        long remaining = Math.max(0, minutes);
         OffsetDateTime local = start.withOffsetSameInstant(VietnameseLunarCalendar.VIETNAM);
         LocalDate day = local.toLocalDate();
         LocalTime from = local.toLocalTime();
+        if (!isWorkingDay(day)) {
+            day = nextWorkingDay(day);
+            from = LocalTime.MIN;
+        }
         while (true) {
             for (DeskSession s : sessions(day)) {
                 LocalTime begin = from.isAfter(s.from()) ? from : s.from();
@@ -170,6 +187,34 @@ public final class WorkingCalendar {
             day = nextWorkingDay(day);
             from = LocalTime.MIN;
         }
+    }
+
+    /**
+     * The working minutes from {@code from} to {@code to}, counted inside working sessions; negative when {@code to}
+     * comes first. What is left of a deadline when its clock stops, or how late a dossier is.
+     */
+    public long workingMinutesBetween(OffsetDateTime from, OffsetDateTime to) {
+        if (to.isBefore(from)) {
+            return -workingMinutesBetween(to, from);
+        }
+        OffsetDateTime a = from.withOffsetSameInstant(VietnameseLunarCalendar.VIETNAM);
+        OffsetDateTime b = to.withOffsetSameInstant(VietnameseLunarCalendar.VIETNAM);
+        long total = 0;
+        for (LocalDate day = a.toLocalDate(); !day.isAfter(b.toLocalDate()); day = day.plusDays(1)) {
+            if (!isWorkingDay(day)) {
+                continue;
+            }
+            LocalTime lo = day.equals(a.toLocalDate()) ? a.toLocalTime() : LocalTime.MIN;
+            LocalTime hi = day.equals(b.toLocalDate()) ? b.toLocalTime() : LocalTime.MAX;
+            for (DeskSession s : sessions(day)) {
+                LocalTime begin = lo.isAfter(s.from()) ? lo : s.from();
+                LocalTime end = hi.isBefore(s.to()) ? hi : s.to();
+                if (begin.isBefore(end)) {
+                    total += Duration.between(begin, end).toMinutes();
+                }
+            }
+        }
+        return total;
     }
 
     /** The days off between two dates, both included: what a deadline skipped. */

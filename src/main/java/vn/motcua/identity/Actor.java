@@ -50,11 +50,24 @@ public record Actor(Realm realm, String subject, String username, String display
         Realm realm = Realm.STAFF.id().equals(oidcTenant) || (oidcTenant == null && jwt.getIssuer() != null
                 && jwt.getIssuer().endsWith("/realms/staff")) ? Realm.STAFF : Realm.CITIZENS;
         String username = jwt.getClaim("preferred_username");
-        String name = jwt.getClaim("name");
-        return new Actor(realm, jwt.getSubject(), username, name == null || name.isBlank() ? username : name,
+        return new Actor(realm, jwt.getSubject(), username, displayName(jwt, username),
                 Set.copyOf(identity.getRoles()),
                 realm == Realm.STAFF ? tenantsOf(jwt) : Set.of(),
                 realm == Realm.STAFF ? groupLeaves(strings(jwt.getClaim("groups")), true) : Set.of());
+    }
+
+    /**
+     * The name the Vietnamese way, family name first ("Nguyễn Thị Lan"), where Keycloak's {@code name} claim puts
+     * the given name first.
+     */
+    private static String displayName(JsonWebToken jwt, String username) {
+        String family = jwt.getClaim("family_name");
+        String given = jwt.getClaim("given_name");
+        if (family != null && given != null && !family.isBlank() && !given.isBlank()) {
+            return family.strip() + " " + given.strip();
+        }
+        String name = jwt.getClaim("name");
+        return name == null || name.isBlank() ? username : name;
     }
 
     /**

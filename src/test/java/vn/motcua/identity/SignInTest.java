@@ -34,7 +34,7 @@ class SignInTest {
     void aCitizenTokenIsACitizenWithNoTenant() {
         given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/me").then().statusCode(200)
                 .body("realm", equalTo("citizens"))
-                .body("name", equalTo("An Nguyễn Văn"))
+                .body("name", equalTo("Nguyễn Văn An"))
                 .body("roles", hasItem("citizen"))
                 .body("tenants.size()", equalTo(0));
     }

@@ -20,6 +20,8 @@ public record DemoUser(String realm, String username, String firstName, String l
             staff("lanhdao.dienbien", "Minh", "Lê Văn", "approver", "ba-dinh-dien-bien", "leader, Điện Biên ward"),
             staff("canbo.yenhoa", "Hoa", "Phạm Thị", "receiver", "cau-giay-yen-hoa", "one-stop desk officer, Yên Hòa ward"),
             staff("canbo.badinh", "Tuấn", "Đỗ Anh", "receiver", "ba-dinh", "one-stop desk officer, Ba Đình district"),
+            staff("chuyenvien.badinh", "Long", "Phan Hoàng", "processor", "ba-dinh", "specialist, Ba Đình district"),
+            staff("lanhdao.badinh", "Trang", "Lý Thu", "approver", "ba-dinh", "leader, Ba Đình district"),
             staff("quantri.badinh", "Hà", "Vũ Thu", "tenant-admin", "ba-dinh", "tenant administrator, Ba Đình district"),
             staff("canbo.hue", "Thảo", "Hoàng Thị", "receiver", "hue-phu-xuan", "one-stop desk officer, Phú Xuân (two-level demo)"),
             staff("quantri.hanoi", "Quang", "Bùi Đức", "city-admin", "ha-noi", "city administrator, Hà Nội"),

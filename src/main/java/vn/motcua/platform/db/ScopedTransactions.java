@@ -1,26 +1,59 @@
 package vn.motcua.platform.db;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one place that opens a transaction on tenant-owned data. Its first statement sets the transaction-local
- * {@code app.tenants} that the row-level security policies read; being transaction-local ({@code set_config(..., true)}),
- * it ends with the transaction and can never leak to the next borrower of the pooled connection.
+ * {@code app.tenants} and {@code app.actor} that the row-level security policies read; being transaction-local
+ * ({@code set_config(..., true)}), they end with the transaction and can never leak to the next borrower of the
+ * pooled connection.
  */
 @ApplicationScoped
 public class ScopedTransactions {
 
-    /** Runs {@code work} in a transaction that sees the tenants of {@code scope} and no others. */
+    static final String SET_SCOPE = "select set_config('app.tenants', $1, true), set_config('app.actor', $2, true)";
+
+    private final Pool pool;
+
+    ScopedTransactions(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Runs {@code work} in a Hibernate Reactive transaction that sees the scope's tenants and no others. */
     public <T> Uni<T> inTransaction(TenantScope scope, Supplier<Uni<T>> work) {
         return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("select set_config('app.tenants', :tenants, true)")
+                .chain(session -> session.createNativeQuery("select set_config('app.tenants', :tenants, true), "
+                        + "set_config('app.actor', :actor, true)")
                         .setParameter("tenants", scope.asSetting())
+                        .setParameter("actor", scope.actorSetting())
                         .getSingleResult())
                 .chain(ignored -> work.get()));
+    }
+
+    /**
+     * Runs {@code work} on one connection of the reactive pool, in a transaction that sees the scope. The scope is
+     * set in the same pipelined batch as the work's first statements, so it costs no round trip of its own.
+     */
+    public <T> Uni<T> onConnection(TenantScope scope, Function<SqlConnection, Uni<T>> work) {
+        return onConnection(pool, scope, work);
+    }
+
+    /** As {@link #onConnection(TenantScope, Function)} on another pool (a second replica's, in tests). */
+    public static <T> Uni<T> onConnection(Pool pool, TenantScope scope, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(conn -> {
+            Uni<?> set = conn.preparedQuery(SET_SCOPE).execute(Tuple.of(scope.asSetting(), scope.actorSetting()));
+            Uni<T> rest = work.apply(conn);
+            // Both are sent before either answer arrives (the client pipelines on one connection); in order.
+            return Uni.combine().all().unis(set, rest).with((a, b) -> b);
+        });
     }
 }

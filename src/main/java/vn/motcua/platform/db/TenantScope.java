@@ -4,12 +4,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The tenants a transaction may see. PostgreSQL's row-level security policies read it from the transaction-local
- * setting {@code app.tenants}, so a query that forgets its tenant filter still sees nothing outside it.
+ * What a transaction may see. PostgreSQL's row-level security policies read it from the transaction-local settings
+ * {@code app.tenants} (the tenants) and {@code app.actor} (who is acting, {@code <realm>:<subject>}, which lets a
+ * citizen see their own dossiers), so a query that forgets its filter still sees nothing outside it.
  */
-public record TenantScope(Set<String> tenants) {
+public record TenantScope(Set<String> tenants, String actor) {
 
     private static final Pattern CODE = Pattern.compile("[a-z0-9-]{1,40}");
+    private static final Pattern ACTOR = Pattern.compile("[a-z]{1,20}:[A-Za-z0-9-]{1,64}");
 
     public TenantScope {
         tenants = Set.copyOf(tenants);
@@ -19,6 +21,13 @@ public record TenantScope(Set<String> tenants) {
                 throw new IllegalArgumentException("not a tenant code: " + t);
             }
         }
+        if (actor != null && !ACTOR.matcher(actor).matches()) {
+            throw new IllegalArgumentException("not an actor key: " + actor);
+        }
+    }
+
+    public TenantScope(Set<String> tenants) {
+        this(tenants, null);
     }
 
     public static TenantScope of(String... tenants) {
@@ -30,7 +39,23 @@ public record TenantScope(Set<String> tenants) {
         return new TenantScope(Set.of());
     }
 
+    /** The same tenants, acting as {@code actorKey}. */
+    public TenantScope as(String actorKey) {
+        return new TenantScope(tenants, actorKey);
+    }
+
+    /** These tenants and {@code more}. */
+    public TenantScope plus(java.util.Collection<String> more) {
+        Set<String> all = new java.util.LinkedHashSet<>(tenants);
+        all.addAll(more);
+        return new TenantScope(all, actor);
+    }
+
     String asSetting() {
         return String.join(",", tenants.stream().sorted().toList());
+    }
+
+    String actorSetting() {
+        return actor == null ? "" : actor;
     }
 }

@@ -12,9 +12,28 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final List<Object> args;
     private final List<FieldError> fieldErrors;
+    private Map<String, Object> extra = Map.of();
 
-    /** One invalid field: where it is and what is wrong, in plain words. */
-    public record FieldError(String field, String message) {
+    /**
+     * One invalid field: where it is and what is wrong, in plain words. An error made by the service carries its
+     * {@code issue} and arguments, and its message is written in the reader's language when the problem is sent.
+     */
+    public record FieldError(String field, String message,
+            @com.fasterxml.jackson.annotation.JsonIgnore FieldIssue issue,
+            @com.fasterxml.jackson.annotation.JsonIgnore List<Object> args) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null, List.of());
+        }
+
+        public static FieldError of(String field, FieldIssue issue, Object... args) {
+            return new FieldError(field, null, issue, List.of(args));
+        }
+
+        /** The same error with its message in the language of {@code m}. */
+        public FieldError localized(vn.motcua.platform.i18n.Messages m) {
+            return issue == null ? this : new FieldError(field, FieldTexts.text(issue, m, args), issue, args);
+        }
     }
 
     public ProblemException(ProblemType type, Object... args) {
@@ -42,6 +61,29 @@ public class ProblemException extends RuntimeException {
 
     /** Extra members of the problem document, beyond the standard ones. */
     public Map<String, Object> extensions() {
-        return fieldErrors.isEmpty() ? Map.of() : Map.of("errors", fieldErrors);
+        return fieldErrors.isEmpty() ? extra : merge(extra, Map.of("errors", fieldErrors));
+    }
+
+    /** The problem with an extra member (e.g. the current state and the allowed actions of a 409). */
+    public ProblemException with(String member, Object value) {
+        ProblemException e = new ProblemException(type, fieldErrors, args.toArray());
+        e.extra = merge(extra, Map.of(member, value));
+        return e;
+    }
+
+    /** The same problem with its field errors in the language of {@code m}. */
+    public ProblemException localized(vn.motcua.platform.i18n.Messages m) {
+        if (fieldErrors.stream().allMatch(f -> f.issue() == null)) {
+            return this;
+        }
+        ProblemException e = new ProblemException(type, fieldErrors.stream().map(f -> f.localized(m)).toList(), args.toArray());
+        e.extra = extra;
+        return e;
+    }
+
+    private static Map<String, Object> merge(Map<String, Object> a, Map<String, Object> b) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(a);
+        out.putAll(b);
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

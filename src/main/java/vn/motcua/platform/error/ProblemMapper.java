@@ -119,12 +119,13 @@ public class ProblemMapper {
         return respond(new ProblemException(ProblemType.INTERNAL, incident), uri, headers);
     }
 
-    private Response respond(ProblemException e, UriInfo uri, HttpHeaders headers) {
-        ProblemType type = e.type();
+    private Response respond(ProblemException problem, UriInfo uri, HttpHeaders headers) {
+        ProblemType type = problem.type();
         String path = uri.getPath();
         if (wantsPage(path, headers)) {
             Locale locale = Languages.forPage(uri.getQueryParameters().getFirst("lang"), cookie(headers));
             Messages m = Languages.messages(locale);
+            ProblemException e = problem.localized(m);
             String html = errorPage.instance()
                     .data("title", ProblemTexts.title(type, m))
                     .data("detail", ProblemTexts.detail(type, m, e.args()))
@@ -136,9 +137,14 @@ public class ProblemMapper {
             return Response.status(type.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
         Messages m = Languages.messages(Languages.forApi(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+        ProblemException e = problem.localized(m);
         ProblemDocument doc = new ProblemDocument(type.uri(), ProblemTexts.title(type, m), type.status(),
                 ProblemTexts.detail(type, m, e.args()), path, e.extensions().isEmpty() ? Map.of() : e.extensions());
-        return Response.status(type.status()).type(ProblemDocument.MEDIA_TYPE).entity(doc).build();
+        Response.ResponseBuilder out = Response.status(type.status()).type(ProblemDocument.MEDIA_TYPE).entity(doc);
+        if (e.extensions().get("retryAfter") != null) {
+            out.header("Retry-After", e.extensions().get("retryAfter"));
+        }
+        return out.build();
     }
 
     private static String cookie(HttpHeaders headers) {

@@ -175,4 +175,166 @@ public interface Messages {
 
     @Message("Hệ thống gặp sự cố khi xử lý yêu cầu. Xin thử lại sau; nếu lỗi còn, hãy báo mã lỗi {incident} cho đơn vị.")
     String problem_internal_error_detail(String incident);
+
+    @Message("Không tìm thấy hồ sơ")
+    String problem_dossier_not_found();
+
+    @Message("Không có hồ sơ nào mang mã \"{code}\" mà bạn được xem.")
+    String problem_dossier_not_found_detail(String code);
+
+    @Message("Không thực hiện được thao tác này lúc này")
+    String problem_illegal_transition();
+
+    @Message("Hồ sơ đang ở trạng thái \"{state}\"; thao tác \"{action}\" không áp dụng được. Các thao tác được phép: {allowed}.")
+    String problem_illegal_transition_detail(String state, String action, String allowed);
+
+    @Message("Bạn không có quyền thực hiện thao tác này")
+    String problem_action_forbidden();
+
+    @Message("Thao tác \"{action}\" cần vai trò: {roles}.")
+    String problem_action_forbidden_detail(String action, String roles);
+
+    @Message("Hồ sơ vừa được người khác cập nhật")
+    String problem_concurrent_change();
+
+    @Message("Hồ sơ {code} đã thay đổi trong lúc bạn thao tác. Xin tải lại và thử lại.")
+    String problem_concurrent_change_detail(String code);
+
+    @Message("Khóa Idempotency-Key đã được dùng cho một yêu cầu khác")
+    String problem_idempotency_conflict();
+
+    @Message("Khóa \"{key}\" đã dùng để nộp một hồ sơ khác nội dung. Hãy dùng khóa mới cho mỗi hồ sơ mới.")
+    String problem_idempotency_conflict_detail(String key);
+
+    @Message("Đơn vị này không giải quyết thủ tục này")
+    String problem_procedure_not_offered();
+
+    @Message("Thủ tục {procedure} không thuộc thẩm quyền của {tenant}.")
+    String problem_procedure_not_offered_detail(String procedure, String tenant);
+
+    @Message("Tệp quá lớn")
+    String problem_file_too_large();
+
+    @Message("Tệp lớn hơn giới hạn {limit}. Xin chụp lại với độ phân giải thấp hơn hoặc chia nhỏ tệp PDF.")
+    String problem_file_too_large_detail(String limit);
+
+    @Message("Loại tệp không được nhận")
+    String problem_file_type_not_allowed();
+
+    @Message("Tệp này là \"{detected}\". Chỉ nhận PDF, JPEG, PNG hoặc HEIC.")
+    String problem_file_type_not_allowed_detail(String detected);
+
+    @Message("Quá nhiều yêu cầu")
+    String problem_too_many_requests();
+
+    @Message("Bạn đã tra cứu quá nhiều lần. Xin thử lại sau {seconds} giây.")
+    String problem_too_many_requests_detail(String seconds);
+
+    @Message("Mục này bắt buộc.")
+    String field_required();
+
+    @Message("Cần nhập chữ.")
+    String field_not_text();
+
+    @Message("Dài quá {max} ký tự.")
+    String field_too_long(int max);
+
+    @Message("Không đúng định dạng.")
+    String field_pattern();
+
+    @Message("Cần nhập một số.")
+    String field_not_number();
+
+    @Message("Cần nhập ngày theo dạng năm-tháng-ngày, ví dụ 2025-03-31.")
+    String field_not_date();
+
+    @Message("Ngày này chưa tới.")
+    String field_date_in_future();
+
+    @Message("Chọn một trong: {options}.")
+    String field_not_an_option(String options);
+
+    @Message("Số định danh cá nhân gồm đúng 12 chữ số.")
+    String field_citizen_id_format();
+
+    @Message("Ba số đầu {code} không phải mã tỉnh, thành phố nơi đăng ký khai sinh.")
+    String field_citizen_id_province(String code);
+
+    @Message("Số định danh cho năm sinh {year}, không khớp với ngày sinh đã nhập.")
+    String field_citizen_id_birth_year(String year);
+
+    @Message("Số định danh cho giới tính khác với giới tính đã chọn.")
+    String field_citizen_id_sex();
+
+    @Message("Số điện thoại Việt Nam không hợp lệ, ví dụ 0912 345 678.")
+    String field_phone();
+
+    @Message("Cần một nhóm thông tin.")
+    String field_not_group();
+
+    @Message("Biểu mẫu không có mục này.")
+    String field_unknown_field();
+
+    @Message("Thủ tục không nhận hồ sơ qua kênh này. Các kênh: {channels}.")
+    String field_channel_not_offered(String channels);
+
+    @Message("Bạn không nộp được hồ sơ qua kênh này.")
+    String field_channel_not_yours();
+
+    @Message("Không có đơn vị này.")
+    String field_not_a_tenant();
+
+    @Message("Không có thủ tục này.")
+    String field_not_a_procedure();
+
+    @Message("Cần ghi rõ lý do để người dân hiểu.")
+    String field_reason_required();
+
+    @Message("Hồ sơ đang ở đơn vị này rồi.")
+    String field_same_tenant();
+
+    @Message("Cần một thời điểm trong tương lai.")
+    String field_not_in_future();
+
+    @Message("Hồ sơ chưa quá hạn.")
+    String field_not_late();
+
+    @Message("Thủ tục không có thành phần hồ sơ số {number}.")
+    String field_no_such_document(int number);
+
+    @Message("Tệp rỗng.")
+    String field_empty_file();
+
+    @Message("Đã nộp, chờ bộ phận một cửa tiếp nhận")
+    String status_submitted();
+
+    @Message("Đã tiếp nhận, chờ chuyển chuyên viên xử lý")
+    String status_received();
+
+    @Message("Đang giải quyết")
+    String status_in_progress();
+
+    @Message("Cần bổ sung hồ sơ: xem yêu cầu của cơ quan")
+    String status_supplement_requested();
+
+    @Message("Đã chuyển đến cơ quan khác giải quyết")
+    String status_forwarded();
+
+    @Message("Đang chờ lãnh đạo ký duyệt")
+    String status_awaiting_approval();
+
+    @Message("Đã được duyệt, đang chuẩn bị kết quả")
+    String status_approved();
+
+    @Message("Không được giải quyết: xem văn bản trả lời")
+    String status_rejected();
+
+    @Message("Bị từ chối tiếp nhận: xem lý do")
+    String status_refused();
+
+    @Message("Đã có kết quả, chờ trả")
+    String status_result_ready();
+
+    @Message("Đã trả kết quả")
+    String status_returned();
 }

@@ -1,0 +1,160 @@
+package vn.motcua.dossier;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.calendar.VietnameseLunarCalendar;
+import vn.motcua.dossier.DossierViews.DossierView;
+import vn.motcua.dossier.DossierViews.QueuePage;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+
+/**
+ * The officers' side: a tenant's work queue and the actions on its dossiers. The class sits at {@code /api} like the
+ * other API classes, because a more specific class path ({@code /api/t/{tenant}}) would hide theirs.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "dossiers", description = "Submit a dossier and follow it")
+public class OfficerDossierResource {
+
+    private final SecurityIdentity identity;
+    private final DossierService dossiers;
+    private final DossierPresenter presenter;
+    private final CalendarService calendars;
+    private final DossierConfig config;
+    private final AccessPolicy policy;
+
+    OfficerDossierResource(SecurityIdentity identity, DossierService dossiers, DossierPresenter presenter, CalendarService calendars,
+            DossierConfig config, AccessPolicy policy) {
+        this.policy = policy;
+        this.identity = identity;
+        this.dossiers = dossiers;
+        this.presenter = presenter;
+        this.calendars = calendars;
+        this.config = config;
+    }
+
+    @POST
+    @Path("/t/{tenant}/dossiers/{receiptCode}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An officer's action on a dossier their tenant holds",
+            description = "receive, refuse, assign, request-supplement, forward, propose, approve, reject, mark-result-ready, "
+                    + "return, apologize, supplement (handed in at the desk). 409 names the current state and the allowed actions.")
+    public Uni<DossierView> act(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @PathParam("action") String action, DossierRequests.Action request) {
+        DossierAction a = DossierAction.of(action);
+        if (a == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND);
+        }
+        Actor actor = Actor.from(identity);
+        return dossiers.act(actor, tenant, receiptCode, a, request).chain(d -> presenter.brief(d, dossiers.now(), true));
+    }
+
+    @GET
+    @Path("/t/{tenant}/dossiers/{receiptCode}")
+    @Operation(summary = "A dossier of this tenant (or one it supervises), with its history")
+    public Uni<DossierView> get(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode) {
+        Actor actor = Actor.from(identity);
+        return policy.staffAccess(actor, tenant).chain(access -> dossiers.read(actor, receiptCode)).chain(r -> {
+            if (!r.dossier().tenants.contains(tenant)) {
+                // Seen through another of the officer's tenants, not through this one.
+                throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
+            }
+            return presenter.view(r, dossiers.now(), true);
+        });
+    }
+
+    @GET
+    @Path("/t/{tenant}/queue")
+    @Operation(summary = "The tenant's open dossiers, soonest due first, keyset-paged",
+            description = "Each with its working time left and whether it is on time or late. Pass `next` back as `after`.")
+    public Uni<QueuePage> queue(@PathParam("tenant") String tenant,
+            @Parameter(description = "Only dossiers in this state, e.g. received") @QueryParam("state") String state,
+            @Parameter(description = "late: past due; today: due before the end of today; week: within 7 days") @QueryParam("due") String due,
+            @Parameter(description = "The cursor of the previous page's `next`") @QueryParam("after") String after,
+            @QueryParam("limit") @Min(1) @Max(200) Integer limit) {
+        Actor actor = Actor.from(identity);
+        OffsetDateTime now = dossiers.now();
+        DossierStatus status = parseState(state);
+        OffsetDateTime dueBefore = dueBefore(due, now);
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.parse(after);
+        int size = limit == null ? config.queuePageSize() : limit;
+        return dossiers.queue(actor, tenant, status, dueBefore, cursor == null ? null : cursor.due(), cursor == null ? null : cursor.id(), size + 1)
+                .chain(rows -> calendars.of(tenant).map(calendar -> {
+                    List<Dossier> page = rows.size() > size ? rows.subList(0, size) : rows;
+                    String next = rows.size() > size ? new Cursor(page.get(size - 1).dueAt, page.get(size - 1).id).encode() : null;
+                    return new QueuePage(page.stream().map(d -> presenter.item(d, calendar, now)).toList(), next);
+                }));
+    }
+
+    private static DossierStatus parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return DossierStatus.of(state.strip());
+        } catch (IllegalArgumentException e) {
+            throw DossierCommands.validation("state", FieldIssue.NOT_AN_OPTION,
+                    String.join(", ", java.util.Arrays.stream(DossierStatus.values()).map(DossierStatus::wire).toList()));
+        }
+    }
+
+    private static OffsetDateTime dueBefore(String due, OffsetDateTime now) {
+        if (due == null || due.isBlank()) {
+            return null;
+        }
+        return switch (due.strip()) {
+            case "late" -> now;
+            case "today" -> now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate().plusDays(1)
+                    .atStartOfDay(VietnameseLunarCalendar.VIETNAM).toOffsetDateTime();
+            case "week" -> now.plusDays(7);
+            default -> throw DossierCommands.validation("due", FieldIssue.NOT_AN_OPTION, "late, today, week");
+        };
+    }
+
+    /** The keyset of the last row of a page: its due time and id, opaque to clients. */
+    record Cursor(OffsetDateTime due, UUID id) {
+
+        String encode() {
+            String raw = due.withOffsetSameInstant(ZoneOffset.UTC) + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String s) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw DossierCommands.validation("after", FieldIssue.PATTERN);
+            }
+        }
+    }
+}

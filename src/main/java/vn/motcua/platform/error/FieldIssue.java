@@ -1,0 +1,30 @@
+package vn.motcua.platform.error;
+
+/** What is wrong with one field of a request; the text is in the message bundle ({@code field_<name>}). */
+public enum FieldIssue {
+    REQUIRED,
+    NOT_TEXT,
+    TOO_LONG,
+    PATTERN,
+    NOT_NUMBER,
+    NOT_DATE,
+    DATE_IN_FUTURE,
+    NOT_AN_OPTION,
+    CITIZEN_ID_FORMAT,
+    CITIZEN_ID_PROVINCE,
+    CITIZEN_ID_BIRTH_YEAR,
+    CITIZEN_ID_SEX,
+    PHONE,
+    NOT_GROUP,
+    UNKNOWN_FIELD,
+    CHANNEL_NOT_OFFERED,
+    CHANNEL_NOT_YOURS,
+    NOT_A_TENANT,
+    NOT_A_PROCEDURE,
+    REASON_REQUIRED,
+    SAME_TENANT,
+    NOT_IN_FUTURE,
+    NOT_LATE,
+    NO_SUCH_DOCUMENT,
+    EMPTY_FILE
+}

@@ -1,0 +1,240 @@
+package vn.motcua.dossier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.motcua.dossier.Dossiers.*;
+
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.motcua.support.Tokens;
+
+/**
+ * The state machine's edges through the API: every illegal action answers 409 with the state and what is allowed,
+ * who may act where, forwarding between levels, supplements with a paused or restarted clock, the apology.
+ */
+@QuarkusTest
+class DossierRulesTest {
+
+    /** Drives a fresh dossier to {@code status}; returns its code. */
+    static String dossierIn(DossierStatus status) {
+        String code = submitOnline("nguyenvana", DEATH, WARD, deathForm());
+        switch (status) {
+            case SUBMITTED -> {
+                return code;
+            }
+            case REFUSED -> {
+                act("canbo.dienbien", WARD, code, "refuse", Map.of("reason", "thiếu giấy tờ")).statusCode(200);
+                return code;
+            }
+            default -> {
+            }
+        }
+        act("canbo.dienbien", WARD, code, "receive").statusCode(200);
+        if (status == DossierStatus.RECEIVED) {
+            return code;
+        }
+        if (status == DossierStatus.FORWARDED) {
+            act("canbo.dienbien", WARD, code, "forward", Map.of("to", DISTRICT, "reason", "thuộc thẩm quyền quận")).statusCode(200);
+            return code;
+        }
+        act("chuyenvien.dienbien", WARD, code, "assign").statusCode(200);
+        if (status == DossierStatus.IN_PROGRESS) {
+            return code;
+        }
+        if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
+            act("chuyenvien.dienbien", WARD, code, "request-supplement", Map.of("reason", "bổ sung giấy báo tử")).statusCode(200);
+            return code;
+        }
+        act("chuyenvien.dienbien", WARD, code, "propose").statusCode(200);
+        if (status == DossierStatus.AWAITING_APPROVAL) {
+            return code;
+        }
+        act("lanhdao.dienbien", WARD, code, status == DossierStatus.REJECTED ? "reject" : "approve", Map.of("reason", "không đủ điều kiện"))
+                .statusCode(200);
+        if (status == DossierStatus.APPROVED || status == DossierStatus.REJECTED) {
+            return code;
+        }
+        act("canbo.dienbien", WARD, code, "mark-result-ready").statusCode(200);
+        if (status == DossierStatus.RESULT_READY) {
+            return code;
+        }
+        act("canbo.dienbien", WARD, code, "return").statusCode(200);
+        return code;
+    }
+
+    @Test
+    void everyActionOutsideItsStatesIsA409NamingTheStateAndTheAllowedActions() {
+        int checked = 0;
+        for (DossierStatus status : DossierStatus.values()) {
+            String code = dossierIn(status);
+            String tenant = status == DossierStatus.FORWARDED ? DISTRICT : WARD;
+            String officer = status == DossierStatus.FORWARDED ? "canbo.badinh" : "canbo.dienbien";
+            List<String> allowed = DossierAction.allowedIn(status).stream().map(DossierAction::wire).toList();
+            for (DossierAction action : DossierAction.values()) {
+                if (action.allowedFrom(status)) {
+                    continue;
+                }
+                String who = officerFor(action, officer, status);
+                act(who, tenant, code, action.wire(), Map.of("reason", "x", "to", OTHER_WARD)).statusCode(409)
+                        .body("type", equalTo("/problems/illegal-transition"))
+                        .body("state", equalTo(status.wire()))
+                        .body("allowedActions", equalTo(allowed));
+                checked++;
+            }
+        }
+        assertTrue(checked > 80, "illegal transitions checked: " + checked);
+    }
+
+    /** An officer with a role the action accepts, so that the 409 comes from the state, not the role. */
+    private static String officerFor(DossierAction action, String receiver, DossierStatus status) {
+        boolean district = status == DossierStatus.FORWARDED;
+        if (action.roles().contains("receiver")) {
+            return receiver;
+        }
+        if (action.roles().contains("processor")) {
+            return district ? "chuyenvien.badinh" : "chuyenvien.dienbien";
+        }
+        return district ? "lanhdao.badinh" : "lanhdao.dienbien";
+    }
+
+    @Test
+    void onlyTheRolesOfAnActionMayFireIt() {
+        String code = dossierIn(DossierStatus.AWAITING_APPROVAL);
+        act("canbo.dienbien", WARD, code, "approve").statusCode(403)
+                .body("type", equalTo("/problems/action-forbidden"));
+        act("chuyenvien.dienbien", WARD, code, "approve").statusCode(403);
+        act("lanhdao.dienbien", WARD, code, "approve").statusCode(200);
+    }
+
+    @Test
+    void anotherWardsDossierIsNotFoundAndASupervisorMayReadButNotAct() {
+        String code = dossierIn(DossierStatus.SUBMITTED);
+        // Yên Hòa's officer, on their own tenant's path: the dossier does not exist for them.
+        act("canbo.yenhoa", OTHER_WARD, code, "receive").statusCode(404)
+                .body("type", equalTo("/problems/dossier-not-found"));
+        given().auth().oauth2(Tokens.staff("canbo.yenhoa")).get("/api/dossiers/{code}", code).then().statusCode(404);
+        // On Điện Biên's path: not their tenant at all.
+        act("canbo.yenhoa", WARD, code, "receive").statusCode(403);
+        // The district reads its ward's dossier but may not act on it.
+        given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
+                .body("receiptCode", equalTo(code));
+        act("canbo.badinh", WARD, code, "receive").statusCode(403);
+        // Another citizen does not see it; its applicant does.
+        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/dossiers/{code}", code).then().statusCode(404);
+        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then().statusCode(200);
+        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/me/dossiers").then().statusCode(200)
+                .body("receiptCode", hasItem(code));
+        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/me/dossiers").then().statusCode(200)
+                .body("receiptCode", not(hasItem(code)));
+    }
+
+    @Test
+    void aDossierForwardedToTheDistrictIsWorkedThereAndStillSeenByTheWard() {
+        String code = dossierIn(DossierStatus.RECEIVED);
+        act("canbo.dienbien", WARD, code, "forward", Map.of("to", DISTRICT)).statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        act("canbo.dienbien", WARD, code, "forward", Map.of("to", "no-such-tenant", "reason", "x")).statusCode(400)
+                .body("errors[0].field", equalTo("to"));
+        act("canbo.dienbien", WARD, code, "forward", Map.of("to", DISTRICT, "reason", "Thuộc thẩm quyền UBND quận")).statusCode(200)
+                .body("status", equalTo("forwarded"))
+                .body("tenant", equalTo(DISTRICT))
+                .body("allowedActions", equalTo(List.of("receive", "apologize")));
+        // The ward keeps seeing it, but holds it no more.
+        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
+                .body("tenant", equalTo(DISTRICT));
+        act("chuyenvien.dienbien", WARD, code, "assign").statusCode(409).body("heldBy", equalTo(DISTRICT));
+        // The district's desk takes it up and its specialist works it.
+        act("canbo.badinh", DISTRICT, code, "receive").statusCode(200).body("status", equalTo("received"));
+        act("chuyenvien.badinh", DISTRICT, code, "assign").statusCode(200)
+                .body("steps[1].tenant", equalTo(DISTRICT))
+                .body("steps[1].holder", equalTo("Phan Hoàng Long"));
+        act("chuyenvien.badinh", DISTRICT, code, "propose").statusCode(200);
+        act("lanhdao.badinh", DISTRICT, code, "approve").statusCode(200);
+        given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/{t}/dossiers/{code}", DISTRICT, code).then().statusCode(200)
+                .body("history.action", hasItems("forward", "receive", "approve"))
+                .body("history.find { it.action == 'forward' }.reason", equalTo("Thuộc thẩm quyền UBND quận"))
+                .body("history.find { it.action == 'forward' }.detail.to", equalTo(DISTRICT));
+    }
+
+    @Test
+    void repeatedSupplementsPauseTheClockAndNeverMakeTheDossierLate() {
+        String code = dossierIn(DossierStatus.IN_PROGRESS);
+        OffsetDateTime firstDue = OffsetDateTime.parse(given().auth().oauth2(Tokens.citizen("nguyenvana"))
+                .get("/api/dossiers/{code}", code).then().extract().path("dueAt"));
+        for (int round = 1; round <= 3; round++) {
+            act("chuyenvien.dienbien", WARD, code, "request-supplement", Map.of("reason", "Bổ sung lần " + round)).statusCode(200)
+                    .body("status", equalTo("supplement-requested"))
+                    .body("clockStopped", equalTo(true))
+                    .body("timeliness", equalTo("on-time"));
+            // Nobody can push it on while it waits for the citizen.
+            act("chuyenvien.dienbien", WARD, code, "propose").statusCode(409);
+            // Only the applicant answers (or the desk on their behalf).
+            given().auth().oauth2(Tokens.citizen("tranthib")).contentType(ContentType.JSON).body(Map.of("note", "x"))
+                    .post("/api/dossiers/{code}/supplement", code).then().statusCode(404);
+            String due = given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON)
+                    .body(Map.of("note", "Đã bổ sung bản chụp rõ nét"))
+                    .post("/api/dossiers/{code}/supplement", code)
+                    .then().statusCode(200)
+                    .body("status", equalTo("in-progress"))
+                    .body("clockStopped", equalTo(false))
+                    .body("timeliness", equalTo("on-time"))
+                    .extract().path("dueAt");
+            assertTrue(!OffsetDateTime.parse(due).isBefore(firstDue), "round " + round + ": due " + due + " before " + firstDue);
+        }
+        given().auth().oauth2(Tokens.staff("chuyenvien.dienbien")).get("/api/dossiers/{code}", code).then()
+                .body("history.findAll { it.action == 'request-supplement' }", hasSize(3))
+                .body("history.findAll { it.action == 'supplement' }", hasSize(3))
+                .body("history.find { it.action == 'request-supplement' }.detail.clock", equalTo("pause"));
+    }
+
+    @Test
+    void aRestartingProcedureGetsItsWholeTimeBackAfterASupplement() {
+        String code = given().auth().oauth2(Tokens.staff("canbo.badinh")).contentType(ContentType.JSON)
+                .body(submission(BUSINESS, DISTRICT, "counter", businessForm()))
+                .post("/api/dossiers").then().statusCode(201).body("processingDays", equalTo(3)).extract().path("receiptCode");
+        act("chuyenvien.badinh", DISTRICT, code, "assign").statusCode(200);
+        act("chuyenvien.badinh", DISTRICT, code, "request-supplement", Map.of("reason", "Thiếu vốn điều lệ")).statusCode(200);
+        String due = given().auth().oauth2(Tokens.staff("canbo.badinh")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Công dân nộp tại quầy"))
+                .post("/api/t/{t}/dossiers/{code}/supplement", DISTRICT, code)
+                .then().statusCode(200).body("status", equalTo("in-progress")).extract().path("dueAt");
+        String expected = given().queryParam("tenant", DISTRICT).queryParam("from", OffsetDateTime.now().toString())
+                .queryParam("days", "3").get("/api/calendar/due").then().statusCode(200).extract().path("dueAt");
+        // Counted again from the answer (the two clocks read a moment apart).
+        long apart = Math.abs(java.time.Duration.between(OffsetDateTime.parse(expected), OffsetDateTime.parse(due)).toSeconds());
+        assertTrue(apart < 120, "due " + due + ", a fresh 3 days from now " + expected);
+    }
+
+    @Test
+    void anApologyNeedsALateDossierAReasonAndAFutureAppointment() {
+        String code = dossierIn(DossierStatus.IN_PROGRESS);
+        act("chuyenvien.dienbien", WARD, code, "apologize",
+                Map.of("reason", "Chờ xác minh", "appointment", OffsetDateTime.now().plusDays(3).toString()))
+                .statusCode(400).body("errors[0].field", equalTo("reason"));
+    }
+
+    @Test
+    void theStatesThatAllowEachActionAreAsDocumented() {
+        assertEquals(EnumSet.of(DossierStatus.SUBMITTED, DossierStatus.FORWARDED),
+                EnumSet.copyOf(java.util.Arrays.stream(DossierStatus.values()).filter(DossierAction.RECEIVE::allowedFrom).toList()));
+        assertEquals(Set.of(), Set.copyOf(DossierAction.allowedIn(DossierStatus.RETURNED)));
+        assertEquals(Set.of(), Set.copyOf(DossierAction.allowedIn(DossierStatus.REFUSED)));
+    }
+}

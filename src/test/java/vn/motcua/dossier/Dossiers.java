@@ -1,0 +1,82 @@
+package vn.motcua.dossier;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import vn.motcua.support.Tokens;
+
+/** Requests the dossier tests share: real tokens, real submissions. */
+final class Dossiers {
+
+    static final String WARD = "ba-dinh-dien-bien";
+    static final String OTHER_WARD = "cau-giay-yen-hoa";
+    static final String DISTRICT = "ba-dinh";
+    static final String DEATH = "1.000656";
+    static final String BUSINESS = "1.001612";
+    static final String THREE_IN_ONE = "2.002621";
+    static final String PHONE = "0912 345 678";
+
+    private Dossiers() {
+    }
+
+    /** A valid death registration form. */
+    static Map<String, Object> deathForm() {
+        return Map.of(
+                "deceased", Map.of("fullName", "Nguyễn Văn Cả", "citizenId", "001045001234", "birthDate", "1945-03-02", "sex", "nam"),
+                "deathDate", "2026-11-20",
+                "deathPlace", "Bệnh viện Bạch Mai",
+                "lastResidence", "12 Điện Biên Phủ, Ba Đình, Hà Nội",
+                "applicantRelationship", "con",
+                "contactPhone", PHONE);
+    }
+
+    static Map<String, Object> businessForm() {
+        return Map.of(
+                "owner", Map.of("fullName", "Trần Thị Bình", "citizenId", "001190004321", "birthDate", "1990-05-06",
+                        "residence", "5 Kim Mã, Ba Đình, Hà Nội"),
+                "businessName", "Hộ kinh doanh Bình An",
+                "businessAddress", "7 Kim Mã, Ba Đình, Hà Nội",
+                "businessLines", "Bán lẻ tạp hóa",
+                "capital", 50000000,
+                "contactPhone", PHONE);
+    }
+
+    static Map<String, Object> threeInOneForm() {
+        return Map.of(
+                "child", Map.of("fullName", "Nguyễn Minh Khôi", "sex", "nam", "birthDate", "2026-11-01", "birthPlace", "Bệnh viện Phụ sản Hà Nội"),
+                "mother", Map.of("fullName", "Trần Thị Bình", "citizenId", "001190004321"),
+                "permanentAddress", "12 Điện Biên Phủ, Ba Đình, Hà Nội",
+                "householdHeadName", "Nguyễn Văn An",
+                "relationshipToHead", "con",
+                "primaryClinic", "Trạm y tế phường Điện Biên",
+                "contactPhone", PHONE);
+    }
+
+    static Map<String, Object> submission(String procedure, String tenant, String channel, Map<String, Object> form) {
+        return Map.of("procedure", procedure, "tenant", tenant, "channel", channel,
+                "applicant", Map.of("fullName", "Nguyễn Văn An", "citizenId", "001080001111", "phone", PHONE),
+                "form", form);
+    }
+
+    /** A citizen submits online; returns the receipt code. */
+    static String submitOnline(String citizen, String procedure, String tenant, Map<String, Object> form) {
+        return given().auth().oauth2(Tokens.citizen(citizen)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(submission(procedure, tenant, "online-full", form))
+                .post("/api/dossiers")
+                .then().statusCode(201).extract().path("receiptCode");
+    }
+
+    static ValidatableResponse act(String officer, String tenant, String code, String action, Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.staff(officer)).contentType(ContentType.JSON).body(body)
+                .post("/api/t/{tenant}/dossiers/{code}/{action}", tenant, code, action).then();
+    }
+
+    static ValidatableResponse act(String officer, String tenant, String code, String action) {
+        return act(officer, tenant, code, action, Map.of());
+    }
+}
