@@ -221,7 +221,7 @@ public interface Messages {
     @Message("Loại tệp không được nhận")
     String problem_file_type_not_allowed();
 
-    @Message("Tệp này là \"{detected}\". Chỉ nhận PDF, JPEG, PNG hoặc HEIC.")
+    @Message("Tệp này là \"{detected}\". Chỉ nhận tệp PDF, JPEG hoặc PNG. Trên iPhone, chọn \"Tương thích nhất\" trong Cài đặt > Camera > Định dạng, hoặc chia sẻ ảnh dưới dạng JPEG.")
     String problem_file_type_not_allowed_detail(String detected);
 
     @Message("Quá nhiều yêu cầu")

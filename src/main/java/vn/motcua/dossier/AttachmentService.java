@@ -1,0 +1,147 @@
+package vn.motcua.dossier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.JsonObject;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.TenantAccess;
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.db.TenantScope;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+
+/**
+ * Files for a dossier's required documents (thành phần hồ sơ): checked, compressed and stored on a worker thread,
+ * then recorded with a history row in one transaction. The applicant (or whoever submitted for them) and the
+ * officers of the tenant holding the dossier may add files while it is open; whoever may read it may read them.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    private final DossierService dossiers;
+    private final DossierRepository repository;
+    private final ScopedTransactions transactions;
+    private final AttachmentStore store;
+    private final CatalogService catalog;
+    private final AccessPolicy policy;
+    private final DossierConfig config;
+
+    AttachmentService(DossierService dossiers, DossierRepository repository, ScopedTransactions transactions, AttachmentStore store,
+            CatalogService catalog, AccessPolicy policy, DossierConfig config) {
+        this.dossiers = dossiers;
+        this.repository = repository;
+        this.transactions = transactions;
+        this.store = store;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.config = config;
+    }
+
+    public long maxBytes() {
+        return config.attachments().maxMegabytes() * 1024L * 1024L;
+    }
+
+    /** Adds the uploaded file (already on disk, in the upload folder) as a file of document number {@code document}. */
+    public Uni<AttachmentRecord> attach(Actor actor, String receiptCode, Integer document, String fileName, Path upload, long size) {
+        if (size > maxBytes()) {
+            throw new ProblemException(ProblemType.FILE_TOO_LARGE, config.attachments().maxMegabytes() + " MB");
+        }
+        if (size == 0) {
+            throw DossierCommands.validation("file", FieldIssue.EMPTY_FILE);
+        }
+        if (document == null) {
+            throw DossierCommands.validation("document", FieldIssue.REQUIRED);
+        }
+        return dossiers.read(actor, receiptCode).chain(read -> {
+            Dossier d = read.dossier();
+            int documents = catalog.versionAt(d.procedureCode, d.procedureVersion).documents().size();
+            if (document < 1 || document > documents) {
+                throw DossierCommands.validation("document", FieldIssue.NO_SUCH_DOCUMENT, document);
+            }
+            if (d.closedAt != null) {
+                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, d.status.wire(), "attach", "—")
+                        .with("state", d.status.wire()).with("allowedActions", List.of());
+            }
+            return mayAdd(actor, d).chain(() -> Uni.createFrom().item(() -> prepare(upload))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .map(prepared -> {
+                        UUID id = UUID.randomUUID();
+                        String key = store.put(d.id, id, prepared.bytes());
+                        return new AttachmentRecord(id, d.id, document, safeName(fileName), prepared.contentType(), size,
+                                prepared.bytes().length, prepared.sha256(), key, DossierService.key(actor), null);
+                    }))
+                    .chain(record -> transactions.onConnection(new TenantScope(java.util.Set.copyOf(d.tenants), DossierService.key(actor)),
+                            conn -> Uni.combine().all().unis(repository.insertAttachment(conn, record),
+                                    repository.insertEvent(conn, new DossierRepository.Event(d.id, d.tenantId, dossiers.now(),
+                                            DossierService.key(actor), actor.displayName(), "attach", d.status, d.status, null,
+                                            new JsonObject().put("document", document).put("file", record.fileName())
+                                                    .put("sha256", record.sha256())))).discardItems())
+                            .replaceWith(record));
+        });
+    }
+
+    /** The stored bytes of one attachment, for whoever may read the dossier. */
+    public Uni<Stored> read(Actor actor, String receiptCode, String attachmentId) {
+        return dossiers.read(actor, receiptCode).chain(read -> {
+            AttachmentRecord a = read.attachments().stream().filter(x -> x.id().toString().equals(attachmentId)).findFirst()
+                    .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+            return Uni.createFrom().item(() -> new Stored(a, store.get(a.storageKey())))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
+    }
+
+    public record Stored(AttachmentRecord record, byte[] bytes) {
+    }
+
+    private Uni<Void> mayAdd(Actor actor, Dossier d) {
+        if (!actor.isStaff()) {
+            String me = DossierService.key(actor);
+            if (!me.equals(d.submittedBy) && !me.equals(d.applicantActor)) {
+                throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
+            }
+            return Uni.createFrom().voidItem();
+        }
+        return policy.staffAccess(actor, d.tenantId).invoke(access -> {
+            if (access.mode() != TenantAccess.Mode.OWN) {
+                throw vn.motcua.platform.error.Problems.tenantForbidden(d.tenantId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private AttachmentFiles.Prepared prepare(Path upload) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String type = AttachmentFiles.sniff(bytes);
+        if (!AttachmentFiles.ACCEPTED.contains(type)) {
+            throw new ProblemException(ProblemType.FILE_TYPE_NOT_ALLOWED, type);
+        }
+        var a = config.attachments();
+        return AttachmentFiles.prepare(type, bytes, a.maxImageSide(), a.jpegQuality());
+    }
+
+    /** The file's name as shown to people: no folders, no control characters, not too long. */
+    static String safeName(String name) {
+        String n = name == null ? "" : name.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (n.isEmpty()) {
+            n = "tep";
+        }
+        return n.length() > 120 ? n.substring(n.length() - 120) : n;
+    }
+}

@@ -1,0 +1,132 @@
+package vn.motcua.dossier;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.motcua.dossier.Dossiers.*;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import vn.motcua.support.Tokens;
+
+/** Files for required documents: sniffed, compressed, checksummed, limited, and only for those who may. */
+@QuarkusTest
+class AttachmentTest {
+
+    static final byte[] PDF = ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\n"
+            + "endobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+
+    static String code;
+
+    /** One dossier for the class, submitted on first use (the services start with the first test). */
+    @BeforeEach
+    void dossier() {
+        if (code == null) {
+            code = submitOnline("nguyenvana", DEATH, WARD, deathForm());
+        }
+    }
+
+    static ValidatableResponse upload(String token, int document, String name, String type, byte[] bytes) {
+        return given().auth().oauth2(token).header("Accept-Language", "en")
+                .multiPart("document", String.valueOf(document))
+                .multiPart("file", name, bytes, type)
+                .post("/api/dossiers/{code}/attachments", code).then();
+    }
+
+    @Test
+    void aLargePhoneShotIsScaledDownAndRecompressed() throws Exception {
+        BufferedImage photo = new BufferedImage(4032, 3024, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.WHITE, 4032, 3024, new Color(30, 60, 120)));
+        g.fillRect(0, 0, 4032, 3024);
+        g.setColor(Color.BLACK);
+        for (int y = 200; y < 3000; y += 120) {
+            g.drawString("GIẤY BÁO TỬ — bản chụp bằng điện thoại", 300, y);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(photo, "png", out);
+        byte[] sent = out.toByteArray();
+        assertTrue(sent.length < 2 * 1024 * 1024, "fits the test limit: " + sent.length);
+        String id = upload(Tokens.citizen("nguyenvana"), 2, "IMG_2041.PNG", "image/png", sent).statusCode(201)
+                .body("document", equalTo(2))
+                .body("contentType", equalTo("image/jpeg"))
+                .body("sizeBytes", equalTo(sent.length))
+                .body("storedBytes", lessThan(sent.length))
+                .extract().path("id");
+        byte[] stored = given().auth().oauth2(Tokens.citizen("nguyenvana"))
+                .get("/api/dossiers/{code}/attachments/{id}", code, id).then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(stored));
+        assertEquals(2400, back.getWidth());
+        assertEquals(1800, back.getHeight());
+    }
+
+    @Test
+    void aPdfIsKeptAsItCameWithItsChecksum() {
+        String sha = upload(Tokens.citizen("nguyenvana"), 1, "to-khai.pdf", "application/octet-stream", PDF).statusCode(201)
+                .body("contentType", equalTo("application/pdf"))
+                .body("storedBytes", equalTo(PDF.length))
+                .extract().path("sha256");
+        assertEquals(AttachmentFiles.sha256(PDF), sha);
+        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
+                .body("attachments.sha256", hasItem(sha))
+                .body("history.action", hasItem("attach"));
+        // Officers read it back byte for byte.
+        String id = given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/dossiers/{code}", code).then()
+                .extract().path("attachments.find { it.sha256 == '" + sha + "' }.id");
+        assertArrayEquals(PDF, given().auth().oauth2(Tokens.staff("canbo.dienbien"))
+                .get("/api/dossiers/{code}/attachments/{id}", code, id).then().statusCode(200).extract().asByteArray());
+    }
+
+    @Test
+    void aDisguisedFileIsRefusedWhateverItsNameAndHeaderSay() {
+        upload(Tokens.citizen("nguyenvana"), 1, "scan.jpg", "image/jpeg", "xin chào, đây không phải ảnh".getBytes(StandardCharsets.UTF_8))
+                .statusCode(415)
+                .body("type", equalTo("/problems/file-type-not-allowed"))
+                .body("detail", org.hamcrest.Matchers.containsString("text/plain"));
+        byte[] exe = Arrays.copyOf("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1), 512);
+        upload(Tokens.citizen("nguyenvana"), 1, "giay-to.pdf", "application/pdf", exe).statusCode(415);
+    }
+
+    @Test
+    void anOversizeOrEmptyFileOrAnUnknownDocumentIsAClearError() {
+        byte[] big = Arrays.copyOf(PDF, 2 * 1024 * 1024 + 1);
+        upload(Tokens.citizen("nguyenvana"), 1, "big.pdf", "application/pdf", big).statusCode(413)
+                .body("type", equalTo("/problems/file-too-large"))
+                .body("detail", org.hamcrest.Matchers.containsString("2 MB"));
+        upload(Tokens.citizen("nguyenvana"), 1, "empty.pdf", "application/pdf", new byte[0]).statusCode(400)
+                .body("errors[0].field", equalTo("file"));
+        upload(Tokens.citizen("nguyenvana"), 9, "x.pdf", "application/pdf", PDF).statusCode(400)
+                .body("errors[0].field", equalTo("document"));
+    }
+
+    @Test
+    void onlyThoseWhoMayTouchTheDossierAttachOrRead() {
+        upload(Tokens.citizen("tranthib"), 1, "x.pdf", "application/pdf", PDF).statusCode(404);
+        upload(Tokens.staff("canbo.yenhoa"), 1, "x.pdf", "application/pdf", PDF).statusCode(404);
+        // The district supervises the ward: it reads, it does not add.
+        upload(Tokens.staff("canbo.badinh"), 1, "x.pdf", "application/pdf", PDF).statusCode(403);
+        upload(Tokens.staff("canbo.dienbien"), 3, "cccd.pdf", "application/pdf", PDF).statusCode(201);
+        given().multiPart("document", "1").multiPart("file", "x.pdf", PDF, "application/pdf")
+                .post("/api/dossiers/{code}/attachments", code).then().statusCode(401);
+    }
+}
