@@ -54,6 +54,9 @@ CREATE TABLE dossier (
     paused_at          timestamptz,
     minutes_left       bigint,
     current_step       int,
+    -- The current step's code and holder, copied from dossier_step so that the work queue reads one table.
+    step_code          text,
+    holder_name        text,
     outcome            text,
     closed_at          timestamptz,
     -- The apology letter's reason and new appointment when it ran late (phiếu xin lỗi và hẹn lại).

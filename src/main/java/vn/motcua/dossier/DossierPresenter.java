@@ -8,7 +8,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.WorkingCalendar;
@@ -81,11 +80,10 @@ public class DossierPresenter {
     }
 
     /** A row of the work queue. */
-    public QueueItem item(Dossier d, WorkingCalendar calendar, OffsetDateTime now) {
-        long left = d.paused() && d.minutesLeft != null ? d.minutesLeft : calendar.workingMinutesBetween(now, d.dueAt);
-        return new QueueItem(d.receiptCode, d.procedureCode, d.status.wire(), d.applicantName, d.submittedAt, d.dueAt, left,
-                Deadlines.timeliness(d.dueAt, null, now, d.paused()), d.current().map(s -> s.code).orElse(null),
-                d.current().map(s -> s.holderName).orElse(null), d.paused());
+    public QueueItem item(DossierRepository.QueueRow d, WorkingCalendar calendar, OffsetDateTime now) {
+        long left = d.paused() && d.minutesLeft() != null ? d.minutesLeft() : calendar.workingMinutesBetween(now, d.dueAt());
+        return new QueueItem(d.receiptCode(), d.procedureCode(), d.status().wire(), d.applicantName(), d.submittedAt(), d.dueAt(),
+                left, Deadlines.timeliness(d.dueAt(), null, now, d.paused()), d.stepCode(), d.holderName(), d.paused());
     }
 
     /** The name of a step, from the version of the procedure the dossier follows. */
@@ -107,9 +105,5 @@ public class DossierPresenter {
     /** Applicants see which office acted, not the officer's name. */
     private static String publicName(DossierRepository.Event e) {
         return e.actor().startsWith("citizens:") ? e.actorName() : null;
-    }
-
-    static Map<String, Object> map(JsonObject o) {
-        return o == null ? null : o.getMap();
     }
 }

@@ -50,9 +50,10 @@ public class DossierRepository {
             insert into dossier (id, receipt_code, lookup_key, received_by, tenant_id, tenants, procedure_code,
                 procedure_version, channel, status, submitted_by, submitted_by_name, applicant_actor, applicant_name,
                 applicant_id, applicant_phone, phone_key, relationship, return_channel, form, fee, processing_days,
-                supplement_clock, submitted_at, clock_start, due_at, current_step, idempotency_key, request_hash)
+                supplement_clock, submitted_at, clock_start, due_at, current_step, idempotency_key, request_hash, step_code,
+                holder_name)
             select $1, code.v, upper(regexp_replace(code.v, '[^0-9A-Za-z]', '', 'g')), $2, $2, array[$2], $5, $6, $7, $8,
-                   $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27
+                   $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29
               from code
             returning receipt_code""";
 
@@ -60,9 +61,10 @@ public class DossierRepository {
             insert into dossier (id, receipt_code, lookup_key, parent_id, part_index, part_agency, received_by, tenant_id,
                 tenants, procedure_code, procedure_version, channel, status, submitted_by, submitted_by_name,
                 applicant_actor, applicant_name, applicant_id, applicant_phone, phone_key, relationship, return_channel,
-                form, fee, processing_days, supplement_clock, submitted_at, clock_start, due_at, current_step)
+                form, fee, processing_days, supplement_clock, submitted_at, clock_start, due_at, current_step, step_code,
+                holder_name)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-                    $23, $24, $25, $26, $27, $28, $29, $30)""";
+                    $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)""";
 
     static final String INSERT_STEP = """
             insert into dossier_step (dossier_id, seq, code, role, share, tenant_id, holder_actor, holder_name, due_at,
@@ -86,7 +88,7 @@ public class DossierRepository {
     static final String UPDATE = """
             update dossier set tenant_id = $2, tenants = $3, status = $4, form = $5, due_at = $6, paused_at = $7,
                 minutes_left = $8, current_step = $9, outcome = $10, closed_at = $11, delay_reason = $12,
-                appointment_at = $13, clock_start = $14, version = version + 1
+                appointment_at = $13, clock_start = $14, step_code = $16, holder_name = $17, version = version + 1
              where id = $1 and version = $15""";
 
     /** One submission, pipelined: the numbered dossier, its steps, its first history row and its outbox rows. */
@@ -96,7 +98,7 @@ public class DossierRepository {
                 agencyCode, d.procedureCode, d.procedureVersion, d.channel, d.status.wire(), d.submittedBy, d.submittedByName,
                 d.applicantActor, d.applicantName, d.applicantId, d.applicantPhone, d.phoneKey, d.relationship,
                 d.returnChannel, d.form, d.fee, d.processingDays, d.supplementClock, d.submittedAt, d.clockStart, d.dueAt,
-                d.currentStep, d.idempotencyKey, d.requestHash)))
+                d.currentStep, d.idempotencyKey, d.requestHash, stepCode(d), holderName(d))))
                 .map(rows -> rows.iterator().next().getString(0));
         Uni<?> steps = insertSteps(conn, d);
         Uni<?> event = insertEvent(conn, first);
@@ -111,7 +113,7 @@ public class DossierRepository {
                 d.tenants.toArray(String[]::new), d.procedureCode, d.procedureVersion, d.channel, d.status.wire(),
                 d.submittedBy, d.submittedByName, d.applicantActor, d.applicantName, d.applicantId, d.applicantPhone, null,
                 d.relationship, d.returnChannel, d.form, d.fee, d.processingDays, d.supplementClock, d.submittedAt,
-                d.clockStart, d.dueAt, d.currentStep)));
+                d.clockStart, d.dueAt, d.currentStep, stepCode(d), holderName(d))));
         return Uni.combine().all().unis(row, insertSteps(conn, d)).discardItems();
     }
 
@@ -128,7 +130,7 @@ public class DossierRepository {
     public Uni<Boolean> update(SqlConnection conn, Dossier d) {
         Uni<RowSet<Row>> row = conn.preparedQuery(UPDATE).execute(Tuple.tuple(Arrays.asList(d.id, d.tenantId,
                 d.tenants.toArray(String[]::new), d.status.wire(), d.form, d.dueAt, d.pausedAt, d.minutesLeft, d.currentStep,
-                d.outcome, d.closedAt, d.delayReason, d.appointmentAt, d.clockStart, d.version)));
+                d.outcome, d.closedAt, d.delayReason, d.appointmentAt, d.clockStart, d.version, stepCode(d), holderName(d))));
         List<Tuple> steps = d.steps.stream().map(s -> Tuple.tuple(Arrays.asList(d.id, s.seq, s.tenantId, s.holderActor,
                 s.holderName, s.dueAt, s.startedAt, s.endedAt, s.minutesLeft))).toList();
         Uni<?> stepRows = conn.preparedQuery(UPDATE_STEP).executeBatch(steps);
@@ -230,15 +232,22 @@ public class DossierRepository {
                 });
     }
 
+    /** A row of the work queue: what an officer's list shows, read from the dossier table alone. */
+    public record QueueRow(UUID id, String receiptCode, String procedureCode, DossierStatus status, String applicantName,
+            OffsetDateTime submittedAt, OffsetDateTime dueAt, boolean paused, Long minutesLeft, String stepCode,
+            String holderName) {
+    }
+
     /**
      * One page of a tenant's open dossiers, soonest due first, after the keyset {@code (afterDue, afterId)}. The
      * partial index on {@code (tenant_id, due_at, id)} serves it without sorting, however long the queue grows.
      */
-    public Uni<List<Dossier>> queue(SqlConnection conn, String tenant, DossierStatus status, OffsetDateTime dueBefore,
+    public Uni<List<QueueRow>> queue(SqlConnection conn, String tenant, DossierStatus status, OffsetDateTime dueBefore,
             OffsetDateTime afterDue, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + ", s.code as step_code, s.holder_name as step_holder"
-                + " from dossier d left join dossier_step s on s.dossier_id = d.id and s.seq = d.current_step"
-                + " where d.tenant_id = $1 and d.closed_at is null");
+        StringBuilder sql = new StringBuilder("""
+                select d.id, d.receipt_code, d.procedure_code, d.status, d.applicant_name, d.submitted_at, d.due_at,
+                       d.minutes_left, d.step_code, d.holder_name
+                  from dossier d where d.tenant_id = $1 and d.closed_at is null""");
         List<Object> args = new ArrayList<>(List.of(tenant));
         if (status != null) {
             args.add(status.wire());
@@ -256,20 +265,24 @@ public class DossierRepository {
         args.add(limit);
         sql.append(" order by d.due_at, d.id limit $").append(args.size());
         return conn.preparedQuery(sql.toString()).execute(Tuple.tuple(args)).map(rows -> {
-            List<Dossier> out = new ArrayList<>();
+            List<QueueRow> out = new ArrayList<>();
             rows.forEach(r -> {
-                Dossier d = map(r);
-                if (r.getString("step_code") != null) {
-                    Dossier.Step s = new Dossier.Step();
-                    s.seq = d.currentStep;
-                    s.code = r.getString("step_code");
-                    s.holderName = r.getString("step_holder");
-                    d.steps.add(s);
-                }
-                out.add(d);
+                DossierStatus st = DossierStatus.of(r.getString("status"));
+                out.add(new QueueRow(r.getUUID("id"), r.getString("receipt_code"), r.getString("procedure_code"), st,
+                        r.getString("applicant_name"), r.getOffsetDateTime("submitted_at"), r.getOffsetDateTime("due_at"),
+                        st == DossierStatus.SUPPLEMENT_REQUESTED, r.getLong("minutes_left"), r.getString("step_code"),
+                        r.getString("holder_name")));
             });
             return out;
         });
+    }
+
+    private static String stepCode(Dossier d) {
+        return d.current().map(s -> s.code).orElse(null);
+    }
+
+    private static String holderName(Dossier d) {
+        return d.current().map(s -> s.holderName).orElse(null);
     }
 
     /** The dossiers an actor submitted or that name them as applicant, newest first. */

@@ -2,7 +2,6 @@ package vn.motcua.dossier;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -124,7 +123,7 @@ public class DossierService {
                 }
                 LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
                 DossierRepository.Event first = new DossierRepository.Event(d.id, d.tenantId, now, by.key(), by.name(), "submit",
-                        null, d.status, null, new JsonObject().put("channel", d.channel));
+                        null, DossierStatus.SUBMITTED, null, new JsonObject().put("channel", d.channel));
                 List<DossierRepository.Outbox> notices = new ArrayList<>();
                 notices.add(new DossierRepository.Outbox(d.id, d.tenantId, "receipt", new JsonObject().put("channel", d.channel)));
                 boolean hasParts = p.version.interconnected();
@@ -236,7 +235,7 @@ public class DossierService {
         if (!version.offeredAt(tenant)) {
             throw new ProblemException(ProblemType.PROCEDURE_NOT_OFFERED, r.procedure(), tenant.name().vi());
         }
-        checkMaySubmitAt(actor, channel, tenant, tree);
+        checkMaySubmitAt(actor, channel, tenant);
         Dossier d = new Dossier();
         d.id = UUID.randomUUID();
         d.receivedBy = tenant.code();
@@ -274,7 +273,7 @@ public class DossierService {
         };
     }
 
-    private static void checkMaySubmitAt(Actor actor, Procedure.Channel channel, Tenant tenant, TenantTree tree) {
+    private static void checkMaySubmitAt(Actor actor, Procedure.Channel channel, Tenant tenant) {
         if (channel == Procedure.Channel.COUNTER && !actor.tenants().contains(tenant.code())) {
             throw Problems.tenantForbidden(tenant.code());
         }
@@ -638,7 +637,7 @@ public class DossierService {
     }
 
     /** A page of a tenant's open dossiers, for its officers and those who supervise it. */
-    public Uni<List<Dossier>> queue(Actor actor, String tenant, DossierStatus status, OffsetDateTime dueBefore,
+    public Uni<List<DossierRepository.QueueRow>> queue(Actor actor, String tenant, DossierStatus status, OffsetDateTime dueBefore,
             OffsetDateTime afterDue, UUID afterId, int limit) {
         return policy.staffAccess(actor, tenant).chain(access -> transactions.onConnection(TenantScope.of(tenant).as(key(actor)),
                 conn -> repository.queue(conn, tenant, status, dueBefore, afterDue, afterId, limit)));

@@ -109,8 +109,8 @@ public class OfficerDossierResource {
         int size = limit == null ? config.queuePageSize() : limit;
         return dossiers.queue(actor, tenant, status, dueBefore, cursor == null ? null : cursor.due(), cursor == null ? null : cursor.id(), size + 1)
                 .chain(rows -> calendars.of(tenant).map(calendar -> {
-                    List<Dossier> page = rows.size() > size ? rows.subList(0, size) : rows;
-                    String next = rows.size() > size ? new Cursor(page.get(size - 1).dueAt, page.get(size - 1).id).encode() : null;
+                    List<DossierRepository.QueueRow> page = rows.size() > size ? rows.subList(0, size) : rows;
+                    String next = rows.size() > size ? new Cursor(page.get(size - 1).dueAt(), page.get(size - 1).id()).encode() : null;
                     return new QueuePage(page.stream().map(d -> presenter.item(d, calendar, now)).toList(), next);
                 }));
     }

@@ -26,6 +26,9 @@ public record DemoUser(String realm, String username, String firstName, String l
             staff("canbo.hue", "Thảo", "Hoàng Thị", "receiver", "hue-phu-xuan", "one-stop desk officer, Phú Xuân (two-level demo)"),
             staff("quantri.hanoi", "Quang", "Bùi Đức", "city-admin", "ha-noi", "city administrator, Hà Nội"),
             staff("thanhtra.hanoi", "Bình", "Ngô Thanh", "auditor", "ha-noi", "auditor (read-only), Hà Nội"),
+            // Officers of the generated 631-tenant tree (generate-tenants), for the benchmarks.
+            staff("bench.d07w12", "Một", "Bàn Thử", "receiver", "d07-w12", "one-stop desk officer, Ward 12 of District 7 (generated tree)"),
+            staff("bench.d07", "Hai", "Bàn Thử", "receiver", "d07", "one-stop desk officer, District 7 (generated tree)"),
             new DemoUser("staff", "buudien.badinh", "Mai", "Đặng Thị", "buudien.badinh@demo.motcua.vn",
                     List.of("postal-clerk"), null, "bd-ba-dinh", "postal clerk, Ba Đình post office"),
             new DemoUser("citizens", "nguyenvana", "An", "Nguyễn Văn", "nguyenvana@demo.motcua.vn",

@@ -36,7 +36,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    public static EmbeddedPostgresServer start(Path dataDir, Path unpackDir, int preferredPort) throws IOException {
+    /**
+     * @param durable sync every commit to disk; zonky's defaults ({@code fsync=off}, {@code synchronous_commit=off})
+     *                suit throw-away test data only
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, Path unpackDir, int preferredPort, boolean durable) throws IOException {
         Files.createDirectories(dataDir.getParent());
         Files.createDirectories(unpackDir);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -48,6 +52,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "128MB")
                 .setServerConfig("timezone", "UTC")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .start();
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg);
         try {

@@ -17,9 +17,11 @@ import java.util.Properties;
  * @param appBaseUrls  where browsers reach the service, allowed as sign-in redirect targets
  * @param postgres     start an embedded PostgreSQL ({@code MOTCUA_DB_URL} unset)
  * @param keycloak     start an embedded Keycloak ({@code MOTCUA_OIDC_URL} unset)
+ * @param durable      whether the embedded PostgreSQL syncs each commit to disk ({@code MOTCUA_DB_DURABLE}, default
+ *                     {@code true}): what was accepted survives a power cut. Only the test suite turns it off.
  */
 public record EmbeddedSettings(Path dataDir, Path cacheDir, Path tenantsDir, List<String> appBaseUrls, boolean postgres,
-        boolean keycloak, int postgresPort, int keycloakPort, String keycloakVersion) {
+        boolean keycloak, int postgresPort, int keycloakPort, String keycloakVersion, boolean durable) {
 
     public static EmbeddedSettings fromEnvironment() {
         int httpPort = Integer.parseInt(setting("QUARKUS_HTTP_PORT", "quarkus.http.port", "8080"));
@@ -32,7 +34,8 @@ public record EmbeddedSettings(Path dataDir, Path cacheDir, Path tenantsDir, Lis
                 setting("MOTCUA_OIDC_URL", "MOTCUA_OIDC_URL", "").isBlank(),
                 Integer.parseInt(setting("MOTCUA_EMBEDDED_DB_PORT", "motcua.embedded.db-port", "54329")),
                 Integer.parseInt(setting("MOTCUA_EMBEDDED_OIDC_PORT", "motcua.embedded.oidc-port", "8180")),
-                buildProperty("keycloak.version"));
+                buildProperty("keycloak.version"),
+                !"false".equalsIgnoreCase(setting("MOTCUA_DB_DURABLE", "motcua.embedded.db-durable", "true")));
     }
 
     public boolean needsAny() {

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Benchmark of issue 4: dossier submissions against the machine's ceiling for a single-row durable insert, and the
+# officers' queue, with 1 million dossiers across the 631-tenant tree. Run it with ./motcua bench dossiers (it builds
+# first). Prints a Markdown report; docs/benchmarks.md keeps the last one.
+#
+# The ceiling is pgbench (prepared statements, as the service uses) inserting one row per transaction into a plain
+# table of the same database, with as many clients as the service has connections, measured in the same run,
+# alternately with the submissions: the ratio is against what this machine's PostgreSQL can commit at that moment.
+# The submission's own SQL (submit-transaction.sql) is measured the same way, to separate the data design's cost
+# from sign-in, validation and JSON. Load for the service comes from wrk (a second
+# process) with a real citizen token from the embedded Keycloak.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION=${BENCH_DURATION:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+QUEUE_CONNECTIONS=${BENCH_QUEUE_CONNECTIONS:-8}
+DOSSIERS=${BENCH_DOSSIERS:-1000000}
+ROUNDS=${BENCH_ROUNDS:-3}
+POOL=${MOTCUA_DB_POOL_SIZE:-20}
+PORT=${BENCH_PORT:-18081}
+WORK=target/bench-dossiers
+JAVA_OPTS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:CompileThresholdScaling=5 --enable-native-access=ALL-UNNAMED)
+
+for tool in wrk psql pgbench curl; do
+  command -v $tool >/dev/null || { echo "$tool is needed: apt-get install wrk postgresql-client curl" >&2; exit 1; }
+done
+rm -rf "$WORK"; mkdir -p "$WORK"
+java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar generate-tenants "$WORK/tenants" 30 20 >/dev/null
+
+MOTCUA_DATA_DIR="$WORK/data" MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT \
+  java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar services > "$WORK/services.log" 2>&1 &
+SERVICES=$!
+APP=
+trap 'kill $APP 2>/dev/null || true; kill $SERVICES 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" && break; sleep 1; done
+grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" || { cat "$WORK/services.log"; exit 1; }
+eval "$(grep '^export ' "$WORK/services.log")"
+
+MOTCUA_TENANTS_DIR="$WORK/tenants" MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" QUARKUS_HTTP_PORT=$PORT \
+  java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+APP=$!
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+  kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+  sleep 0.2
+done
+
+# psql and pgbench as the application role (row-level security applies), or as the owner for what only it may do.
+DB="${MOTCUA_DB_URL#*://}"
+export PGHOST="${DB%%:*}" PGPORT="$(echo "$DB" | sed 's/^[^:]*:\([0-9]*\).*/\1/')" PGDATABASE="${DB##*/}"
+as_app() { PGUSER=$MOTCUA_DB_USER PGPASSWORD=$MOTCUA_DB_PASSWORD "$@"; }
+as_super() { PGUSER=postgres PGPASSWORD= "$@"; }  # the embedded server's superuser (local trust), for the bulk load
+as_owner() { PGUSER=$MOTCUA_DB_OWNER_USER PGPASSWORD=$MOTCUA_DB_OWNER_PASSWORD "$@"; }
+
+T0=$(date +%s)
+as_super psql -q -v n="$DOSSIERS" -f src/bench/seed-dossiers.sql > "$WORK/seed.out"
+as_owner psql -q -c "analyze dossier, dossier_step, dossier_event, outbox, receipt_counter" >/dev/null
+SEED_S=$(( $(date +%s) - T0 ))
+as_owner psql -q -c "create table if not exists bench_insert (id bigint generated always as identity primary key,
+  payload text not null, created_at timestamptz not null default now()); grant insert on bench_insert to $MOTCUA_DB_USER;" >/dev/null
+SETTINGS=$(as_app psql -At -c "select 'synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync')
+  || ', wal_sync_method=' || current_setting('wal_sync_method') || ', PostgreSQL ' || current_setting('server_version')")
+COUNTS=$(as_app psql -At -c "select set_config('app.tenants', (select string_agg(code, ',') from tenant), false) is not null;
+  select count(*) || ' dossiers (' || count(*) filter (where closed_at is null) || ' open), '
+      || (select count(*) from dossier_step) || ' steps, ' || (select count(*) from dossier_event) || ' history rows' from dossier;
+  select count(*) from dossier where tenant_id = 'd07-w12' and closed_at is null;
+  select count(*) from dossier where tenant_id = 'd07' and closed_at is null;" | tail -3)
+SUMMARY=$(echo "$COUNTS" | sed -n 1p); WARD_OPEN=$(echo "$COUNTS" | sed -n 2p); DISTRICT_OPEN=$(echo "$COUNTS" | sed -n 3p)
+
+token() { # realm user
+  curl -fs -d grant_type=password -d client_id=motcua-cli -d username="$2" -d password='Motcua@2026' \
+    "$MOTCUA_OIDC_URL/realms/$1/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+# Access tokens live 5 minutes: each measurement signs in afresh.
+
+wrk_stats() { # file -> "rps p50 p99"
+  if grep -q "Non-2xx" "$1"; then echo "non-2xx answers" >&2; cat "$1" >&2; exit 1; fi
+  echo "$(awk '/Requests\/sec/ {print $2}' "$1") $(awk '$1=="50%" {print $2}' "$1") $(awk '$1=="99%" {print $2}' "$1")"
+}
+pgb() { # clients script -> "tps mean-latency -"
+  as_app pgbench -M prepared -n -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" -T "$DURATION" -f "$2" 2> "$WORK/pgbench.err" > "$WORK/pgbench.out" \
+    || { cat "$WORK/pgbench.err" >&2; exit 1; }
+  echo "$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.out") $(awk '/latency average/ {print $4 "ms"}' "$WORK/pgbench.out") -"
+}
+ceiling() { pgb "$POOL" src/bench/insert-ceiling.sql; }
+submissions() {
+  TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua "http://127.0.0.1:$PORT" \
+    > "$WORK/submit.out" 2> "$WORK/submit.err"
+  if [ -s "$WORK/submit.err" ]; then echo "failed submissions:" >&2; head -5 "$WORK/submit.err" >&2; exit 1; fi
+  wrk_stats "$WORK/submit.out"
+}
+queue() { # officer tenant
+  wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $(token staff "$1")" \
+    "http://127.0.0.1:$PORT/api/t/$2/queue?limit=50" > "$WORK/queue.out"
+  wrk_stats "$WORK/queue.out"
+}
+
+# Warm-up, then alternating rounds.
+TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d5s -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
+wrk -t1 -c"$QUEUE_CONNECTIONS" -d5s -H "Authorization: Bearer $(token staff bench.d07w12)" "http://127.0.0.1:$PORT/api/t/d07-w12/queue" >/dev/null
+wrk -t1 -c"$QUEUE_CONNECTIONS" -d5s -H "Authorization: Bearer $(token staff bench.d07)" "http://127.0.0.1:$PORT/api/t/d07/queue" >/dev/null
+declare -a CEIL LOOP SQL SUB WQ DQ
+for r in $(seq 1 "$ROUNDS"); do
+  CEIL+=("$(ceiling)")
+  LOOP+=("$(pgb 1 src/bench/insert-ceiling.sql)")
+  SQL+=("$(pgb "$POOL" src/bench/submit-transaction.sql)")
+  SUB+=("$(submissions)")
+  WQ+=("$(queue bench.d07w12 d07-w12)")
+  DQ+=("$(queue bench.d07 d07)")
+done
+RSS_KB=$(ps -o rss= -p $APP | tr -d ' ')
+
+median_field() { # field-index values...
+  local f=$1; shift
+  printf '%s\n' "$@" | awk -v f="$f" '{print $f}' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+C_TPS=$(median_field 1 "${CEIL[@]}"); S_RPS=$(median_field 1 "${SUB[@]}")
+L_TPS=$(median_field 1 "${LOOP[@]}"); Q_TPS=$(median_field 1 "${SQL[@]}")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+
+cat <<REPORT
+### Dossiers, $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)
+
+Data: $SUMMARY over 631 tenants, seeded in $SEED_S s. Database: $SETTINGS, pool of $POOL connections.
+Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all rounds below).
+
+| what | per second | p50 | p99 | ratio to ceiling |
+| --- | ---: | ---: | ---: | ---: |
+| ceiling: pgbench, one single-row insert per transaction, $POOL clients | $C_TPS | $(median_field 2 "${CEIL[@]}") (mean) | — | 1.00 |
+| the same insert from one client, one after the other | $L_TPS | $(median_field 2 "${LOOP[@]}") (mean) | — | $(ratio "$L_TPS" "$C_TPS") |
+| the submission's transaction in SQL (pgbench, $POOL clients, \`submit-transaction.sql\`) | $Q_TPS | $(median_field 2 "${SQL[@]}") (mean) | — | **$(ratio "$Q_TPS" "$C_TPS")** |
+| \`POST /api/dossiers\` (online, Idempotency-Key, wrk $CONNECTIONS connections) | $S_RPS | $(median_field 2 "${SUB[@]}") | $(median_field 3 "${SUB[@]}") | **$(ratio "$S_RPS" "$C_TPS")** |
+
+| queue, 50 per page, wrk $QUEUE_CONNECTIONS connections | requests/s | p50 | p99 |
+| --- | ---: | ---: | ---: |
+| ward \`GET /api/t/d07-w12/queue\` ($WARD_OPEN open dossiers) | $(median_field 1 "${WQ[@]}") | $(median_field 2 "${WQ[@]}") | **$(median_field 3 "${WQ[@]}")** |
+| district \`GET /api/t/d07/queue\` ($DISTRICT_OPEN open dossiers) | $(median_field 1 "${DQ[@]}") | $(median_field 2 "${DQ[@]}") | **$(median_field 3 "${DQ[@]}")** |
+
+Rounds (per second, p50, p99): ceiling: $(printf '[%s] ' "${CEIL[@]}"); one client: $(printf '[%s] ' "${LOOP[@]}");
+SQL submissions: $(printf '[%s] ' "${SQL[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
+ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}").
+Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB.
+REPORT
