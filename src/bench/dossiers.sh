@@ -25,8 +25,9 @@ JAVA_OPTS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:CompileThreshol
 for tool in wrk psql pgbench curl; do
   command -v $tool >/dev/null || { echo "$tool is needed: apt-get install wrk postgresql-client curl" >&2; exit 1; }
 done
-rm -rf "$WORK"; mkdir -p "$WORK"
-java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar generate-tenants "$WORK/tenants" 30 20 >/dev/null
+# BENCH_REUSE=1 keeps the database of the previous run (seeded already) and measures again.
+if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$WORK/seeded" ]; then REUSE=1; else REUSE=0; rm -rf "$WORK"; mkdir -p "$WORK"; fi
+[ $REUSE = 1 ] || java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar generate-tenants "$WORK/tenants" 30 20 >/dev/null
 
 MOTCUA_DATA_DIR="$WORK/data" MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT \
   java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar services > "$WORK/services.log" 2>&1 &
@@ -53,9 +54,12 @@ as_super() { PGUSER=postgres PGPASSWORD= "$@"; }  # the embedded server's superu
 as_owner() { PGUSER=$MOTCUA_DB_OWNER_USER PGPASSWORD=$MOTCUA_DB_OWNER_PASSWORD "$@"; }
 
 T0=$(date +%s)
-as_super psql -q -v n="$DOSSIERS" -f src/bench/seed-dossiers.sql > "$WORK/seed.out"
-as_owner psql -q -c "analyze dossier, dossier_step, dossier_event, outbox, receipt_counter" >/dev/null
-SEED_S=$(( $(date +%s) - T0 ))
+if [ $REUSE = 0 ]; then
+  as_super psql -q -v n="$DOSSIERS" -f src/bench/seed-dossiers.sql > "$WORK/seed.out"
+  as_owner psql -q -c "analyze dossier, dossier_step, dossier_event, outbox, receipt_counter" >/dev/null
+  echo $(( $(date +%s) - T0 )) > "$WORK/seeded"
+fi
+SEED_S=$(cat "$WORK/seeded")
 as_owner psql -q -c "create table if not exists bench_insert (id bigint generated always as identity primary key,
   payload text not null, created_at timestamptz not null default now()); grant insert on bench_insert to $MOTCUA_DB_USER;" >/dev/null
 SETTINGS=$(as_app psql -At -c "select 'synchronous_commit=' || current_setting('synchronous_commit') || ', fsync=' || current_setting('fsync')
