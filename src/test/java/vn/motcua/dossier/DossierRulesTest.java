@@ -146,6 +146,24 @@ class DossierRulesTest {
     }
 
     @Test
+    void aCitizenSubmitsForARelativeAndFollowsIt() {
+        Map<String, Object> body = new java.util.HashMap<>(submission(DEATH, WARD, "online-partial", deathForm()));
+        body.put("applicant", Map.of("fullName", "Trần Văn Bố", "phone", "0987 654 321"));
+        body.put("relationship", "con");
+        String code = given().auth().oauth2(Tokens.citizen("tranthib")).contentType(ContentType.JSON).body(body)
+                .post("/api/dossiers").then().statusCode(201)
+                .body("relationship", equalTo("con"))
+                .body("applicant.fullName", equalTo("Trần Văn Bố"))
+                .body("applicant.phone", equalTo("0987 654 321"))
+                .extract().path("receiptCode");
+        // The one who submitted follows it; the look-up takes the applicant's phone, not the submitter's.
+        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/dossiers/{code}", code).then().statusCode(200);
+        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/me/dossiers").then().body("receiptCode", hasItem(code));
+        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then().statusCode(404);
+        given().queryParam("code", code).queryParam("phone", "0987654321").get("/api/lookup").then().statusCode(200);
+    }
+
+    @Test
     void aDossierForwardedToTheDistrictIsWorkedThereAndStillSeenByTheWard() {
         String code = dossierIn(DossierStatus.RECEIVED);
         act("canbo.dienbien", WARD, code, "forward", Map.of("to", DISTRICT)).statusCode(400)
