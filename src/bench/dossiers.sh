@@ -99,10 +99,12 @@ queue() { # officer tenant
   wrk_stats "$WORK/queue.out"
 }
 
-# Warm-up, then alternating rounds.
-TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d5s -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
-wrk -t1 -c"$QUEUE_CONNECTIONS" -d5s -H "Authorization: Bearer $(token staff bench.d07w12)" "http://127.0.0.1:$PORT/api/t/d07-w12/queue" >/dev/null
-wrk -t1 -c"$QUEUE_CONNECTIONS" -d5s -H "Authorization: Bearer $(token staff bench.d07)" "http://127.0.0.1:$PORT/api/t/d07/queue" >/dev/null
+# Warm-up until the JIT has compiled the hot paths (the service runs with -XX:CompileThresholdScaling=5 for a quick
+# start, so it reaches full speed only after tens of seconds of load), then alternating rounds.
+WARMUP=${BENCH_WARMUP:-40}
+TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
+wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(token staff bench.d07w12)" "http://127.0.0.1:$PORT/api/t/d07-w12/queue" >/dev/null
+wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer $(token staff bench.d07)" "http://127.0.0.1:$PORT/api/t/d07/queue" >/dev/null
 declare -a CEIL LOOP SQL SUB WQ DQ
 for r in $(seq 1 "$ROUNDS"); do
   CEIL+=("$(ceiling)")
@@ -143,5 +145,6 @@ Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all ro
 Rounds (per second, p50, p99): ceiling: $(printf '[%s] ' "${CEIL[@]}"); one client: $(printf '[%s] ' "${LOOP[@]}");
 SQL submissions: $(printf '[%s] ' "${SQL[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
 ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}").
+Warm-up before the rounds: ${WARMUP} s of submissions and of the ward's queue, $(( WARMUP / 2 )) s of the district's.
 Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB.
 REPORT
