@@ -20,7 +20,7 @@ ROUNDS=${BENCH_ROUNDS:-3}
 POOL=${MOTCUA_DB_POOL_SIZE:-20}
 PORT=${BENCH_PORT:-18081}
 WORK=target/bench-dossiers
-JAVA_OPTS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:CompileThresholdScaling=5 --enable-native-access=ALL-UNNAMED)
+source src/bench/common.sh
 
 for tool in wrk psql pgbench curl; do
   command -v $tool >/dev/null || { echo "$tool is needed: apt-get install wrk postgresql-client curl" >&2; exit 1; }
@@ -29,14 +29,7 @@ done
 if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$WORK/seeded" ]; then REUSE=1; else REUSE=0; rm -rf "$WORK"; mkdir -p "$WORK"; fi
 [ $REUSE = 1 ] || java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar generate-tenants "$WORK/tenants" 30 20 >/dev/null
 
-MOTCUA_DATA_DIR="$WORK/data" MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT \
-  java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar services > "$WORK/services.log" 2>&1 &
-SERVICES=$!
-APP=
-trap 'kill $APP 2>/dev/null || true; kill $SERVICES 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" && break; sleep 1; done
-grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" || { cat "$WORK/services.log"; exit 1; }
-eval "$(grep '^export ' "$WORK/services.log")"
+start_services
 
 MOTCUA_TENANTS_DIR="$WORK/tenants" MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" QUARKUS_HTTP_PORT=$PORT \
   java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
@@ -116,13 +109,8 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 RSS_KB=$(ps -o rss= -p $APP | tr -d ' ')
 
-median_field() { # field-index values...
-  local f=$1; shift
-  printf '%s\n' "$@" | awk -v f="$f" '{print $f}' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
 C_TPS=$(median_field 1 "${CEIL[@]}"); S_RPS=$(median_field 1 "${SUB[@]}")
 L_TPS=$(median_field 1 "${LOOP[@]}"); Q_TPS=$(median_field 1 "${SQL[@]}")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 cat <<REPORT
 ### Dossiers, $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)

@@ -13,8 +13,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 ROUNDS=${BENCH_ROUNDS:-3}
 PORT=${BENCH_PORT:-18080}
 WORK=target/bench
-# The same JVM options as ./motcua run.
-JAVA_OPTS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:CompileThresholdScaling=5 --enable-native-access=ALL-UNNAMED)
+source src/bench/common.sh
 AOT="$WORK/motcua.aot"
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -23,13 +22,7 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar generate-tenants "$WORK/tenants" 30 20 >/dev/null
 
 # 1. PostgreSQL and Keycloak first: the start-to-ready figure is the service's alone.
-MOTCUA_DATA_DIR="$WORK/data" MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT \
-  java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar services > "$WORK/services.log" 2>&1 &
-SERVICES=$!
-trap 'kill $APP 2>/dev/null || true; kill $SERVICES 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" && break; sleep 1; done
-grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" || { cat "$WORK/services.log"; exit 1; }
-eval "$(grep '^export ' "$WORK/services.log")"
+start_services
 
 start_app() { # extra JVM options...
   local t0 t1
@@ -85,12 +78,7 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 RSS_LOAD_KB=$(ps -o rss= -p $APP | tr -d ' ')
 
-median_field() { # field-index values...
-  local f=$1; shift
-  printf '%s\n' "$@" | awk -v f="$f" '{print $f}' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
 P_RPS=$(median_field 1 "${PING[@]}"); W_RPS=$(median_field 1 "${WARD[@]}"); D_RPS=$(median_field 1 "${DISTRICT[@]}")
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 cat <<REPORT
 ### Tenant read, $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)

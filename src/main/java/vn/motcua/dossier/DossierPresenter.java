@@ -3,7 +3,6 @@ package vn.motcua.dossier;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -64,7 +63,7 @@ public class DossierPresenter {
     private DossierView build(Dossier d, Procedure.Version version, TenantTree tree, WorkingCalendar calendar, OffsetDateTime now,
             List<String> allowed, List<PartView> parts, List<EventView> history, List<AttachmentView> files, String parent) {
         List<StepView> steps = d.steps.stream().map(s -> {
-            LocalizedText name = stepName(d, s);
+            LocalizedText name = stepName(version, s.code);
             Deadlines.Timeliness t = s.endedAt == null && s.startedAt == null ? null
                     : Deadlines.timeliness(s.dueAt, s.endedAt, now, d.paused());
             return new StepView(s.seq, s.code, name, s.role, s.tenantId, s.holderName, s.dueAt, s.startedAt, s.endedAt, t,
@@ -86,16 +85,10 @@ public class DossierPresenter {
                 left, Deadlines.timeliness(d.dueAt(), null, now, d.paused()), d.stepCode(), d.holderName(), d.paused());
     }
 
-    /** The name of a step, from the version of the procedure the dossier follows. */
-    public LocalizedText stepName(Dossier d, Dossier.Step s) {
-        Procedure.Version v = catalog.versionAt(d.procedureCode, d.procedureVersion);
-        return v.steps().stream().filter(p -> p.code().equals(s.code)).map(Procedure.Step::name).findFirst()
-                .orElse(new LocalizedText(s.code, s.code));
-    }
-
-    public Optional<LocalizedText> stepName(String procedure, java.time.LocalDate version, String code) {
-        return catalog.versionAt(procedure, version).steps().stream().filter(p -> p.code().equals(code))
-                .map(Procedure.Step::name).findFirst();
+    /** The name of a step in the version of the procedure a dossier follows (its code if the version lacks it). */
+    public static LocalizedText stepName(Procedure.Version version, String code) {
+        return version.steps().stream().filter(p -> p.code().equals(code)).map(Procedure.Step::name).findFirst()
+                .orElse(new LocalizedText(code, code));
     }
 
     public Procedure.Version procedureVersion(String procedure, java.time.LocalDate version) {

@@ -186,7 +186,7 @@ public class DossierService {
         }
         DossierRequests.ApplicantInput a = r.applicant();
         String citizenId = null;
-        String phoneKey = null;
+        PhoneNumbers.Phone phone = null;
         if (a == null) {
             errors.add(FieldError.of("applicant", FieldIssue.REQUIRED));
         } else {
@@ -207,8 +207,8 @@ public class DossierService {
             if (blank(a.phone())) {
                 errors.add(FieldError.of("applicant.phone", FieldIssue.REQUIRED));
             } else {
-                phoneKey = PhoneNumbers.key(a.phone()).orElse(null);
-                if (phoneKey == null) {
+                phone = PhoneNumbers.parse(a.phone()).orElse(null);
+                if (phone == null) {
                     errors.add(FieldError.of("applicant.phone", FieldIssue.PHONE));
                 }
             }
@@ -249,8 +249,8 @@ public class DossierService {
         d.applicantActor = actor.isStaff() || !"self".equals(relationship) ? null : key(actor);
         d.applicantName = a.fullName().strip();
         d.applicantId = citizenId;
-        d.applicantPhone = PhoneNumbers.display(a.phone());
-        d.phoneKey = phoneKey;
+        d.applicantPhone = phone.display();
+        d.phoneKey = phone.key();
         d.relationship = relationship;
         d.returnChannel = returnChannel;
         d.form = new JsonObject(json.convertValue(form.form(), java.util.Map.class));
@@ -301,7 +301,8 @@ public class DossierService {
 
     private String hash(DossierRequests.Submission r) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(CANONICAL.convertValue(json.valueToTree(r), Object.class));
+            // As maps, written with sorted keys: the same request always hashes the same, whatever its key order.
+            byte[] canonical = CANONICAL.writeValueAsBytes(json.convertValue(r, Object.class));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -643,9 +644,9 @@ public class DossierService {
                 conn -> repository.queue(conn, tenant, status, dueBefore, afterDue, afterId, limit)));
     }
 
-    /** The public look-up by receipt code and phone. */
-    public Uni<Optional<io.vertx.mutiny.sqlclient.Row>> lookup(String code, String phoneKey) {
-        return transactions.onConnection(TenantScope.none(), conn -> repository.lookup(conn, ReceiptCode.lookupKey(code), phoneKey));
+    /** The public look-up by the receipt code's look-up key ({@link ReceiptCode#lookupKey}) and the phone's key. */
+    public Uni<Optional<io.vertx.mutiny.sqlclient.Row>> lookup(String codeKey, String phoneKey) {
+        return transactions.onConnection(TenantScope.none(), conn -> repository.lookup(conn, codeKey, phoneKey));
     }
 
     // ---------------------------------------------------------------- helpers

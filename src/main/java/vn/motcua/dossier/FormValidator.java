@@ -126,11 +126,11 @@ public final class FormValidator {
                 }
             }
             case "phone" -> {
-                Optional<String> key = v.isValueNode() ? PhoneNumbers.key(v.asText()) : Optional.empty();
-                if (key.isEmpty()) {
+                Optional<PhoneNumbers.Phone> phone = v.isValueNode() ? PhoneNumbers.parse(v.asText()) : Optional.empty();
+                if (phone.isEmpty()) {
                     errors.add(FieldError.of(at, FieldIssue.PHONE));
                 } else {
-                    out.put(f.name(), PhoneNumbers.display(v.asText()));
+                    out.put(f.name(), phone.get().display());
                 }
             }
             default -> { // text, address

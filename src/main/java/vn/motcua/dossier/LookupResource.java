@@ -79,7 +79,7 @@ public class LookupResource {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
         }
         Messages m = Languages.messages(Languages.forApi(language));
-        return dossiers.lookup(code, phoneKey).chain(found -> {
+        return dossiers.lookup(key, phoneKey).chain(found -> {
             var row = found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, code.strip()));
             return tenants.tree().map(tree -> {
                 DossierStatus status = DossierStatus.of(row.getString("status"));
@@ -87,7 +87,7 @@ public class LookupResource {
                 var version = presenter.procedureVersion(row.getString("procedure_code"), row.getLocalDate("procedure_version"));
                 return new LookupView(row.getString("receipt_code"), status.wire(), StatusTexts.text(status, m), version.name(),
                         row.getString("step_code") == null ? null
-                                : presenter.stepName(row.getString("procedure_code"), version.effectiveFrom(), row.getString("step_code")).orElse(null),
+                                : DossierPresenter.stepName(version, row.getString("step_code")),
                         tree.find(stepTenant).map(Tenant::name).orElse(null), row.getOffsetDateTime("step_due_at"),
                         row.getOffsetDateTime("due_at"), row.getOffsetDateTime("submitted_at"), row.getOffsetDateTime("closed_at"),
                         row.getString("delay_reason"), row.getOffsetDateTime("appointment_at"));

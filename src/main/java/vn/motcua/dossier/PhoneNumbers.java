@@ -17,8 +17,12 @@ public final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
-    /** The national significant number (e.g. {@code 912345678}), or empty when it is not a valid number. */
-    public static Optional<String> key(String typed) {
+    /** A valid number: what the look-up compares ({@code 912345678}) and how it is written ({@code 0912 345 678}). */
+    public record Phone(String key, String display) {
+    }
+
+    /** The number, parsed once, or empty when it is not a valid Vietnamese (or international) number. */
+    public static Optional<Phone> parse(String typed) {
         if (typed == null || typed.isBlank() || typed.length() > 30) {
             return Optional.empty();
         }
@@ -27,18 +31,20 @@ public final class PhoneNumbers {
             if (!UTIL.isValidNumber(n)) {
                 return Optional.empty();
             }
-            return Optional.of(UTIL.getNationalSignificantNumber(n));
+            return Optional.of(new Phone(UTIL.getNationalSignificantNumber(n),
+                    UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.NATIONAL)));
         } catch (NumberParseException e) {
             return Optional.empty();
         }
     }
 
-    /** The number written the Vietnamese way, e.g. {@code 0912 345 678}. */
+    /** The national significant number (e.g. {@code 912345678}), or empty when it is not a valid number. */
+    public static Optional<String> key(String typed) {
+        return parse(typed).map(Phone::key);
+    }
+
+    /** The number written the Vietnamese way, e.g. {@code 0912 345 678}; as typed when it is not valid. */
     public static String display(String typed) {
-        try {
-            return UTIL.format(UTIL.parse(typed, "VN"), PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
-        } catch (NumberParseException e) {
-            return typed;
-        }
+        return parse(typed).map(Phone::display).orElse(typed);
     }
 }

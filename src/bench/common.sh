@@ -1,0 +1,26 @@
+# Shared by the benchmark scripts (sourced): the JVM options of ./motcua run, the embedded PostgreSQL and Keycloak
+# started before the service, and the medians of the rounds. Expects WORK and PORT to be set.
+
+# The same JVM options as ./motcua run.
+JAVA_OPTS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:CompileThresholdScaling=5 --enable-native-access=ALL-UNNAMED)
+APP=
+SERVICES=
+
+# Starts PostgreSQL and Keycloak for the tree in $WORK/tenants (./motcua services) and exports how to reach them;
+# both, and the service ($APP), are stopped when the script exits.
+start_services() {
+  MOTCUA_DATA_DIR="$WORK/data" MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT \
+    java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar services > "$WORK/services.log" 2>&1 &
+  SERVICES=$!
+  trap 'kill $APP 2>/dev/null || true; kill $SERVICES 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+  for _ in $(seq 1 300); do grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" && break; sleep 1; done
+  grep -q "^export MOTCUA_OIDC_URL" "$WORK/services.log" || { cat "$WORK/services.log"; exit 1; }
+  eval "$(grep '^export ' "$WORK/services.log")"
+}
+
+median_field() { # field-index values...: the median of that field over the rounds
+  local f=$1; shift
+  printf '%s\n' "$@" | awk -v f="$f" '{print $f}' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
