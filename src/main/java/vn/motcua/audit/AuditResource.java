@@ -3,7 +3,6 @@ package vn.motcua.audit;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -15,17 +14,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
 import vn.motcua.tenant.TenantDirectory;
 
 /** A tenant's audit log, for its administrators and auditors (and those of the tenants above it). */
 @Path("/api/t/{tenant}/audit")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 @Tag(name = "audit", description = "Who did what, where and when")
 public class AuditResource {
 
@@ -45,13 +48,13 @@ public class AuditResource {
         this.audit = audit;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "audit.read")
     @GET
-    @RolesAllowed({ "tenant-admin", "city-admin", "auditor" })
     @Operation(summary = "The newest audit entries of a tenant")
     public Uni<List<Entry>> latest(@PathParam("tenant") String tenant,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         Actor actor = Actor.from(identity);
-        return policy.staffAccess(actor, tenant)
+        return policy.authorize(actor, Permission.READ_AUDIT, tenant)
                 .chain(access -> tenants.tree())
                 .chain(tree -> audit.latest(policy.readScope(actor, tree), tenant, limit))
                 .map(events -> events.stream().map(e -> new Entry(e.id, e.occurredAt, e.tenantId, e.actorRealm, e.actorSubject,

@@ -16,10 +16,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.LocalizedText;
@@ -60,6 +62,7 @@ public class CalendarResource {
         this.calendars = calendars;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
     @GET
     @Path("/due")
     @Operation(summary = "If a dossier is received at 'from' by this tenant, when are 'days' working days up?")
@@ -86,6 +89,7 @@ public class CalendarResource {
         });
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
     @GET
     @Path("/holidays")
     @Operation(summary = "Every non-working day of a year for a tenant, with its reason; and the weekend days worked")

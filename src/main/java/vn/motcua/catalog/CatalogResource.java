@@ -13,10 +13,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.LocalizedText;
@@ -45,6 +47,7 @@ public class CatalogResource {
         this.tenants = tenants;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
     @GET
     @Operation(summary = "Search procedures by words (case and diacritics ignored), field and offering tenant")
     public Uni<List<Summary>> search(@QueryParam("tenant") String tenant, @QueryParam("field") String field,
@@ -58,6 +61,7 @@ public class CatalogResource {
                         h.version().effectiveFrom(), h.version().interconnected())).toList()));
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
     @GET
     @Path("/{code}")
     @Operation(summary = "A procedure's version in force, with documents, form, fees, steps and processing time")

@@ -26,6 +26,7 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.audit.AuditService;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.web.Page;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
@@ -74,7 +75,7 @@ public class ConsoleResource {
     public Uni<TemplateInstance> tenantHome(@PathParam("tenant") String tenant, @Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         Actor actor = Actor.from(identity);
         var locale = Page.locale(uri, headers);
-        return policy.staffAccess(actor, tenant)
+        return policy.authorize(actor, Permission.OPEN_CONSOLE, tenant)
                 .call(access -> audit.record(actor, tenant, "console.open", null, request.remoteAddress().hostAddress()))
                 .chain(access -> tenants.tree().map(tree -> {
                     List<Tenant> own = actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import vn.motcua.identity.Permission;
 import vn.motcua.dossier.DossierViews.AttachmentView;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.FieldIssue;
@@ -35,6 +37,7 @@ public class AttachmentResource {
         this.attachments = attachments;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.attach-own,dossier.attach")
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +54,7 @@ public class AttachmentResource {
                         a.fileName(), a.contentType(), a.sizeBytes(), a.storedBytes(), a.sha256(), a.uploadedAt())).build());
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read-own,dossier.read")
     @GET
     @Path("/{id}")
     @Operation(summary = "The stored file, for whoever may read the dossier")

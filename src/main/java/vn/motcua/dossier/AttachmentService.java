@@ -15,7 +15,7 @@ import io.vertx.core.json.JsonObject;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
-import vn.motcua.identity.TenantAccess;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.FieldIssue;
@@ -82,7 +82,7 @@ public class AttachmentService {
                         return new AttachmentRecord(id, d.id, document, safeName(fileName), prepared.contentType(), size,
                                 prepared.bytes().length, prepared.sha256(), key, DossierService.key(actor), null);
                     }))
-                    .chain(record -> transactions.onConnection(new TenantScope(java.util.Set.copyOf(d.tenants), DossierService.key(actor)),
+                    .chain(record -> transactions.onConnection(policy.actScope(actor).as(DossierService.key(actor)),
                             conn -> Uni.combine().all().unis(repository.insertAttachment(conn, record),
                                     repository.insertEvent(conn, new DossierRepository.Event(d.id, d.tenantId, dossiers.now(),
                                             DossierService.key(actor), actor.displayName(), "attach", d.status, d.status, null,
@@ -107,17 +107,14 @@ public class AttachmentService {
 
     private Uni<Void> mayAdd(Actor actor, Dossier d) {
         if (!actor.isStaff()) {
+            policy.authorizeSelf(actor, Permission.ATTACH_OWN);
             String me = DossierService.key(actor);
             if (!me.equals(d.submittedBy) && !me.equals(d.applicantActor)) {
                 throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
             }
             return Uni.createFrom().voidItem();
         }
-        return policy.staffAccess(actor, d.tenantId).invoke(access -> {
-            if (access.mode() != TenantAccess.Mode.OWN) {
-                throw vn.motcua.platform.error.Problems.tenantForbidden(d.tenantId);
-            }
-        }).replaceWithVoid();
+        return policy.authorize(actor, Permission.ATTACH, d.tenantId).replaceWithVoid();
     }
 
     private AttachmentFiles.Prepared prepare(Path upload) {

@@ -44,6 +44,11 @@ public final class Dossier {
     /** How the person who submitted is related to the applicant, when not the applicant ("self" otherwise). */
     public String relationship;
     public String returnChannel;
+    /** The post office that took it in (bưu điện nhận), when it came by post. */
+    public String intakeOffice;
+    /** The post office that delivers the result, and where to, when it goes back by post. */
+    public String deliveryOffice;
+    public String deliveryAddress;
     public JsonObject form;
     public long fee;
     public BigDecimal processingDays;

@@ -30,7 +30,8 @@ public class DossierRepository {
             d.applicant_actor, d.applicant_name, d.applicant_id, d.applicant_phone, d.phone_key, d.relationship,
             d.return_channel, d.form, d.fee, d.processing_days, d.supplement_clock, d.submitted_at, d.clock_start,
             d.due_at, d.paused_at, d.minutes_left, d.current_step, d.outcome, d.closed_at, d.delay_reason,
-            d.appointment_at, d.idempotency_key, d.request_hash, d.version""";
+            d.appointment_at, d.idempotency_key, d.request_hash, d.version, d.intake_office, d.delivery_office,
+            d.delivery_address""";
 
     /**
      * Takes the agency's next number of the day and inserts the dossier with its code, in one statement. The counter
@@ -51,9 +52,10 @@ public class DossierRepository {
                 procedure_version, channel, status, submitted_by, submitted_by_name, applicant_actor, applicant_name,
                 applicant_id, applicant_phone, phone_key, relationship, return_channel, form, fee, processing_days,
                 supplement_clock, submitted_at, clock_start, due_at, current_step, idempotency_key, request_hash, step_code,
-                holder_name)
+                holder_name, intake_office, delivery_office, delivery_address)
             select $1, code.v, upper(regexp_replace(code.v, '[^0-9A-Za-z]', '', 'g')), $2, $2, array[$2], $5, $6, $7, $8,
-                   $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29
+                   $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29,
+                   $30, $31, $32
               from code
             returning receipt_code""";
 
@@ -98,7 +100,8 @@ public class DossierRepository {
                 agencyCode, d.procedureCode, d.procedureVersion, d.channel, d.status.wire(), d.submittedBy, d.submittedByName,
                 d.applicantActor, d.applicantName, d.applicantId, d.applicantPhone, d.phoneKey, d.relationship,
                 d.returnChannel, d.form, d.fee, d.processingDays, d.supplementClock, d.submittedAt, d.clockStart, d.dueAt,
-                d.currentStep, d.idempotencyKey, d.requestHash, stepCode(d), holderName(d))))
+                d.currentStep, d.idempotencyKey, d.requestHash, stepCode(d), holderName(d), d.intakeOffice, d.deliveryOffice,
+                d.deliveryAddress)))
                 .map(rows -> rows.iterator().next().getString(0));
         Uni<?> steps = insertSteps(conn, d);
         Uni<?> event = insertEvent(conn, first);
@@ -302,6 +305,22 @@ public class DossierRepository {
                 .map(r -> r.size() == 0 ? Optional.empty() : Optional.of(r.iterator().next()));
     }
 
+    /**
+     * The dossiers a post office took in or must deliver, newest first: row-level security (the transaction's
+     * {@code app.offices}) decides which; the filter only picks the office's role.
+     */
+    public Uni<List<Dossier>> ofPostOffice(SqlConnection conn, String office, boolean delivery, OffsetDateTime before, int limit) {
+        String column = delivery ? "d.delivery_office" : "d.intake_office";
+        return conn.preparedQuery("select " + COLUMNS + " from dossier d where " + column + " = $1 and d.submitted_at < $2"
+                + " order by d.submitted_at desc, d.id desc limit $3")
+                .execute(Tuple.of(office, before, limit))
+                .map(rows -> {
+                    List<Dossier> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(map(r)));
+                    return out;
+                });
+    }
+
     static Dossier map(Row r) {
         Dossier d = new Dossier();
         d.id = r.getUUID("id");
@@ -342,6 +361,9 @@ public class DossierRepository {
         d.idempotencyKey = r.getString("idempotency_key");
         d.requestHash = r.getString("request_hash");
         d.version = r.getInteger("version");
+        d.intakeOffice = r.getString("intake_office");
+        d.deliveryOffice = r.getString("delivery_office");
+        d.deliveryAddress = r.getString("delivery_address");
         return d;
     }
 

@@ -17,11 +17,12 @@ public final class DossierRequests {
      * @param channel       online-full, online-partial (citizens), counter (the desk), postal (a post office)
      * @param applicant     the person the dossier is for
      * @param relationship  {@code self} (default) or how the submitter is related to the applicant (e.g. {@code con})
-     * @param returnChannel how the result goes back: counter (default), post, online (full online only)
-     * @param form          the procedure's form, filled
+     * @param returnChannel   how the result goes back: counter (default), post, online (full online only)
+     * @param deliveryAddress where the post delivers the result (required with {@code returnChannel: post})
+     * @param form            the procedure's form, filled
      */
     public record Submission(String procedure, String tenant, String channel, ApplicantInput applicant, String relationship,
-            String returnChannel, JsonNode form) {
+            String returnChannel, String deliveryAddress, JsonNode form) {
     }
 
     public record ApplicantInput(String fullName, String citizenId, String phone) {

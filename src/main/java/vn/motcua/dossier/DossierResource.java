@@ -18,12 +18,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import vn.motcua.identity.Permission;
 import vn.motcua.dossier.DossierViews.DossierView;
 import vn.motcua.identity.Actor;
 
@@ -44,6 +46,7 @@ public class DossierResource {
         this.presenter = presenter;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.submit-online,dossier.submit-counter,dossier.submit-postal")
     @POST
     @Path("/dossiers")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +62,7 @@ public class DossierResource {
                                 : Response.ok()).entity(view).build()));
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read-own,dossier.read")
     @GET
     @Path("/dossiers/{receiptCode}")
     @Operation(summary = "A dossier, for its applicant or an officer who may see it (404 for anyone else)")
@@ -67,6 +71,7 @@ public class DossierResource {
         return dossiers.read(actor, receiptCode).chain(r -> presenter.view(r, dossiers.now(), actor.isStaff()));
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.supplement")
     @POST
     @Path("/dossiers/{receiptCode}/supplement")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,6 +81,7 @@ public class DossierResource {
         return dossiers.supplement(actor, receiptCode, request).chain(d -> presenter.brief(d, dossiers.now(), false));
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "signed-in")
     @GET
     @Path("/me/dossiers")
     @Operation(summary = "The dossiers the caller submitted or that name them as applicant, newest first")

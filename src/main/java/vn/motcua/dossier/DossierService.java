@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
-import vn.motcua.identity.TenantAccess;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.FieldIssue;
@@ -222,6 +223,16 @@ public class DossierService {
         if (!returns.contains(returnChannel)) {
             errors.add(FieldError.of("returnChannel", FieldIssue.NOT_AN_OPTION, String.join(", ", returns)));
         }
+        String deliveryAddress = blank(r.deliveryAddress()) ? null : r.deliveryAddress().strip();
+        if ("post".equals(returnChannel)) {
+            if (deliveryAddress == null) {
+                errors.add(FieldError.of("deliveryAddress", FieldIssue.REQUIRED));
+            } else if (deliveryAddress.length() > 300) {
+                errors.add(FieldError.of("deliveryAddress", FieldIssue.TOO_LONG, 300));
+            } else if (tenant != null && tenant.postalOffices().isEmpty()) {
+                errors.add(FieldError.of("returnChannel", FieldIssue.NO_POST_OFFICE));
+            }
+        }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             errors.add(FieldError.of("Idempotency-Key", FieldIssue.TOO_LONG, 100));
         }
@@ -235,7 +246,7 @@ public class DossierService {
         if (!version.offeredAt(tenant)) {
             throw new ProblemException(ProblemType.PROCEDURE_NOT_OFFERED, r.procedure(), tenant.name().vi());
         }
-        checkMaySubmitAt(actor, channel, tenant);
+        checkMaySubmitAt(actor, channel, tenant, tree);
         Dossier d = new Dossier();
         d.id = UUID.randomUUID();
         d.receivedBy = tenant.code();
@@ -253,6 +264,14 @@ public class DossierService {
         d.phoneKey = phone.key();
         d.relationship = relationship;
         d.returnChannel = returnChannel;
+        if (channel == Procedure.Channel.POSTAL) {
+            d.intakeOffice = actor.postalOffices().stream().filter(tenant.postalOffices()::contains).sorted().findFirst().orElseThrow();
+        }
+        if ("post".equals(returnChannel)) {
+            // The office that took it in delivers it back; otherwise the first office serving the tenant.
+            d.deliveryOffice = d.intakeOffice != null ? d.intakeOffice : tenant.postalOffices().get(0);
+            d.deliveryAddress = deliveryAddress;
+        }
         d.form = new JsonObject(json.convertValue(form.form(), java.util.Map.class));
         Procedure.Channel ch = channel;
         d.fee = version.fees().stream().filter(f -> f.channel() == ch).mapToLong(Procedure.Fee::amount).findFirst().orElse(0);
@@ -265,20 +284,26 @@ public class DossierService {
     }
 
     /** Citizens submit online; the desk at the counter; a post office's clerk by post. */
-    private static boolean mayUse(Actor actor, Procedure.Channel channel) {
+    static Permission submitPermission(Procedure.Channel channel) {
         return switch (channel) {
-            case ONLINE_FULL, ONLINE_PARTIAL -> !actor.isStaff();
-            case COUNTER -> actor.isStaff() && actor.hasRole("receiver");
-            case POSTAL -> actor.isStaff() && actor.hasRole("postal-clerk");
+            case ONLINE_FULL, ONLINE_PARTIAL -> Permission.SUBMIT_ONLINE;
+            case COUNTER -> Permission.SUBMIT_AT_COUNTER;
+            case POSTAL -> Permission.SUBMIT_BY_POST;
         };
     }
 
-    private static void checkMaySubmitAt(Actor actor, Procedure.Channel channel, Tenant tenant) {
-        if (channel == Procedure.Channel.COUNTER && !actor.tenants().contains(tenant.code())) {
-            throw Problems.tenantForbidden(tenant.code());
-        }
-        if (channel == Procedure.Channel.POSTAL && actor.postalOffices().stream().noneMatch(tenant.postalOffices()::contains)) {
-            throw Problems.tenantForbidden(tenant.code());
+    private static boolean mayUse(Actor actor, Procedure.Channel channel) {
+        Permission p = submitPermission(channel);
+        return p.grantedTo(actor) && (p.reach() == Permission.Reach.SELF) != actor.isStaff();
+    }
+
+    private void checkMaySubmitAt(Actor actor, Procedure.Channel channel, Tenant tenant, TenantTree tree) {
+        switch (channel) {
+            case COUNTER -> policy.decide(actor, Permission.SUBMIT_AT_COUNTER, tenant.code(), tree);
+            case POSTAL -> policy.authorizeIntakeByPost(actor, tenant);
+            default -> {
+                // Online: anyone may submit to any tenant that offers the procedure.
+            }
         }
     }
 
@@ -463,15 +488,9 @@ public class DossierService {
      * unknown or invisible dossier is a 404, whether it exists elsewhere or not.
      */
     public Uni<Dossier> act(Actor actor, String tenant, String receiptCode, DossierAction action, DossierRequests.Action request) {
-        return policy.staffAccess(actor, tenant).chain(access -> {
-            if (access.mode() != TenantAccess.Mode.OWN) {
-                throw Problems.tenantForbidden(tenant);
-            }
-            if (action.roles().stream().noneMatch(actor::hasRole)) {
-                throw new ProblemException(ProblemType.ACTION_FORBIDDEN, action.wire(), String.join(", ", action.roles()));
-            }
-            return Uni.combine().all().unis(calendars.of(tenant), tenants.tree()).asTuple();
-        }).chain(ct -> {
+        return policy.authorize(actor, action.permission(), tenant)
+                .chain(access -> Uni.combine().all().unis(calendars.of(tenant), tenants.tree()).asTuple())
+                .chain(ct -> {
             WorkingCalendar calendar = ct.getItem1();
             TenantTree tree = ct.getItem2();
             DossierRequests.Action r = request == null ? new DossierRequests.Action(null, null, null, null, null, null, null) : request;
@@ -480,8 +499,12 @@ public class DossierService {
             if (action == DossierAction.FORWARD && r.to() != null && !r.to().isBlank() && tree.find(r.to()).isEmpty()) {
                 throw DossierCommands.validation("to", FieldIssue.NOT_A_TENANT);
             }
-            return transactions.onConnection(TenantScope.of(tenant).as(by.key()), conn -> load(conn, receiptCode)
+            return transactions.onConnection(policy.actScope(actor).as(by.key()), conn -> load(conn, receiptCode)
                     .chain(d -> {
+                        if (!d.tenants.contains(tenant)) {
+                            // Held by another of the actor's tenants, never by this one: not here.
+                            throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
+                        }
                         if (!d.tenantId.equals(tenant)) {
                             // Visible here (it was forwarded from here) but held elsewhere: nothing to do here.
                             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, d.status.wire(), action.wire(), "—")
@@ -502,6 +525,7 @@ public class DossierService {
 
     /** The applicant's (or their submitter's) answer to a supplement request: the clock starts again. */
     public Uni<Dossier> supplement(Actor actor, String receiptCode, DossierRequests.Supplement request) {
+        policy.authorizeSelf(actor, Permission.SUPPLEMENT_OWN);
         By by = by(actor);
         return tenants.tree().chain(tree -> transactions.onConnection(TenantScope.none().as(by.key()), conn -> load(conn, receiptCode)
                 .chain(d -> {
@@ -609,6 +633,44 @@ public class DossierService {
                 .map(found -> found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode)));
     }
 
+    // ---------------------------------------------------------------- post offices
+
+    /**
+     * The dossiers a post office took in ({@code delivery} false) or must deliver (true), newest first, before
+     * {@code before}. Row-level security shows the clerk only their office's, through {@code app.offices}.
+     */
+    public Uni<List<Dossier>> ofPostOffice(Actor actor, String office, boolean delivery, OffsetDateTime before, int limit) {
+        return tenants.tree().chain(tree -> {
+            policy.authorizeOffice(actor, Permission.POSTAL_LIST, office, tree);
+            return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(key(actor)),
+                    conn -> repository.ofPostOffice(conn, office, delivery, before == null ? now().plusDays(1) : before, limit));
+        });
+    }
+
+    /**
+     * The post hands the result to the applicant (phát trả kết quả): the return, by post, by the office that was to
+     * deliver it. The office's scope finds the dossier; the write then runs in the dossier's own tenants' scope.
+     */
+    public Uni<Dossier> deliver(Actor actor, String office, String receiptCode, String note) {
+        return tenants.tree().chain(tree -> {
+            policy.authorizeOffice(actor, Permission.POSTAL_DELIVER, office, tree);
+            By by = new By(key(actor), actor.displayName(), null);
+            OffsetDateTime now = now();
+            return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(by.key()), conn -> load(conn, receiptCode)
+                    .chain(d -> {
+                        if (!office.equals(d.deliveryOffice)) {
+                            // Taken in here, perhaps, but not this office's to deliver.
+                            throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
+                        }
+                        Procedure.Version version = catalog.versionAt(d.procedureCode, d.procedureVersion);
+                        boolean hasParts = !d.isPart() && version.interconnected();
+                        DossierCommands.Input in = new DossierCommands.Input(note, null, null, null, "post", null, null);
+                        return widen(conn, d, by).chain(() -> calendars.of(d.tenantId))
+                                .chain(calendar -> command(conn, d, DossierAction.RETURN, in, by, now, calendar, tree, version, hasParts));
+                    }));
+        });
+    }
+
     // ---------------------------------------------------------------- reads
 
     /** What a reader sees of one dossier: with its history and its parts. */
@@ -640,7 +702,8 @@ public class DossierService {
     /** A page of a tenant's open dossiers, for its officers and those who supervise it. */
     public Uni<List<DossierRepository.QueueRow>> queue(Actor actor, String tenant, DossierStatus status, OffsetDateTime dueBefore,
             OffsetDateTime afterDue, UUID afterId, int limit) {
-        return policy.staffAccess(actor, tenant).chain(access -> transactions.onConnection(TenantScope.of(tenant).as(key(actor)),
+        return policy.authorize(actor, Permission.READ_QUEUE, tenant).chain(access -> tenants.tree()).chain(tree -> transactions.onConnection(
+                policy.readScope(actor, tree).narrowTo(tenant).as(key(actor)),
                 conn -> repository.queue(conn, tenant, status, dueBefore, afterDue, afterId, limit)));
     }
 

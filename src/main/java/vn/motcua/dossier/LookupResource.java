@@ -12,10 +12,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import vn.motcua.identity.Permission;
 import vn.motcua.dossier.DossierViews.LookupView;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
@@ -51,6 +53,7 @@ public class LookupResource {
         this.request = request;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
     @GET
     @Operation(summary = "Where a dossier stands, by receipt code and phone (no sign-in; rate-limited per client)")
     public Uni<LookupView> lookup(@QueryParam("code") String code, @QueryParam("phone") String phone,

@@ -19,6 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,6 +32,7 @@ import vn.motcua.dossier.DossierViews.DossierView;
 import vn.motcua.dossier.DossierViews.QueuePage;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
@@ -62,6 +64,7 @@ public class OfficerDossierResource {
         this.config = config;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.{action}")
     @POST
     @Path("/t/{tenant}/dossiers/{receiptCode}/{action}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,12 +81,13 @@ public class OfficerDossierResource {
         return dossiers.act(actor, tenant, receiptCode, a, request).chain(d -> presenter.brief(d, dossiers.now(), true));
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read")
     @GET
     @Path("/t/{tenant}/dossiers/{receiptCode}")
     @Operation(summary = "A dossier of this tenant (or one it supervises), with its history")
     public Uni<DossierView> get(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode) {
         Actor actor = Actor.from(identity);
-        return policy.staffAccess(actor, tenant).chain(access -> dossiers.read(actor, receiptCode)).chain(r -> {
+        return policy.authorize(actor, Permission.READ_DOSSIER, tenant).chain(access -> dossiers.read(actor, receiptCode)).chain(r -> {
             if (!r.dossier().tenants.contains(tenant)) {
                 // Seen through another of the officer's tenants, not through this one.
                 throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
@@ -96,6 +100,7 @@ public class OfficerDossierResource {
     @Path("/t/{tenant}/queue")
     @Operation(summary = "The tenant's open dossiers, soonest due first, keyset-paged",
             description = "Each with its working time left and whether it is on time or late. Pass `next` back as `after`.")
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "queue.read")
     public Uni<QueuePage> queue(@PathParam("tenant") String tenant,
             @Parameter(description = "Only dossiers in this state, e.g. received") @QueryParam("state") String state,
             @Parameter(description = "late: past due; today: due before the end of today; week: within 7 days") @QueryParam("due") String due,

@@ -51,9 +51,23 @@ public record Actor(Realm realm, String subject, String username, String display
                 && jwt.getIssuer().endsWith("/realms/staff")) ? Realm.STAFF : Realm.CITIZENS;
         String username = jwt.getClaim("preferred_username");
         return new Actor(realm, jwt.getSubject(), username, displayName(jwt, username),
-                Set.copyOf(identity.getRoles()),
+                rolesOf(identity, realm),
                 realm == Realm.STAFF ? tenantsOf(jwt) : Set.of(),
                 realm == Realm.STAFF ? groupLeaves(strings(jwt.getClaim("groups")), true) : Set.of());
+    }
+
+    /**
+     * The token's realm roles. Every account of the citizens realm is a citizen, self-registered or brokered, whatever
+     * its default roles say: the realm that verified the token is what makes one.
+     */
+    private static Set<String> rolesOf(SecurityIdentity identity, Realm realm) {
+        Set<String> roles = new LinkedHashSet<>(identity.getRoles());
+        if (realm == Realm.CITIZENS) {
+            roles.add(Permission.Roles.CITIZEN);
+        } else {
+            roles.remove(Permission.Roles.CITIZEN);
+        }
+        return Set.copyOf(roles);
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -40,6 +41,7 @@ public class IdentityResource {
         this.policy = policy;
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "signed-in")
     @GET
     @Path("/me")
     @Operation(summary = "The signed-in caller: realm, roles and tenants")
@@ -48,6 +50,7 @@ public class IdentityResource {
         return new Me(a.realm().id(), a.subject(), a.username(), a.displayName(), a.roles(), a.tenants(), a.postalOffices());
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "access.read")
     @GET
     @Path("/t/{tenant}/access")
     @Operation(summary = "The caller's access to a tenant (403 when it is not theirs nor below theirs)")

@@ -41,7 +41,7 @@ class AuditApiTest {
     @Test
     void onlyAdministratorsAndAuditorsReadTheLog() {
         given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/ba-dinh-dien-bien/audit").then().statusCode(403)
-                .body("type", equalTo("/problems/forbidden"));
+                .body("type", equalTo("/problems/action-forbidden"));
         given().get("/api/t/ba-dinh-dien-bien/audit").then().statusCode(401);
     }
 

@@ -105,10 +105,10 @@ class DossierRulesTest {
     /** An officer with a role the action accepts, so that the 409 comes from the state, not the role. */
     private static String officerFor(DossierAction action, String receiver, DossierStatus status) {
         boolean district = status == DossierStatus.FORWARDED;
-        if (action.roles().contains("receiver")) {
+        if (action.permission().roles().contains("receiver")) {
             return receiver;
         }
-        if (action.roles().contains("processor")) {
+        if (action.permission().roles().contains("processor")) {
             return district ? "chuyenvien.badinh" : "chuyenvien.dienbien";
         }
         return district ? "lanhdao.badinh" : "lanhdao.dienbien";

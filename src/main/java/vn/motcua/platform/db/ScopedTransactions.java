@@ -13,14 +13,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one place that opens a transaction on tenant-owned data. Its first statement sets the transaction-local
- * {@code app.tenants} and {@code app.actor} that the row-level security policies read; being transaction-local
+ * {@code app.tenants}, {@code app.actor} and {@code app.offices} that the row-level security policies read; being transaction-local
  * ({@code set_config(..., true)}), they end with the transaction and can never leak to the next borrower of the
  * pooled connection.
  */
 @ApplicationScoped
 public class ScopedTransactions {
 
-    static final String SET_SCOPE = "select set_config('app.tenants', $1, true), set_config('app.actor', $2, true)";
+    static final String SET_SCOPE = "select set_config('app.tenants', $1, true), set_config('app.actor', $2, true), "
+            + "set_config('app.offices', $3, true)";
 
     private final Pool pool;
 
@@ -32,9 +33,10 @@ public class ScopedTransactions {
     public <T> Uni<T> inTransaction(TenantScope scope, Supplier<Uni<T>> work) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("select set_config('app.tenants', :tenants, true), "
-                        + "set_config('app.actor', :actor, true)")
+                        + "set_config('app.actor', :actor, true), set_config('app.offices', :offices, true)")
                         .setParameter("tenants", scope.asSetting())
                         .setParameter("actor", scope.actorSetting())
+                        .setParameter("offices", scope.officesSetting())
                         .getSingleResult())
                 .chain(ignored -> work.get()));
     }
@@ -50,7 +52,7 @@ public class ScopedTransactions {
     /** As {@link #onConnection(TenantScope, Function)} on another pool (a second replica's, in tests). */
     public static <T> Uni<T> onConnection(Pool pool, TenantScope scope, Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(conn -> {
-            Uni<?> set = conn.preparedQuery(SET_SCOPE).execute(Tuple.of(scope.asSetting(), scope.actorSetting()));
+            Uni<?> set = conn.preparedQuery(SET_SCOPE).execute(Tuple.of(scope.asSetting(), scope.actorSetting(), scope.officesSetting()));
             Uni<T> rest = work.apply(conn);
             // Both are sent before either answer arrives (the client pipelines on one connection); in order.
             return Uni.combine().all().unis(set, rest).with((a, b) -> b);

@@ -26,5 +26,6 @@ public enum FieldIssue {
     NOT_IN_FUTURE,
     NOT_LATE,
     NO_SUCH_DOCUMENT,
-    EMPTY_FILE
+    EMPTY_FILE,
+    NO_POST_OFFICE
 }

@@ -112,6 +112,19 @@ public class ProblemMapper {
         return p == null ? unexpected(e, uri, headers) : respond(p, uri, headers);
     }
 
+    /**
+     * PostgreSQL refused a row the transaction's scope does not cover (SQLSTATE 42501, row-level security): the
+     * second wall held where the first should have. A refusal, logged loudly, never a 500.
+     */
+    @ServerExceptionMapper
+    public Response database(io.vertx.pgclient.PgException e, UriInfo uri, HttpHeaders headers) {
+        if ("42501".equals(e.getSqlState())) {
+            LOG.warnf("Row-level security refused a write on %s: %s", uri.getPath(), e.getErrorMessage());
+            return respond(Problems.forbidden(), uri, headers);
+        }
+        return unexpected(e, uri, headers);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         String incident = UUID.randomUUID().toString().substring(0, 8);

@@ -284,6 +284,9 @@ public interface Messages {
     @Message("Không có đơn vị này.")
     String field_not_a_tenant();
 
+    @Message("Đơn vị này chưa có bưu điện trả kết quả qua bưu chính; xin chọn nhận tại bộ phận một cửa.")
+    String field_no_post_office();
+
     @Message("Không có thủ tục này.")
     String field_not_a_procedure();
 

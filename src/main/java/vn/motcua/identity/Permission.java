@@ -1,0 +1,124 @@
+package vn.motcua.identity;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The role matrix (ma trận phân quyền): every guarded operation of the service, the roles that may perform it and
+ * how far it reaches. {@link AccessPolicy} enforces it; the README's table and the attack-matrix tests are generated
+ * from it, so a change here changes all three.
+ *
+ * <p>Each API operation names its permission in the OpenAPI document ({@code x-permission}), which is how the attack
+ * matrix finds every endpoint and the cases it owes.
+ */
+public enum Permission {
+    // A citizen (công dân), for themselves or a family member.
+    SUBMIT_ONLINE("dossier.submit-online", Reach.SELF, Roles.CITIZEN),
+    READ_OWN("dossier.read-own", Reach.SELF, Roles.CITIZEN),
+    SUPPLEMENT_OWN("dossier.supplement", Reach.SELF, Roles.CITIZEN),
+    ATTACH_OWN("dossier.attach-own", Reach.SELF, Roles.CITIZEN),
+
+    // The one-stop desk and the post office take dossiers in.
+    SUBMIT_AT_COUNTER("dossier.submit-counter", Reach.OWN_TENANT, Roles.RECEIVER),
+    SUBMIT_BY_POST("dossier.submit-postal", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),
+
+    // Reading a tenant's work: its own staff, and those of the tenants above it (supervision, read only).
+    READ_DOSSIER("dossier.read", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER, Roles.TENANT_ADMIN,
+            Roles.CITY_ADMIN, Roles.AUDITOR),
+    READ_QUEUE("queue.read", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER, Roles.TENANT_ADMIN,
+            Roles.CITY_ADMIN, Roles.AUDITOR),
+
+    // Acting on a dossier: only in a tenant of one's own, never in one merely supervised.
+    RECEIVE("dossier.receive", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR),
+    REFUSE("dossier.refuse", Reach.OWN_TENANT, Roles.RECEIVER),
+    ASSIGN("dossier.assign", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER),
+    REQUEST_SUPPLEMENT("dossier.request-supplement", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER),
+    FORWARD("dossier.forward", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER),
+    PROPOSE("dossier.propose", Reach.OWN_TENANT, Roles.PROCESSOR),
+    APPROVE("dossier.approve", Reach.OWN_TENANT, Roles.APPROVER),
+    REJECT("dossier.reject", Reach.OWN_TENANT, Roles.APPROVER),
+    MARK_RESULT_READY("dossier.mark-result-ready", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR),
+    RETURN("dossier.return", Reach.OWN_TENANT, Roles.RECEIVER),
+    APOLOGIZE("dossier.apologize", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER),
+    SUPPLEMENT_AT_DESK("dossier.supplement-at-desk", Reach.OWN_TENANT, Roles.RECEIVER),
+    ATTACH("dossier.attach", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR),
+
+    // Post offices: what they took in or must deliver, with only the fields needed for that.
+    POSTAL_LIST("postal.list", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),
+    POSTAL_DELIVER("postal.deliver", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),
+
+    // Oversight.
+    READ_AUDIT("audit.read", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN, Roles.AUDITOR),
+    READ_ACCESS("access.read", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER, Roles.TENANT_ADMIN,
+            Roles.CITY_ADMIN, Roles.AUDITOR),
+    OPEN_CONSOLE("console.open", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER, Roles.TENANT_ADMIN,
+            Roles.CITY_ADMIN, Roles.AUDITOR);
+
+    /** How far an operation reaches from the actor. */
+    public enum Reach {
+        /** The actor's own records (a citizen's dossiers: submitted by them or naming them). */
+        SELF,
+        /** A tenant whose group the staff member belongs to. */
+        OWN_TENANT,
+        /** A tenant of one's own or any tenant below it (supervision). */
+        TENANT_AND_BELOW,
+        /** The post office a postal clerk works at. */
+        POSTAL_OFFICE
+    }
+
+    /** The realm roles (vai trò). Citizens have one role, held by every account of the citizens realm. */
+    public static final class Roles {
+        public static final String CITIZEN = "citizen";
+        public static final String RECEIVER = "receiver";
+        public static final String PROCESSOR = "processor";
+        public static final String APPROVER = "approver";
+        public static final String TENANT_ADMIN = "tenant-admin";
+        public static final String CITY_ADMIN = "city-admin";
+        public static final String POSTAL_CLERK = "postal-clerk";
+        public static final String AUDITOR = "auditor";
+
+        private Roles() {
+        }
+    }
+
+    /**
+     * The OpenAPI extension on each operation naming what guards it: permission ids separated by commas (any one
+     * suffices, e.g. a citizen's or an officer's read), {@code dossier.{action}} for the officers' action endpoint,
+     * {@code signed-in} for what any signed-in caller may do for themselves, {@code public} for what needs no
+     * sign-in.
+     */
+    public static final String OPENAPI_EXTENSION = "x-permission";
+
+    private final String id;
+    private final Reach reach;
+    private final Set<String> roles;
+
+    Permission(String id, Reach reach, String... roles) {
+        this.id = id;
+        this.reach = reach;
+        this.roles = Set.of(roles);
+    }
+
+    /** The stable name, as in the OpenAPI document's {@code x-permission} and in the README. */
+    public String id() {
+        return id;
+    }
+
+    public Reach reach() {
+        return reach;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+
+    /** Whether one of the actor's roles grants it (scope aside). */
+    public boolean grantedTo(Actor actor) {
+        return actor.roles().stream().anyMatch(roles::contains);
+    }
+
+    public static Optional<Permission> byId(String id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+}

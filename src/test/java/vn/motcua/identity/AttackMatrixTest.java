@@ -1,0 +1,555 @@
+package vn.motcua.identity;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.identity.realm.DemoUser;
+import vn.motcua.identity.realm.RealmGenerator;
+import vn.motcua.support.ForgedTokens;
+import vn.motcua.support.KeycloakAdmin;
+import vn.motcua.support.Tokens;
+import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
+
+/**
+ * The attack matrix: every way in that should fail, generated rather than written by hand.
+ *
+ * <p>The endpoints come from the service's own OpenAPI document, each with the permission that guards it
+ * ({@code x-permission}); the actors are every demo account; what each actor may do comes from the role matrix
+ * ({@link Permission}) and the tenant tree. A new endpoint therefore gets its cases without anyone writing them, and
+ * an endpoint without a declared permission fails the suite. Every case is a denial that must hold: a success is a
+ * breach. A few positive controls (an allowed read that must see the secret) prove the harness can tell the
+ * difference.
+ *
+ * <p>Groups: forged, expired and foreign tokens on every guarded endpoint and page; every actor outside the scope
+ * of every tenant endpoint, on three tenants (the dossier's ward, another ward, the district above); a citizen, a
+ * stranger ward's officer and a postal clerk walking receipt codes (IDOR); SQL, path and header injection in every
+ * parameter of every endpoint.
+ */
+@QuarkusTest
+class AttackMatrixTest {
+
+    static final String WARD_A = "ba-dinh-dien-bien";
+    static final String WARD_B = "cau-giay-yen-hoa";
+    static final String DISTRICT = "ba-dinh";
+    static final String OFFICE = "bd-ba-dinh";
+    static final String DEATH = "1.000656";
+    static final String PHONE = "0912 345 678";
+    static final List<String> TENANT_TARGETS = List.of(WARD_A, WARD_B, DISTRICT);
+
+    static final List<String> PAYLOADS = List.of(
+            "' OR '1'='1",
+            "1' OR 1=1 --",
+            "'; DROP TABLE dossier; --",
+            "x' UNION SELECT receipt_code, applicant_name FROM dossier --",
+            "ba-dinh-dien-bien,cau-giay-yen-hoa",
+            "%' OR tenants && ARRAY['cau-giay-yen-hoa'] --",
+            "\r\nX-Injected: yes",
+            "../../../../etc/passwd",
+            "${jndi:ldap://127.0.0.1:1389/a}",
+            "<script>alert(1)</script>");
+
+    @Inject
+    TenantDirectory tenants;
+
+    /** What the attacks aim at: ward A's dossier with a secret name, and ward B's. */
+    record Fixture(String codeA, String secretA, String attachmentA, String codeB, String secretB, TenantTree tree,
+            Map<String, String> tokens) {
+    }
+
+    /** One operation of the OpenAPI document. */
+    record Op(String method, String path, List<String> permissions, List<Param> params) {
+
+        boolean isPublic() {
+            return permissions.equals(List.of("public"));
+        }
+
+        boolean isTenantScoped() {
+            return path.contains("{tenant}");
+        }
+    }
+
+    record Param(String name, String in) {
+    }
+
+    @TestFactory
+    Stream<DynamicNode> attackMatrix() throws Throwable {
+        Fixture f = fixture();
+        List<Op> ops = operations();
+        // The console's tenant page is not in the API document; it is guarded by the same policy.
+        List<Op> withPages = new ArrayList<>(ops);
+        withPages.add(new Op("GET", "/console/{tenant}", List.of(Permission.OPEN_CONSOLE.id()), List.of(new Param("tenant", "path"))));
+        Map<String, List<DynamicTest>> groups = new LinkedHashMap<>();
+        groups.put("tokens", tokenAttacks(f, ops));
+        groups.put("scope", scopeAttacks(f, withPages));
+        groups.put("idor", idorAttacks(f));
+        groups.put("injection", injectionAttacks(f, withPages));
+        List<DynamicTest> controls = positiveControls(f, ops);
+        int attacks = groups.values().stream().mapToInt(List::size).sum();
+        StringBuilder counts = new StringBuilder();
+        groups.forEach((k, v) -> counts.append(' ').append(k).append('=').append(v.size()));
+        System.out.printf("Attack matrix: %d attack cases (%s), %d positive controls, over %d API operations%n", attacks,
+                counts.toString().strip(), controls.size(), ops.size());
+        List<DynamicNode> nodes = new ArrayList<>();
+        nodes.add(DynamicTest.dynamicTest("every API operation declares a known permission", () -> everyOperationIsGuarded(ops)));
+        nodes.add(DynamicTest.dynamicTest("the matrix holds at least 300 attacks", () -> assertTrue(attacks >= 300, "attacks: " + attacks)));
+        groups.forEach((k, v) -> nodes.add(DynamicContainer.dynamicContainer(k, v)));
+        nodes.add(DynamicContainer.dynamicContainer("positive controls", controls));
+        nodes.add(DynamicTest.dynamicTest("after the attacks, the target is untouched", () -> untouched(f)));
+        return nodes.stream();
+    }
+
+    // ------------------------------------------------------------------------------------------------ the fixture
+
+    private Fixture fixture() throws Throwable {
+        TenantTree tree = VertxContextSupport.subscribeAndAwait(() -> tenants.tree());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (DemoUser u : new RealmGenerator(tree, List.of()).demoUsers()) {
+            tokens.put(u.username(), Tokens.token(u.realm(), u.username()));
+        }
+        String secretA = "Bí Mật " + UUID.randomUUID().toString().substring(0, 8);
+        String secretB = "Riêng Tư " + UUID.randomUUID().toString().substring(0, 8);
+        String codeA = submit(tokens.get("nguyenvana"), WARD_A, secretA);
+        String codeB = submit(tokens.get("tranthib"), WARD_B, secretB);
+        String attachment = given().auth().oauth2(tokens.get("nguyenvana"))
+                .multiPart("document", "1").multiPart("file", "giay-bao-tu.png", png(), "image/png")
+                .post("/api/dossiers/{code}/attachments", codeA).then().statusCode(201).extract().path("id");
+        return new Fixture(codeA, secretA, attachment, codeB, secretB, tree, tokens);
+    }
+
+    private static String submit(String token, String tenant, String applicant) {
+        Map<String, Object> form = Map.of(
+                "deceased", Map.of("fullName", "Nguyễn Văn Cả", "citizenId", "001045001234", "birthDate", "1945-03-02", "sex", "nam"),
+                "deathDate", "2026-11-20", "deathPlace", "Bệnh viện Bạch Mai",
+                "lastResidence", "12 Điện Biên Phủ, Ba Đình, Hà Nội", "applicantRelationship", "con", "contactPhone", PHONE);
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("procedure", DEATH, "tenant", tenant, "channel", "online-full",
+                        "applicant", Map.of("fullName", applicant, "citizenId", "001080001111", "phone", PHONE), "form", form))
+                .post("/api/dossiers").then().statusCode(201).extract().path("receiptCode");
+    }
+
+    private static byte[] png() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    /** Every operation of the OpenAPI document, with its declared permissions and parameters. */
+    private static List<Op> operations() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        List<Op> ops = new ArrayList<>();
+        paths.forEach((path, methods) -> methods.forEach((method, raw) -> {
+            if (!(raw instanceof Map<?, ?> op)) {
+                return;
+            }
+            Object declared = op.get(Permission.OPENAPI_EXTENSION);
+            List<String> permissions = declared == null ? List.of() : List.of(declared.toString().split(","));
+            List<Param> params = new ArrayList<>();
+            if (op.get("parameters") instanceof List<?> list) {
+                for (Object p : list) {
+                    Map<?, ?> m = (Map<?, ?>) p;
+                    params.add(new Param(m.get("name").toString(), m.get("in").toString()));
+                }
+            }
+            ops.add(new Op(method.toUpperCase(Locale.ROOT), path, permissions, params));
+        }));
+        return ops;
+    }
+
+    private static void everyOperationIsGuarded(List<Op> ops) {
+        List<String> undeclared = new ArrayList<>();
+        for (Op op : ops) {
+            if (op.permissions().isEmpty()) {
+                undeclared.add(op.method() + " " + op.path());
+                continue;
+            }
+            for (String p : op.permissions()) {
+                if (!p.equals("public") && !p.equals("signed-in") && !p.equals("dossier.{action}") && Permission.byId(p).isEmpty()) {
+                    undeclared.add(op.method() + " " + op.path() + " names an unknown permission " + p);
+                }
+            }
+        }
+        assertEquals(List.of(), undeclared);
+        assertTrue(ops.size() >= 15, "operations found: " + ops.size());
+    }
+
+    // ------------------------------------------------------------------------------------------------ tokens
+
+    private List<DynamicTest> tokenAttacks(Fixture f, List<Op> ops) throws InterruptedException {
+        String staff = f.tokens().get("canbo.dienbien");
+        String citizen = f.tokens().get("nguyenvana");
+        byte[] staffKey = KeycloakAdmin.realmPublicKey(RealmGenerator.STAFF);
+        String expired = KeycloakAdmin.shortLivedToken(RealmGenerator.STAFF, "quantri.hanoi");
+        long exp = ForgedTokens.claims(expired).getLong("exp");
+        Thread.sleep(Math.max(0, exp * 1000 - System.currentTimeMillis()) + 2_000);
+        String issuerStaff = ForgedTokens.claims(staff).getString("iss");
+        Map<String, String> forged = new LinkedHashMap<>();
+        forged.put("no token", null);
+        forged.put("not a JWT", "not-a-token");
+        forged.put("alg none", ForgedTokens.unsigned(staff, ForgedTokens.elevate()));
+        forged.put("claims edited, signature kept", ForgedTokens.tampered(staff, ForgedTokens.elevate()));
+        forged.put("signed by another key under the realm's key id", ForgedTokens.resigned(staff, ForgedTokens.elevate()));
+        forged.put("HS256 keyed with the realm's public key", ForgedTokens.hmacConfused(staff, staffKey, ForgedTokens.elevate()));
+        forged.put("expired", expired);
+        forged.put("citizens token re-labelled as staff", ForgedTokens.tampered(citizen, c -> c.put("iss", issuerStaff)));
+        forged.put("valid token of the master realm", KeycloakAdmin.masterToken());
+        List<DynamicTest> cases = new ArrayList<>();
+        for (Op op : ops) {
+            if (op.isPublic()) {
+                continue;
+            }
+            for (Expanded e : expand(op)) {
+                forged.forEach((what, token) -> cases.add(DynamicTest.dynamicTest(e.label() + " with " + what, () -> {
+                    Response r = send(token, e, f, Map.of());
+                    assertEquals(401, r.statusCode(), () -> e.label() + " accepted " + what + ": " + r.asString());
+                    assertNoSecret(r, f);
+                })));
+            }
+        }
+        // The console's pages: a bad bearer token is refused; no token at all is sent to sign in, never served.
+        for (String page : List.of("/console", "/console/" + WARD_A)) {
+            forged.forEach((what, token) -> cases.add(DynamicTest.dynamicTest("page " + page + " with " + what, () -> {
+                RequestSpecification spec = given().redirects().follow(false);
+                if (token != null) {
+                    spec.header("Authorization", "Bearer " + token);
+                }
+                Response r = spec.get(page);
+                if (token == null) {
+                    assertEquals(302, r.statusCode(), page);
+                    assertTrue(r.header("Location").contains("/realms/staff/"), r.header("Location"));
+                } else {
+                    assertEquals(401, r.statusCode(), () -> page + " accepted " + what);
+                }
+                assertNoSecret(r, f);
+            })));
+        }
+        return cases;
+    }
+
+    // ------------------------------------------------------------------------------------------------ scope
+
+    /** An operation with its path filled for one permission (the action endpoint expands to every action). */
+    record Expanded(Op op, Permission permission, Map<String, String> pathValues, String label) {
+    }
+
+    private static List<Expanded> expand(Op op) {
+        List<Expanded> out = new ArrayList<>();
+        if (op.permissions().equals(List.of("dossier.{action}"))) {
+            for (DossierAction a : DossierAction.values()) {
+                out.add(new Expanded(op, a.permission(), Map.of("action", a.wire()), op.method() + " " + op.path().replace("{action}", a.wire())));
+            }
+            return out;
+        }
+        Permission p = op.permissions().stream().map(Permission::byId).flatMap(java.util.Optional::stream).findFirst().orElse(null);
+        out.add(new Expanded(op, p, Map.of(), op.method() + " " + op.path()));
+        return out;
+    }
+
+    /** What the role matrix and the tree say an actor may do in a tenant: the oracle. */
+    private static boolean allowed(DemoUser u, Permission p, String tenant, TenantTree tree) {
+        if (!u.realm().equals(RealmGenerator.STAFF) || u.tenant() == null || p == null) {
+            return false;
+        }
+        if (u.roles().stream().noneMatch(p.roles()::contains)) {
+            return false;
+        }
+        return switch (p.reach()) {
+            case OWN_TENANT -> u.tenant().equals(tenant);
+            case TENANT_AND_BELOW -> tree.isSelfOrAncestor(u.tenant(), tenant);
+            default -> false;
+        };
+    }
+
+    private List<DynamicTest> scopeAttacks(Fixture f, List<Op> ops) {
+        List<DynamicTest> cases = new ArrayList<>();
+        List<DemoUser> actors = new RealmGenerator(f.tree(), List.of()).demoUsers();
+        for (Op op : ops) {
+            if (!op.isTenantScoped()) {
+                continue;
+            }
+            for (Expanded e : expand(op)) {
+                boolean aboutTheDossier = op.path().contains("{receiptCode}");
+                for (String tenant : TENANT_TARGETS) {
+                    for (DemoUser u : actors) {
+                        boolean legit = allowed(u, e.permission(), tenant, f.tree()) && (!aboutTheDossier || tenant.equals(WARD_A));
+                        if (legit) {
+                            continue;
+                        }
+                        cases.add(DynamicTest.dynamicTest(u.username() + " → " + e.label().replace("{tenant}", tenant), () -> {
+                            Response r = send(f.tokens().get(u.username()), e, f, Map.of("tenant", tenant));
+                            assertDenied(r, f, u.username() + " " + e.label() + " at " + tenant);
+                        }));
+                    }
+                }
+            }
+        }
+        // Post offices' endpoints: only a clerk of that very office.
+        for (Op op : ops) {
+            if (!op.path().contains("{office}")) {
+                continue;
+            }
+            for (Expanded e : expand(op)) {
+                for (String office : List.of(OFFICE, "bd-cau-giay")) {
+                    for (DemoUser u : actors) {
+                        if (office.equals(u.postalOffice()) && u.roles().stream().anyMatch(e.permission().roles()::contains)) {
+                            continue;
+                        }
+                        cases.add(DynamicTest.dynamicTest(u.username() + " → " + e.label().replace("{office}", office), () -> {
+                            Response r = send(f.tokens().get(u.username()), e, f, Map.of("office", office));
+                            assertDenied(r, f, u.username() + " " + e.label() + " at " + office);
+                        }));
+                    }
+                }
+            }
+        }
+        // The dossier's own endpoints, for everyone who is neither its applicant nor an officer who may read it.
+        for (DemoUser u : actors) {
+            boolean owner = u.username().equals("nguyenvana");
+            boolean reader = allowed(u, Permission.READ_DOSSIER, WARD_A, f.tree());
+            boolean attacher = allowed(u, Permission.ATTACH, WARD_A, f.tree());
+            String token = f.tokens().get(u.username());
+            if (!owner && !reader) {
+                cases.add(DynamicTest.dynamicTest(u.username() + " → GET the dossier", () -> assertDenied(
+                        given().auth().oauth2(token).get("/api/dossiers/{code}", f.codeA()), f, u.username())));
+                cases.add(DynamicTest.dynamicTest(u.username() + " → GET its attachment", () -> assertDenied(
+                        given().auth().oauth2(token).get("/api/dossiers/{code}/attachments/{id}", f.codeA(), f.attachmentA()), f, u.username())));
+            }
+            if (!owner) {
+                cases.add(DynamicTest.dynamicTest(u.username() + " → supplement it", () -> assertDenied(
+                        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "x"))
+                                .post("/api/dossiers/{code}/supplement", f.codeA()), f, u.username())));
+                cases.add(DynamicTest.dynamicTest(u.username() + " → list it among their own", () -> {
+                    Response r = given().auth().oauth2(token).get("/api/me/dossiers");
+                    assertEquals(200, r.statusCode());
+                    assertFalse(r.asString().contains(f.codeA()) || r.asString().contains(f.secretA()), u.username() + " lists " + f.codeA());
+                }));
+            }
+            if (!owner && !attacher) {
+                cases.add(DynamicTest.dynamicTest(u.username() + " → attach a file to it", () -> assertDenied(
+                        given().auth().oauth2(token).multiPart("document", "1").multiPart("file", "x.png", png(), "image/png")
+                                .post("/api/dossiers/{code}/attachments", f.codeA()), f, u.username())));
+            }
+        }
+        return cases;
+    }
+
+    // ------------------------------------------------------------------------------------------------ IDOR
+
+    private List<DynamicTest> idorAttacks(Fixture f) {
+        List<DynamicTest> cases = new ArrayList<>();
+        String prefix = f.codeA().substring(0, f.codeA().lastIndexOf('-') + 1);
+        int n = Integer.parseInt(f.codeA().substring(f.codeA().lastIndexOf('-') + 1));
+        List<String> walked = new ArrayList<>(List.of(f.codeA(), f.codeA().toLowerCase(Locale.ROOT), f.codeA().replace("-", ""),
+                f.codeA().replace("-", " "), " " + f.codeA() + " ", f.codeA() + "%", f.codeA().substring(0, f.codeA().length() - 1) + "_"));
+        for (int i = Math.max(1, n - 6); i <= n + 6; i++) {
+            walked.add(prefix + String.format("%04d", i));
+        }
+        for (String walker : List.of("tranthib", "canbo.yenhoa", "buudien.badinh", "canbo.hue")) {
+            if (!f.tokens().containsKey(walker)) {
+                continue;
+            }
+            String token = f.tokens().get(walker);
+            Set<String> theirs = new HashSet<>(given().auth().oauth2(token).queryParam("limit", 200).get("/api/me/dossiers")
+                    .then().statusCode(200).extract().jsonPath().getList("receiptCode", String.class));
+            for (String code : walked.stream().distinct().toList()) {
+                if (theirs.contains(code.strip())) {
+                    continue;
+                }
+                cases.add(DynamicTest.dynamicTest(walker + " walks to " + code, () -> {
+                    Response r = given().auth().oauth2(token).get("/api/dossiers/{code}", code);
+                    assertEquals(404, r.statusCode(), () -> walker + " reached " + code + ": " + r.asString());
+                    assertNoSecret(r, f);
+                }));
+            }
+        }
+        return cases;
+    }
+
+    // ------------------------------------------------------------------------------------------------ injection
+
+    private List<DynamicTest> injectionAttacks(Fixture f, List<Op> ops) {
+        List<DynamicTest> cases = new ArrayList<>();
+        for (Op op : ops) {
+            // An action the state does not allow (409), so that a request that gets through changes nothing.
+            Expanded base = expand(op).stream().filter(x -> x.pathValues().getOrDefault("action", "return").equals("return"))
+                    .findFirst().orElseThrow();
+            String actor = op.isPublic() ? null : op.isTenantScoped() ? "canbo.dienbien"
+                    : op.path().contains("{office}") ? "buudien.badinh" : "nguyenvana";
+            String token = actor == null ? null : f.tokens().get(actor);
+            List<Param> params = new ArrayList<>(op.params());
+            params.add(new Param("Accept-Language", "header"));
+            for (Param p : params) {
+                // The public look-up is rate-limited per client: a handful of its cases, not all.
+                List<String> payloads = op.path().equals("/api/lookup") ? PAYLOADS.subList(0, 4) : PAYLOADS;
+                for (String payload : payloads) {
+                    cases.add(DynamicTest.dynamicTest(op.method() + " " + op.path() + " " + p.in() + " " + p.name() + " = " + printable(payload), () -> {
+                        Response r = send(token, base, f, Map.of(p.name(), payload), p.in());
+                        assertTrue(r.statusCode() < 500, () -> "server error on " + p.name() + " = " + printable(payload) + ": " + r.asString());
+                        assertEquals(null, r.header("X-Injected"), "a header was injected");
+                        assertFalse(r.asString().contains(f.secretB()), "another ward's dossier leaked");
+                        if (!op.isTenantScoped() || r.statusCode() >= 400) {
+                            assertFalse(r.asString().contains(f.codeB()), "another citizen's receipt code leaked");
+                        }
+                    }));
+                }
+            }
+        }
+        return cases;
+    }
+
+    private static String printable(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    // ------------------------------------------------------------------------------------------------ controls
+
+    private List<DynamicTest> positiveControls(Fixture f, List<Op> ops) {
+        List<DynamicTest> cases = new ArrayList<>();
+        cases.add(DynamicTest.dynamicTest("the applicant reads the dossier and sees the secret", () -> {
+            Response r = given().auth().oauth2(f.tokens().get("nguyenvana")).get("/api/dossiers/{code}", f.codeA());
+            assertEquals(200, r.statusCode());
+            assertTrue(r.asString().contains(f.secretA()));
+        }));
+        for (String reader : List.of("canbo.dienbien", "lanhdao.badinh", "thanhtra.hanoi")) {
+            cases.add(DynamicTest.dynamicTest(reader + " reads it through the ward's path", () -> {
+                Response r = given().auth().oauth2(f.tokens().get(reader)).get("/api/t/{t}/dossiers/{code}", WARD_A, f.codeA());
+                assertEquals(200, r.statusCode(), r::asString);
+                assertTrue(r.asString().contains(f.secretA()));
+            }));
+        }
+        cases.add(DynamicTest.dynamicTest("the forged tokens are refused for their forgery, not their shape", () -> {
+            // The same request with the genuine token succeeds.
+            given().auth().oauth2(f.tokens().get("canbo.dienbien")).get("/api/t/{t}/queue", WARD_A).then().statusCode(200);
+        }));
+        return cases;
+    }
+
+    private static void untouched(Fixture f) {
+        Response r = given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", f.codeA());
+        assertEquals(200, r.statusCode());
+        assertEquals("submitted", r.jsonPath().getString("status"));
+        // Nothing but the submission and the applicant's own uploads (the injection cases send real files).
+        List<String> others = r.jsonPath().getList("history.findAll { it.action != 'attach' }.action", String.class);
+        assertEquals(List.of("submit"), others);
+        assertEquals(Set.of("Nguyễn Văn An"), Set.copyOf(r.jsonPath().getList("history.by", String.class)));
+        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/dossiers/{code}", f.codeB()).then().statusCode(200);
+    }
+
+    // ------------------------------------------------------------------------------------------------ requests
+
+    private static Response send(String token, Expanded e, Fixture f, Map<String, String> pathOverrides) {
+        return send(token, e, f, pathOverrides, "path");
+    }
+
+    /**
+     * Sends the operation with every parameter filled with a sensible value, and {@code overrides} for the parameters
+     * {@code where} (path, query, header) names. Values are encoded here, byte for byte, so that what an attacker
+     * would send is what is sent.
+     */
+    private static Response send(String token, Expanded e, Fixture f, Map<String, String> overrides, String where) {
+        RequestSpecification spec = given().redirects().follow(false).urlEncodingEnabled(false);
+        if (token != null) {
+            spec.header("Authorization", "Bearer " + token);
+        }
+        Map<String, String> defaults = new LinkedHashMap<>(Map.of(
+                "tenant", WARD_A, "receiptCode", f.codeA(), "id", f.attachmentA(), "code", f.codeA(), "phone", PHONE,
+                "office", OFFICE, "kind", "delivery"));
+        defaults.putAll(e.pathValues());
+        String path = e.op().path();
+        Set<String> used = new HashSet<>();
+        for (Param p : e.op().params()) {
+            boolean overridden = where.equals(p.in()) && overrides.containsKey(p.name());
+            if (overridden) {
+                used.add(p.name());
+            }
+            String value = overridden ? overrides.get(p.name()) : defaults.get(p.name());
+            switch (p.in()) {
+                case "path" -> path = path.replace("{" + p.name() + "}", encode(value == null ? "x" : value));
+                case "query" -> {
+                    if (value != null) {
+                        spec.queryParam(p.name(), encode(value));
+                    }
+                }
+                case "header" -> {
+                    if (value != null) {
+                        spec.header(p.name(), headerSafe(value));
+                    }
+                }
+                default -> throw new IllegalStateException(p.in());
+            }
+        }
+        if (where.equals("header")) {
+            overrides.forEach((k, v) -> {
+                if (!used.contains(k)) {
+                    spec.header(k, headerSafe(v));
+                }
+            });
+        }
+        return switch (e.op().method()) {
+            case "GET" -> spec.get(path);
+            case "POST" -> path.endsWith("/attachments")
+                    ? spec.multiPart("document", "1").multiPart("file", "x.png", pngQuietly(), "image/png").post(path)
+                    : spec.contentType(ContentType.JSON).body("{}").post(path);
+            default -> throw new IllegalStateException("no attack written for " + e.op().method());
+        };
+    }
+
+    /** An HTTP client cannot put a line break in a header: the closest an attacker gets is the rest of the line. */
+    private static String headerSafe(String v) {
+        return v.replace("\r", "").replace("\n", "");
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static byte[] pngQuietly() {
+        try {
+            return png();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void assertDenied(Response r, Fixture f, String what) {
+        assertTrue(Set.of(401, 403, 404).contains(r.statusCode()), () -> what + " was not denied: " + r.statusCode() + " " + r.asString());
+        assertNoSecret(r, f);
+    }
+
+    private static void assertNoSecret(Response r, Fixture f) {
+        String body = r.asString();
+        assertFalse(body.contains(f.secretA()) || body.contains(f.secretB()), () -> "a secret leaked: " + body);
+    }
+}

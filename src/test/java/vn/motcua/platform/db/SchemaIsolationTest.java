@@ -1,0 +1,120 @@
+package vn.motcua.platform.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * Every table of the schema, read from PostgreSQL's catalog rather than from a list kept by hand: a table added by a
+ * future migration without row-level security fails here unless it is declared shared reference data, with the
+ * reason why it holds no tenant's or citizen's data.
+ */
+@QuarkusTest
+class SchemaIsolationTest {
+
+    /** Tables every tenant may read: the tree, the offices and the infrastructure. Nothing personal, nothing owned. */
+    static final Map<String, String> SHARED = Map.of(
+            "tenant_level", "the levels of the public tenant tree",
+            "tenant", "the public tenant tree (names, addresses, desk hours)",
+            "postal_office", "the public list of post offices",
+            "tenant_sync", "the digest of the tree last written",
+            "jgroups", "cluster membership of the service's replicas",
+            "flyway_schema_history", "the migrations applied");
+
+    /** Tables whose rows, once written, are history: the service may add and read them, never change or remove. */
+    static final List<String> APPEND_ONLY = List.of("audit_event", "dossier_event");
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void everyTableThatIsNotSharedReferenceDataHasForcedRowLevelSecurityAndAPolicy() throws Throwable {
+        List<Row> tables = rows("""
+                select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+                       (select count(*) from pg_policy p where p.polrelid = c.oid) as policies
+                  from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('r', 'p')
+                 order by 1""");
+        assertTrue(tables.size() >= 12, "the catalog lists the schema's tables: " + tables.size());
+        Map<String, String> unprotected = new TreeMap<>();
+        for (Row t : tables) {
+            String name = t.getString("name");
+            if (SHARED.containsKey(name)) {
+                continue;
+            }
+            if (!t.getBoolean("rls") || !t.getBoolean("forced") || t.getLong("policies") == 0) {
+                unprotected.put(name, "rls=" + t.getBoolean("rls") + " forced=" + t.getBoolean("forced") + " policies=" + t.getLong("policies"));
+            }
+        }
+        assertEquals(Map.of(), unprotected, "tables holding tenant data without row-level security");
+        List<String> names = tables.stream().map(r -> r.getString("name")).toList();
+        List<String> stale = SHARED.keySet().stream().filter(s -> !names.contains(s) && !s.equals("flyway_schema_history")).toList();
+        assertEquals(List.of(), stale, "shared tables that no longer exist");
+    }
+
+    @Test
+    void sharedTablesCarryNoColumnThatWouldMakeThemTenantOrPersonalData() throws Throwable {
+        List<Row> columns = rows("""
+                select c.relname as name, a.attname as col
+                  from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+                   and a.attname in ('tenant_id', 'tenants', 'dossier_id', 'submitted_by', 'applicant_actor', 'actor_subject')
+                 order by 1, 2""");
+        List<String> leaks = new ArrayList<>();
+        for (Row r : columns) {
+            if (SHARED.containsKey(r.getString("name"))) {
+                leaks.add(r.getString("name") + "." + r.getString("col"));
+            }
+        }
+        assertEquals(List.of(), leaks);
+        assertTrue(columns.size() >= 8, "tenant-owned columns found: " + columns.size());
+    }
+
+    @Test
+    void theServiceMayNeverRewriteHistoryNorDeleteTenantData() throws Throwable {
+        List<String> granted = new ArrayList<>();
+        for (String table : APPEND_ONLY) {
+            for (String privilege : List.of("UPDATE", "DELETE", "TRUNCATE")) {
+                if (bool("select has_table_privilege(current_user, '" + table + "', '" + privilege + "')")) {
+                    granted.add(table + ":" + privilege);
+                }
+            }
+        }
+        for (Row t : rows("""
+                select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                 where n.nspname = 'public' and c.relkind in ('r', 'p') and c.relrowsecurity""")) {
+            String table = t.getString("name");
+            if (bool("select has_table_privilege(current_user, '" + table + "', 'DELETE')")
+                    || bool("select has_table_privilege(current_user, '" + table + "', 'TRUNCATE')")) {
+                granted.add(table + ":DELETE/TRUNCATE");
+            }
+        }
+        assertEquals(List.of(), granted, "privileges the service role must not hold");
+        assertTrue(bool("select has_table_privilege(current_user, 'audit_event', 'INSERT')"), "it may append");
+    }
+
+    private List<Row> rows(String sql) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> pool.query(sql).execute().map(rs -> {
+            List<Row> out = new ArrayList<>();
+            rs.forEach(out::add);
+            return out;
+        }));
+    }
+
+    private boolean bool(String sql) throws Throwable {
+        return rows(sql).get(0).getBoolean(0);
+    }
+}
