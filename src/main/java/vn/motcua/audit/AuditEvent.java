@@ -46,4 +46,12 @@ public class AuditEvent {
 
     @Column(name = "remote_addr", updatable = false)
     public String remoteAddr;
+
+    /** The citizen whose personal data this entry is about ({@code citizens:<subject>}), if any. */
+    @Column(name = "subject_actor", updatable = false)
+    public String subjectActor;
+
+    /** Why the data was read or changed: the dossier being processed, or the consent that allowed a reuse. */
+    @Column(updatable = false)
+    public String purpose;
 }

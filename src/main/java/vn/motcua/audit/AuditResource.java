@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -32,8 +33,15 @@ import vn.motcua.tenant.TenantDirectory;
 @Tag(name = "audit", description = "Who did what, where and when")
 public class AuditResource {
 
+    /**
+     * One entry.
+     *
+     * @param subject    who acted ({@code <realm>} and Keycloak subject)
+     * @param dataSubject the citizen whose personal data was read, if any
+     * @param purpose    why: processing, supervision, audit, postal
+     */
     public record Entry(long id, OffsetDateTime at, String tenant, String realm, String subject, String name, String action,
-            String target) {
+            String target, String dataSubject, String purpose, String remoteAddr) {
     }
 
     private final SecurityIdentity identity;
@@ -50,14 +58,21 @@ public class AuditResource {
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "audit.read")
     @GET
-    @Operation(summary = "The newest audit entries of a tenant")
+    @Operation(summary = "Search a tenant's audit log, newest first",
+            description = "Every read of personal data by staff and every change, with who, where from, whose data and why.")
     public Uni<List<Entry>> latest(@PathParam("tenant") String tenant,
+            @Parameter(description = "Only this action, e.g. dossier.read") @QueryParam("action") String action,
+            @Parameter(description = "Only targets starting with this, e.g. a receipt code") @QueryParam("target") String target,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         Actor actor = Actor.from(identity);
         return policy.authorize(actor, Permission.READ_AUDIT, tenant)
                 .chain(access -> tenants.tree())
-                .chain(tree -> audit.latest(policy.readScope(actor, tree), tenant, limit))
+                .chain(tree -> audit.latest(policy.readScope(actor, tree), tenant, blankToNull(action), blankToNull(target), limit))
                 .map(events -> events.stream().map(e -> new Entry(e.id, e.occurredAt, e.tenantId, e.actorRealm, e.actorSubject,
-                        e.actorName, e.action, e.target)).toList());
+                        e.actorName, e.action, e.target, e.subjectActor, e.purpose, e.remoteAddr)).toList());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

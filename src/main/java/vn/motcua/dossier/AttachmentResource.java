@@ -6,6 +6,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -18,9 +19,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import vn.motcua.identity.Permission;
 import vn.motcua.dossier.DossierViews.AttachmentView;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
 
 /** Files of a dossier: upload one per required document, read them back. */
@@ -58,8 +59,9 @@ public class AttachmentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "The stored file, for whoever may read the dossier")
-    public Uni<Response> download(@PathParam("receiptCode") String receiptCode, @PathParam("id") String id) {
-        return attachments.read(Actor.from(identity), receiptCode, id)
+    public Uni<Response> download(@PathParam("receiptCode") String receiptCode, @PathParam("id") String id,
+            @Context io.vertx.core.http.HttpServerRequest request) {
+        return attachments.read(Actor.from(identity), receiptCode, id, PersonalDataReads.remote(request))
                 .map(s -> Response.ok(s.bytes(), s.record().contentType())
                         .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(
                                 s.record().fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))

@@ -37,9 +37,11 @@ public class AttachmentService {
     private final CatalogService catalog;
     private final AccessPolicy policy;
     private final DossierConfig config;
+    private final PersonalDataReads reads;
 
     AttachmentService(DossierService dossiers, DossierRepository repository, ScopedTransactions transactions, AttachmentStore store,
-            CatalogService catalog, AccessPolicy policy, DossierConfig config) {
+            CatalogService catalog, AccessPolicy policy, DossierConfig config, PersonalDataReads reads) {
+        this.reads = reads;
         this.dossiers = dossiers;
         this.repository = repository;
         this.transactions = transactions;
@@ -93,11 +95,12 @@ public class AttachmentService {
     }
 
     /** The stored bytes of one attachment, for whoever may read the dossier. */
-    public Uni<Stored> read(Actor actor, String receiptCode, String attachmentId) {
+    public Uni<Stored> read(Actor actor, String receiptCode, String attachmentId, String remoteAddr) {
         return dossiers.read(actor, receiptCode).chain(read -> {
             AttachmentRecord a = read.attachments().stream().filter(x -> x.id().toString().equals(attachmentId)).findFirst()
                     .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
-            return Uni.createFrom().item(() -> new Stored(a, store.get(a.storageKey())))
+            return reads.staffRead(actor, read.dossier(), "attachment.read", receiptCode + "/" + a.id(), remoteAddr)
+                    .chain(() -> Uni.createFrom().item(() -> new Stored(a, store.get(a.storageKey()))))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         });
     }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -25,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import vn.motcua.identity.Permission;
 import vn.motcua.dossier.DossierViews.DossierView;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
 
 /** Submitting a dossier and following it: for citizens, and for officers who submit on someone's behalf. */
 @Path("/api")
@@ -39,8 +40,10 @@ public class DossierResource {
     private final SecurityIdentity identity;
     private final DossierService dossiers;
     private final DossierPresenter presenter;
+    private final PersonalDataReads reads;
 
-    DossierResource(SecurityIdentity identity, DossierService dossiers, DossierPresenter presenter) {
+    DossierResource(SecurityIdentity identity, DossierService dossiers, DossierPresenter presenter, PersonalDataReads reads) {
+        this.reads = reads;
         this.identity = identity;
         this.dossiers = dossiers;
         this.presenter = presenter;
@@ -66,9 +69,11 @@ public class DossierResource {
     @GET
     @Path("/dossiers/{receiptCode}")
     @Operation(summary = "A dossier, for its applicant or an officer who may see it (404 for anyone else)")
-    public Uni<DossierView> get(@PathParam("receiptCode") String receiptCode) {
+    public Uni<DossierView> get(@PathParam("receiptCode") String receiptCode, @Context io.vertx.core.http.HttpServerRequest request) {
         Actor actor = Actor.from(identity);
-        return dossiers.read(actor, receiptCode).chain(r -> presenter.view(r, dossiers.now(), actor.isStaff()));
+        return dossiers.read(actor, receiptCode)
+                .call(r -> reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, PersonalDataReads.remote(request)))
+                .chain(r -> presenter.view(r, dossiers.now(), actor.isStaff()));
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.supplement")

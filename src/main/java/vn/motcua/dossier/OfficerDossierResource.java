@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,9 +54,11 @@ public class OfficerDossierResource {
     private final CalendarService calendars;
     private final DossierConfig config;
     private final AccessPolicy policy;
+    private final PersonalDataReads reads;
 
     OfficerDossierResource(SecurityIdentity identity, DossierService dossiers, DossierPresenter presenter, CalendarService calendars,
-            DossierConfig config, AccessPolicy policy) {
+            DossierConfig config, AccessPolicy policy, PersonalDataReads reads) {
+        this.reads = reads;
         this.policy = policy;
         this.identity = identity;
         this.dossiers = dossiers;
@@ -85,14 +88,16 @@ public class OfficerDossierResource {
     @GET
     @Path("/t/{tenant}/dossiers/{receiptCode}")
     @Operation(summary = "A dossier of this tenant (or one it supervises), with its history")
-    public Uni<DossierView> get(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode) {
+    public Uni<DossierView> get(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @Context io.vertx.core.http.HttpServerRequest request) {
         Actor actor = Actor.from(identity);
         return policy.authorize(actor, Permission.READ_DOSSIER, tenant).chain(access -> dossiers.read(actor, receiptCode)).chain(r -> {
             if (!r.dossier().tenants.contains(tenant)) {
                 // Seen through another of the officer's tenants, not through this one.
                 throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
             }
-            return presenter.view(r, dossiers.now(), true);
+            return reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, PersonalDataReads.remote(request))
+                    .chain(() -> presenter.view(r, dossiers.now(), true));
         });
     }
 

@@ -18,6 +18,8 @@ public enum Permission {
     READ_OWN("dossier.read-own", Reach.SELF, Roles.CITIZEN),
     SUPPLEMENT_OWN("dossier.supplement", Reach.SELF, Roles.CITIZEN),
     ATTACH_OWN("dossier.attach-own", Reach.SELF, Roles.CITIZEN),
+    /** Who read my data, and why: the audit log's entries about the citizen. */
+    READ_OWN_ACCESS_LOG("audit.read-own", Reach.SELF, Roles.CITIZEN),
 
     // The one-stop desk and the post office take dossiers in.
     SUBMIT_AT_COUNTER("dossier.submit-counter", Reach.OWN_TENANT, Roles.RECEIVER),

@@ -1,7 +1,9 @@
 package vn.motcua.portal;
 
-import java.util.Locale;
 import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,16 +19,20 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import vn.motcua.audit.AuditService;
+import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemTexts;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.i18n.Languages;
+import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.Page;
 import vn.motcua.tenant.TenantDirectory;
 
@@ -41,10 +47,12 @@ public class PortalResource {
     private final TenantDirectory tenants;
     private final CurrentIdentityAssociation identities;
     private final SecurityIdentity identity;
+    private final AuditService audit;
 
     PortalResource(@Location("portal/home.html") Template home, @Location("portal/me.html") Template me,
             @Location("portal/problem.html") Template problem, TenantDirectory tenants, CurrentIdentityAssociation identities,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, AuditService audit) {
+        this.audit = audit;
         this.home = home;
         this.me = me;
         this.problem = problem;
@@ -78,10 +86,35 @@ public class PortalResource {
     @Path("me")
     @Authenticated
     @Operation(hidden = true)
-    public TemplateInstance me(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Uni<TemplateInstance> me(@Context UriInfo uri, @Context HttpHeaders headers) {
         var locale = Page.locale(uri, headers);
         Actor actor = Actor.from(identity);
-        return me.instance().data("page", Page.citizen(locale, actor.displayName())).data("actor", actor).setLocale(locale);
+        var m = Languages.messages(locale);
+        Uni<List<AccessRow>> reads = actor.isStaff() ? Uni.createFrom().item(List.of())
+                : Uni.combine().all().unis(audit.aboutSubject(actor.realm().id() + ":" + actor.subject(), 100), tenants.tree()).asTuple()
+                        .map(t -> t.getItem1().stream().map(e -> new AccessRow(
+                                WHEN.format(e.occurredAt.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM)), e.actorName,
+                                t.getItem2().find(e.tenantId).map(x -> x.name().in(locale)).orElse(e.tenantId),
+                                e.target, purposeText(e.purpose, m))).toList());
+        return reads.map(list -> me.instance().data("page", Page.citizen(locale, actor.displayName())).data("actor", actor)
+                .data("reads", list).setLocale(locale));
+    }
+
+    /** One line of "who has read my data", ready to print. */
+    @TemplateData
+    public record AccessRow(String when, String officer, String office, String dossier, String purpose) {
+    }
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private static String purposeText(String purpose, Messages m) {
+        return switch (purpose == null ? "" : purpose) {
+            case "processing" -> m.purpose_processing();
+            case "supervision" -> m.purpose_supervision();
+            case "audit" -> m.purpose_audit();
+            case "postal" -> m.purpose_postal();
+            default -> purpose == null ? "" : purpose;
+        };
     }
 
     /** Each problem {@code type} URI resolves to a page that explains it. */

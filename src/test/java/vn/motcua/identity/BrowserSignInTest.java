@@ -81,4 +81,19 @@ class BrowserSignInTest {
         assertTrue(me.body().contains("Xin chào, Trần Thị Bình"), me.body());
         assertTrue(browser.get(base.toString()).body().contains("Xin chào, Trần Thị Bình"), "the portal knows who is signed in");
     }
+
+    @Test
+    void aCitizenSeesOnTheirOwnPageWhoReadTheirData() throws Exception {
+        String code = vn.motcua.audit.PersonalDataAccessTest.submit("tranthib");
+        io.restassured.RestAssured.given().auth().oauth2(vn.motcua.support.Tokens.staff("canbo.dienbien"))
+                .get("/api/t/{t}/dossiers/{code}", "ba-dinh-dien-bien", code).then().statusCode(200);
+        Browser browser = new Browser();
+        HttpResponse<String> me = browser.signIn(browser.get(base + "signin"), "tranthib", DemoUser.PASSWORD);
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("Ai đã xem dữ liệu của tôi"), me.body());
+        int row = me.body().indexOf(code);
+        assertTrue(row > 0, "the read of " + code + " is listed: " + me.body());
+        String line = me.body().substring(me.body().lastIndexOf("<tr>", row), me.body().indexOf("</tr>", row));
+        assertTrue(line.contains("Nguyễn Thị Lan") && line.contains("Phường Điện Biên") && line.contains("Giải quyết hồ sơ"), line);
+    }
 }

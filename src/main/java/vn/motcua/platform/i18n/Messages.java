@@ -67,6 +67,42 @@ public interface Messages {
     @Message("Tên đăng nhập")
     String username();
 
+    @Message("Ai đã xem dữ liệu của tôi")
+    String data_access_heading();
+
+    @Message("Mỗi lần cán bộ mở hồ sơ của bạn đều được ghi lại: ai, ở cơ quan nào, khi nào và vì sao.")
+    String data_access_intro();
+
+    @Message("Chưa có cán bộ nào mở hồ sơ của bạn.")
+    String data_access_none();
+
+    @Message("Thời điểm")
+    String data_access_when();
+
+    @Message("Cán bộ")
+    String data_access_officer();
+
+    @Message("Cơ quan")
+    String data_access_office();
+
+    @Message("Hồ sơ")
+    String data_access_dossier();
+
+    @Message("Lý do")
+    String data_access_purpose();
+
+    @Message("Giải quyết hồ sơ")
+    String purpose_processing();
+
+    @Message("Cơ quan cấp trên giám sát")
+    String purpose_supervision();
+
+    @Message("Thanh tra, kiểm tra")
+    String purpose_audit();
+
+    @Message("Bưu điện tiếp nhận hoặc chuyển phát")
+    String purpose_postal();
+
     @Message("Bàn làm việc của cán bộ")
     String console_title();
 

@@ -103,6 +103,11 @@ class SchemaIsolationTest {
             }
         }
         assertEquals(List.of(), granted, "privileges the service role must not hold");
+        // And a trigger refuses changes to history from anyone, the owner included.
+        for (String table : APPEND_ONLY) {
+            assertTrue(bool("select exists (select 1 from pg_trigger t join pg_class c on c.oid = t.tgrelid"
+                    + " where c.relname = '" + table + "' and not t.tgisinternal)"), table + " has no append-only trigger");
+        }
         assertTrue(bool("select has_table_privilege(current_user, 'audit_event', 'INSERT')"), "it may append");
     }
 

@@ -1,0 +1,80 @@
+package vn.motcua.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.motcua.support.Tokens;
+
+/**
+ * Every read of a citizen's dossier by staff is logged with whose data it was and why; the citizen sees exactly
+ * those entries, the office's administrators and auditors can search them, and nobody else sees them.
+ */
+@QuarkusTest
+public class PersonalDataAccessTest {
+
+    static final String WARD = "ba-dinh-dien-bien";
+
+    static String submit() {
+        return submit("nguyenvana");
+    }
+
+    /** A death registration at the ward by {@code citizen}, for themselves; its receipt code. */
+    public static String submit(String citizen) {
+        Map<String, Object> form = Map.of(
+                "deceased", Map.of("fullName", "Nguyễn Văn Cả", "citizenId", "001045001234", "birthDate", "1945-03-02", "sex", "nam"),
+                "deathDate", "2026-11-20", "deathPlace", "Bệnh viện Bạch Mai",
+                "lastResidence", "12 Điện Biên Phủ, Ba Đình, Hà Nội", "applicantRelationship", "con", "contactPhone", "0912 345 678");
+        return given().auth().oauth2(Tokens.citizen(citizen)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("procedure", "1.000656", "tenant", WARD, "channel", "online-full",
+                        "applicant", Map.of("fullName", "Nguyễn Văn An", "citizenId", "001080001111", "phone", "0912 345 678"), "form", form))
+                .post("/api/dossiers").then().statusCode(201).extract().path("receiptCode");
+    }
+
+    @Test
+    void theCitizenSeesWhoReadTheirDossierWhereAndWhy() {
+        String code = submit();
+        // The citizen reading their own dossier is not an access to log.
+        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then().statusCode(200);
+        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200);
+        given().auth().oauth2(Tokens.staff("lanhdao.badinh")).get("/api/dossiers/{code}", code).then().statusCode(200);
+        given().auth().oauth2(Tokens.staff("thanhtra.hanoi")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200);
+
+        given().auth().oauth2(Tokens.citizen("nguyenvana")).queryParam("limit", 500).get("/api/me/data-access").then().statusCode(200)
+                .body("findAll { it.target == '" + code + "' }", hasSize(3))
+                .body("findAll { it.target == '" + code + "' }.officer", containsInAnyOrder("Nguyễn Thị Lan", "Lý Thu Trang", "Ngô Thanh Bình"))
+                .body("findAll { it.target == '" + code + "' }.purpose", containsInAnyOrder("processing", "supervision", "audit"))
+                .body("findAll { it.target == '" + code + "' }.office.vi", everyItem(equalTo("Phường Điện Biên")))
+                .body("findAll { it.target == '" + code + "' }.action", everyItem(equalTo("dossier.read")));
+        // Another citizen sees none of it.
+        given().auth().oauth2(Tokens.citizen("tranthib")).queryParam("limit", 500).get("/api/me/data-access").then().statusCode(200)
+                .body("findAll { it.target == '" + code + "' }", empty());
+    }
+
+    @Test
+    void theOfficesAdministratorSearchesTheLogByDossierAndOthersCannot() {
+        String code = submit();
+        given().auth().oauth2(Tokens.staff("chuyenvien.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200);
+        given().auth().oauth2(Tokens.staff("quantri.badinh")).queryParam("action", "dossier.read").queryParam("target", code)
+                .get("/api/t/{t}/audit", WARD).then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].name", equalTo("Trần Văn Hùng"))
+                .body("[0].purpose", equalTo("processing"))
+                .body("[0].dataSubject", org.hamcrest.Matchers.startsWith("citizens:"))
+                .body("[0].remoteAddr", org.hamcrest.Matchers.notNullValue());
+        // The log of a tenant outside one's reach, and a citizen's own log for staff: refused.
+        given().auth().oauth2(Tokens.staff("quantri.badinh")).get("/api/t/{t}/audit", "cau-giay-yen-hoa").then().statusCode(403);
+        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/me/data-access").then().statusCode(403);
+    }
+}
