@@ -13,9 +13,27 @@ import io.quarkus.security.identity.SecurityIdentity;
  *
  * @param tenants       the tenants whose groups a staff member belongs to (the token's {@code tenant} claim)
  * @param postalOffices the post offices a postal clerk works at
+ * @param assurance     how well the person is identified (mức độ định danh)
+ * @param citizenId     the citizen ID number verified by the national identity provider, or {@code null}
  */
 public record Actor(Realm realm, String subject, String username, String displayName, Set<String> roles,
-        Set<String> tenants, Set<String> postalOffices) {
+        Set<String> tenants, Set<String> postalOffices, Assurance assurance, String citizenId) {
+
+    /**
+     * How well the person behind the account is identified. Staff accounts are issued by their organization; a
+     * citizen who signed in through the national identity provider (VNeID) is {@link #HIGH}; a self-registered
+     * account is {@link #LOW}: it may submit and follow its own dossiers, never reuse registry data.
+     */
+    public enum Assurance {
+        LOW,
+        HIGH
+    }
+
+    /** An actor without a verified identity claim (tests, system jobs). */
+    public Actor(Realm realm, String subject, String username, String displayName, Set<String> roles, Set<String> tenants,
+            Set<String> postalOffices) {
+        this(realm, subject, username, displayName, roles, tenants, postalOffices, Assurance.LOW, null);
+    }
 
     /** The staff realm's group under which each post office has its group. */
     public static final String POSTAL_GROUP = "/postal";
@@ -53,7 +71,9 @@ public record Actor(Realm realm, String subject, String username, String display
         return new Actor(realm, jwt.getSubject(), username, displayName(jwt, username),
                 rolesOf(identity, realm),
                 realm == Realm.STAFF ? tenantsOf(jwt) : Set.of(),
-                realm == Realm.STAFF ? groupLeaves(strings(jwt.getClaim("groups")), true) : Set.of());
+                realm == Realm.STAFF ? groupLeaves(strings(jwt.getClaim("groups")), true) : Set.of(),
+                realm == Realm.STAFF || "high".equals(jwt.getClaim("assurance")) ? Assurance.HIGH : Assurance.LOW,
+                realm == Realm.CITIZENS && "high".equals(jwt.getClaim("assurance")) ? jwt.getClaim("citizen_id") : null);
     }
 
     /**

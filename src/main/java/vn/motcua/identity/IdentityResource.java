@@ -25,8 +25,13 @@ import io.smallrye.mutiny.Uni;
 public class IdentityResource {
 
     /** The caller as the service sees them. */
+    /**
+     * @param assurance  {@code high} for staff and for citizens identified by the national identity provider,
+     *                   {@code low} for self-registered citizens
+     * @param citizenId  the verified citizen ID number (citizens identified by the national provider only)
+     */
     public record Me(String realm, String subject, String username, String name, Set<String> roles, Set<String> tenants,
-            Set<String> postalOffices) {
+            Set<String> postalOffices, String assurance, String citizenId) {
     }
 
     /** The caller's access to one tenant: {@code own} (work its dossiers) or {@code supervise} (read only). */
@@ -47,7 +52,8 @@ public class IdentityResource {
     @Operation(summary = "The signed-in caller: realm, roles and tenants")
     public Me me() {
         Actor a = Actor.from(identity);
-        return new Me(a.realm().id(), a.subject(), a.username(), a.displayName(), a.roles(), a.tenants(), a.postalOffices());
+        return new Me(a.realm().id(), a.subject(), a.username(), a.displayName(), a.roles(), a.tenants(), a.postalOffices(),
+                a.assurance().name().toLowerCase(java.util.Locale.ROOT), a.citizenId());
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "access.read")

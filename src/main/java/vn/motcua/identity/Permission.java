@@ -50,6 +50,9 @@ public enum Permission {
     POSTAL_LIST("postal.list", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),
     POSTAL_DELIVER("postal.deliver", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),
 
+    // Staff provisioning (through Keycloak's admin API): a tenant's administrators, for it and the tenants below.
+    MANAGE_STAFF("staff.manage", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN),
+
     // Oversight.
     READ_AUDIT("audit.read", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN, Roles.AUDITOR),
     READ_ACCESS("access.read", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER, Roles.TENANT_ADMIN,

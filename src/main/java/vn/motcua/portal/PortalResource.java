@@ -97,7 +97,13 @@ public class PortalResource {
                                 t.getItem2().find(e.tenantId).map(x -> x.name().in(locale)).orElse(e.tenantId),
                                 e.target, purposeText(e.purpose, m))).toList());
         return reads.map(list -> me.instance().data("page", Page.citizen(locale, actor.displayName())).data("actor", actor)
-                .data("reads", list).setLocale(locale));
+                .data("reads", list).data("maskedCitizenId", masked(actor)).setLocale(locale));
+    }
+
+    /** The verified citizen ID with its middle hidden ("001•••••6789"): enough to recognize, not to copy. */
+    private static String masked(Actor actor) {
+        String id = actor.assurance() == Actor.Assurance.HIGH ? actor.citizenId() : null;
+        return id == null || id.length() != 12 ? null : id.substring(0, 3) + "•••••" + id.substring(8);
     }
 
     /** One line of "who has read my data", ready to print. */

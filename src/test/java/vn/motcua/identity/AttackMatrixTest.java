@@ -522,6 +522,8 @@ class AttackMatrixTest {
             case "POST" -> path.endsWith("/attachments")
                     ? spec.multiPart("document", "1").multiPart("file", "x.png", pngQuietly(), "image/png").post(path)
                     : spec.contentType(ContentType.JSON).body("{}").post(path);
+            case "PUT" -> spec.contentType(ContentType.JSON).body("{}").put(path);
+            case "DELETE" -> spec.delete(path);
             default -> throw new IllegalStateException("no attack written for " + e.op().method());
         };
     }

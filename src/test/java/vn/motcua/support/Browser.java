@@ -54,22 +54,42 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** Follows the link whose {@code id} is {@code linkId} on {@code page} (e.g. a sign-in provider's button). */
+    public HttpResponse<String> click(HttpResponse<String> page, String linkId) throws IOException, InterruptedException {
+        Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(linkId) + "\"[^>]*href=\"([^\"]+)\"").matcher(page.body());
+        if (!m.find()) {
+            m = Pattern.compile("<a[^>]*href=\"([^\"]+)\"[^>]*id=\"" + Pattern.quote(linkId) + "\"").matcher(page.body());
+            if (!m.find()) {
+                throw new AssertionError("no link #" + linkId + " on " + page.uri() + "\n" + page.body());
+            }
+        }
+        return get(page.uri().resolve(m.group(1).replace("&amp;", "&")).toString());
+    }
+
     /**
      * Keycloak marks its cookies Secure even over plain HTTP; browsers still send them to loopback addresses (a
      * secure context), but Java's CookieManager does not. This jar keeps cookies per host, as a browser would here.
      */
     private static final class LoopbackCookieJar extends CookieHandler {
+        /** host → "path name" → value; a cookie of the same name on another path (another realm) is another cookie. */
         private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
             Map<String, String> cookies = byHost.getOrDefault(uri.getHost(), Map.of());
-            if (cookies.isEmpty()) {
-                return Map.of();
-            }
+            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
             StringBuilder header = new StringBuilder();
-            cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
-            return Map.of("Cookie", List.of(header.toString()));
+            // Longer paths first, as browsers send them.
+            cookies.entrySet().stream()
+                    .filter(e -> matches(path, e.getKey().substring(0, e.getKey().indexOf(' '))))
+                    .sorted((x, y) -> y.getKey().indexOf(' ') - x.getKey().indexOf(' '))
+                    .forEach(e -> header.append(header.isEmpty() ? "" : "; ").append(e.getKey().substring(e.getKey().indexOf(' ') + 1))
+                            .append('=').append(e.getValue()));
+            return header.isEmpty() ? Map.of() : Map.of("Cookie", List.of(header.toString()));
+        }
+
+        private static boolean matches(String requestPath, String cookiePath) {
+            return requestPath.equals(cookiePath) || requestPath.startsWith(cookiePath.endsWith("/") ? cookiePath : cookiePath + "/");
         }
 
         @Override
@@ -77,16 +97,28 @@ public final class Browser {
             responseHeaders.forEach((name, values) -> {
                 if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
                     for (String v : values) {
-                        String pair = v.split(";", 2)[0];
+                        String[] parts = v.split(";");
+                        String pair = parts[0];
                         int eq = pair.indexOf('=');
                         String key = pair.substring(0, eq).strip();
                         String value = pair.substring(eq + 1).strip();
+                        String path = null;
+                        for (int i = 1; i < parts.length; i++) {
+                            String attr = parts[i].strip();
+                            if (attr.regionMatches(true, 0, "path=", 0, 5)) {
+                                path = attr.substring(5).strip();
+                            }
+                        }
+                        if (path == null || path.isEmpty()) {
+                            String p = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+                            path = p.lastIndexOf('/') <= 0 ? "/" : p.substring(0, p.lastIndexOf('/'));
+                        }
                         Map<String, String> jar = byHost.computeIfAbsent(uri.getHost(), h -> new ConcurrentHashMap<>());
                         boolean expired = v.toLowerCase().contains("max-age=0") || value.isEmpty();
                         if (expired) {
-                            jar.remove(key);
+                            jar.remove(path + " " + key);
                         } else {
-                            jar.put(key, value);
+                            jar.put(path + " " + key, value);
                         }
                     }
                 }

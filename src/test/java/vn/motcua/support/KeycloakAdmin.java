@@ -55,4 +55,59 @@ public final class KeycloakAdmin {
                 .then().statusCode(200).extract().path("public_key");
         return java.util.Base64.getDecoder().decode(b64);
     }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().baseUri(EmbeddedServicesResource.keycloakUrl()).auth().oauth2(masterToken());
+    }
+
+    /** The user's representation, by exact username. */
+    public static Map<String, Object> user(String realm, String username) {
+        List<Map<String, Object>> found = admin().queryParam("username", username).queryParam("exact", true)
+                .get("/admin/realms/{realm}/users", realm).then().statusCode(200).extract().path("");
+        if (found.size() != 1) {
+            throw new AssertionError("no single user " + username + ": " + found);
+        }
+        return found.get(0);
+    }
+
+    public static List<String> groupPaths(String realm, String userId) {
+        return admin().get("/admin/realms/{realm}/users/{id}/groups", realm, userId).then().statusCode(200).extract().path("path");
+    }
+
+    public static void setPassword(String realm, String userId, String password) {
+        admin().contentType(ContentType.JSON).body(Map.of("type", "password", "value", password, "temporary", false))
+                .put("/admin/realms/{realm}/users/{id}/reset-password", realm, userId).then().statusCode(204);
+        admin().contentType(ContentType.JSON).body(Map.of("requiredActions", List.of()))
+                .put("/admin/realms/{realm}/users/{id}", realm, userId).then().statusCode(204);
+    }
+
+    public static String passwordGrant(String realm, String username, String password) {
+        return given().baseUri(EmbeddedServicesResource.keycloakUrl())
+                .formParam("grant_type", "password").formParam("client_id", RealmGenerator.CLI_CLIENT)
+                .formParam("username", username).formParam("password", password)
+                .post("/realms/{realm}/protocol/openid-connect/token", realm).then().statusCode(200).extract().path("access_token");
+    }
+
+    public static Map<String, Object> group(String realm, String path) {
+        return admin().urlEncodingEnabled(false).get("/admin/realms/" + realm + "/group-by-path" + path).then().statusCode(200).extract().path("");
+    }
+
+    public static void deleteGroup(String realm, String path) {
+        String id = (String) group(realm, path).get("id");
+        admin().delete("/admin/realms/{realm}/groups/{id}", realm, id).then().statusCode(204);
+    }
+
+    /** The aliases of the identity providers the user is linked to. */
+    public static List<String> federatedIdentities(String realm, String userId) {
+        return admin().get("/admin/realms/{realm}/users/{id}/federated-identity", realm, userId).then().statusCode(200)
+                .extract().path("identityProvider");
+    }
+
+    /** One attribute of the realm's declarative user profile. */
+    public static Map<String, Object> profileAttribute(String realm, String name) {
+        List<Map<String, Object>> attributes = admin().get("/admin/realms/{realm}/users/profile", realm).then().statusCode(200)
+                .extract().path("attributes");
+        return attributes.stream().filter(a -> name.equals(a.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no attribute " + name + " in the " + realm + " profile"));
+    }
 }

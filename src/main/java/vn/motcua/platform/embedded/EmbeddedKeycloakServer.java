@@ -85,6 +85,8 @@ public final class EmbeddedKeycloakServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         environment(pb);
+        // The realm files reach Keycloak itself (the national identity broker) through this placeholder.
+        pb.environment().put("MOTCUA_KEYCLOAK_URL", "http://127.0.0.1:" + port);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         Process process = pb.start();

@@ -17,6 +17,8 @@ public enum ProblemType {
     FILE_TOO_LARGE("file-too-large", 413),
     FILE_TYPE_NOT_ALLOWED("file-type-not-allowed", 415),
     TOO_MANY_REQUESTS("too-many-requests", 429),
+    STAFF_EXISTS("staff-exists", 409),
+    STAFF_NOT_FOUND("staff-not-found", 404),
     NOT_SIGNED_IN("not-signed-in", 401),
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not-found", 404),

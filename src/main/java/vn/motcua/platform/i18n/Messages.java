@@ -67,6 +67,15 @@ public interface Messages {
     @Message("Tên đăng nhập")
     String username();
 
+    @Message("Mức định danh")
+    String assurance();
+
+    @Message("Cao: đã xác thực qua VNeID, số định danh {masked}")
+    String assurance_high(String masked);
+
+    @Message("Thấp: tài khoản tự đăng ký. Đăng nhập bằng VNeID để dùng lại dữ liệu đã có.")
+    String assurance_low();
+
     @Message("Ai đã xem dữ liệu của tôi")
     String data_access_heading();
 
@@ -241,6 +250,18 @@ public interface Messages {
 
     @Message("Khóa \"{key}\" đã dùng để nộp một hồ sơ khác nội dung. Hãy dùng khóa mới cho mỗi hồ sơ mới.")
     String problem_idempotency_conflict_detail(String key);
+
+    @Message("Tên đăng nhập đã có người dùng")
+    String problem_staff_exists();
+
+    @Message("Đã có tài khoản \"{username}\". Hãy chọn tên đăng nhập khác.")
+    String problem_staff_exists_detail(String username);
+
+    @Message("Không có cán bộ này ở đơn vị")
+    String problem_staff_not_found();
+
+    @Message("Đơn vị không có cán bộ \"{username}\".")
+    String problem_staff_not_found_detail(String username);
 
     @Message("Đơn vị này không giải quyết thủ tục này")
     String problem_procedure_not_offered();

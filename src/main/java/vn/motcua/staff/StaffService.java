@@ -1,0 +1,179 @@
+package vn.motcua.staff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.keycloak.representations.idm.UserRepresentation;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import vn.motcua.audit.AuditService;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemException.FieldError;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
+
+/**
+ * Staff provisioning (quản lý tài khoản cán bộ): a tenant's administrators create, disable and re-role the staff of
+ * their tenant and of the tenants below it. Keycloak holds the accounts; each change is also written to the audit
+ * log.
+ */
+@ApplicationScoped
+public class StaffService {
+
+    /** What a tenant administrator may grant: the desk's roles and their own. */
+    static final Set<String> GRANTED_BY_TENANT_ADMIN = Set.of(Permission.Roles.RECEIVER, Permission.Roles.PROCESSOR,
+            Permission.Roles.APPROVER, Permission.Roles.TENANT_ADMIN);
+    /** A city administrator may also appoint auditors and other city administrators. */
+    static final Set<String> GRANTED_BY_CITY_ADMIN = Set.of(Permission.Roles.RECEIVER, Permission.Roles.PROCESSOR,
+            Permission.Roles.APPROVER, Permission.Roles.TENANT_ADMIN, Permission.Roles.AUDITOR, Permission.Roles.CITY_ADMIN);
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** A new staff member. */
+    public record NewStaff(String username, String firstName, String lastName, String email, List<String> roles) {
+    }
+
+    private final StaffDirectory directory;
+    private final AccessPolicy policy;
+    private final TenantDirectory tenants;
+    private final AuditService audit;
+
+    StaffService(StaffDirectory directory, AccessPolicy policy, TenantDirectory tenants, AuditService audit) {
+        this.directory = directory;
+        this.policy = policy;
+        this.tenants = tenants;
+        this.audit = audit;
+    }
+
+    /** The staff of {@code tenant} (its group's direct members). */
+    public Uni<List<StaffDirectory.Member>> list(Actor actor, String tenant) {
+        return authorized(actor, tenant).chain(path -> blocking(() -> directory.group(path)
+                .map(g -> directory.members(g.getId())).orElse(List.of())));
+    }
+
+    public Uni<StaffDirectory.Created> create(Actor actor, String tenant, NewStaff request, String remoteAddr) {
+        return authorized(actor, tenant).chain(path -> {
+            UserRepresentation user = validated(actor, request);
+            return blocking(() -> directory.create(user, path, request.roles()));
+        }).call(created -> audit.record(actor, tenant, "staff.create", created.member().username() + " " + created.member().roles(),
+                remoteAddr));
+    }
+
+    public Uni<StaffDirectory.Member> setEnabled(Actor actor, String tenant, String username, boolean enabled, String remoteAddr) {
+        return authorized(actor, tenant).chain(path -> blocking(() -> {
+            String id = memberOf(path, username);
+            directory.setEnabled(id, enabled);
+            return directory.member(id);
+        })).call(m -> audit.record(actor, tenant, enabled ? "staff.enable" : "staff.disable", username, remoteAddr));
+    }
+
+    public Uni<StaffDirectory.Member> setRoles(Actor actor, String tenant, String username, List<String> roles, String remoteAddr) {
+        return authorized(actor, tenant).chain(path -> {
+            List<String> valid = validRoles(actor, roles);
+            return blocking(() -> {
+                String id = memberOf(path, username);
+                directory.setRoles(id, valid);
+                return directory.member(id);
+            });
+        }).call(m -> audit.record(actor, tenant, "staff.roles", username + " " + m.roles(), remoteAddr));
+    }
+
+    /** The group path of {@code tenant} once the actor may manage its staff. */
+    private Uni<String> authorized(Actor actor, String tenant) {
+        return policy.authorize(actor, Permission.MANAGE_STAFF, tenant).chain(access -> tenants.tree())
+                .map(tree -> groupPath(tree, tenant));
+    }
+
+    static String groupPath(TenantTree tree, String tenant) {
+        StringBuilder path = new StringBuilder();
+        tree.ancestors(tenant).forEach(a -> path.append('/').append(a.code()));
+        return path.append('/').append(tenant).toString();
+    }
+
+    /** The account's id, when it is a member of the group: a staff member of another tenant is not found here. */
+    private String memberOf(String groupPath, String username) {
+        UserRepresentation u = directory.user(username == null ? "" : username.strip().toLowerCase())
+                .orElseThrow(() -> new ProblemException(ProblemType.STAFF_NOT_FOUND, username));
+        if (!directory.groupPaths(u.getId()).contains(groupPath)) {
+            throw new ProblemException(ProblemType.STAFF_NOT_FOUND, username);
+        }
+        return u.getId();
+    }
+
+    private UserRepresentation validated(Actor actor, NewStaff r) {
+        if (r == null) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of("body", FieldIssue.REQUIRED)), 1);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String username = r.username() == null ? "" : r.username().strip().toLowerCase();
+        if (username.isEmpty()) {
+            errors.add(FieldError.of("username", FieldIssue.REQUIRED));
+        } else if (!USERNAME.matcher(username).matches()) {
+            errors.add(FieldError.of("username", FieldIssue.PATTERN));
+        }
+        required(errors, "firstName", r.firstName(), 100);
+        required(errors, "lastName", r.lastName(), 100);
+        if (r.email() != null && !r.email().isBlank() && !EMAIL.matcher(r.email().strip()).matches()) {
+            errors.add(FieldError.of("email", FieldIssue.PATTERN));
+        }
+        try {
+            validRoles(actor, r.roles());
+        } catch (ProblemException e) {
+            errors.addAll(e.fieldErrors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
+        }
+        UserRepresentation u = new UserRepresentation();
+        u.setUsername(username);
+        u.setFirstName(r.firstName().strip());
+        u.setLastName(r.lastName().strip());
+        if (r.email() != null && !r.email().isBlank()) {
+            u.setEmail(r.email().strip());
+            u.setEmailVerified(false);
+        }
+        return u;
+    }
+
+    private static void required(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(FieldError.of(field, FieldIssue.REQUIRED));
+        } else if (value.length() > max) {
+            errors.add(FieldError.of(field, FieldIssue.TOO_LONG, max));
+        }
+    }
+
+    /** The roles, each one the actor may grant; at least one. */
+    private static List<String> validRoles(Actor actor, List<String> roles) {
+        Set<String> grantable = actor.hasRole(Permission.Roles.CITY_ADMIN) ? GRANTED_BY_CITY_ADMIN : GRANTED_BY_TENANT_ADMIN;
+        if (roles == null || roles.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of("roles", FieldIssue.REQUIRED)), 1);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String role : roles) {
+            if (role == null || !grantable.contains(role.strip())) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of("roles", FieldIssue.NOT_AN_OPTION,
+                        String.join(", ", grantable.stream().sorted().toList()))), 1);
+            }
+            out.add(role.strip());
+        }
+        return List.copyOf(out);
+    }
+
+    private static <T> Uni<T> blocking(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+}
