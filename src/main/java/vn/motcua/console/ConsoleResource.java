@@ -83,6 +83,7 @@ public class ConsoleResource {
                             .data("page", Page.staff(locale, actor.displayName()))
                             .data("access", access)
                             .data("roles", actor.roles().stream().sorted().toList())
+                            .data("manageStaff", Permission.MANAGE_STAFF.grantedTo(actor))
                             .data("ancestors", tree.ancestors(tenant))
                             .data("children", tree.children(tenant))
                             .data("own", own)

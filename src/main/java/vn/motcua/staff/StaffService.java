@@ -58,6 +58,11 @@ public class StaffService {
         this.audit = audit;
     }
 
+    /** The roles {@code actor} may grant, sorted. */
+    public static List<String> grantable(Actor actor) {
+        return (actor.hasRole(Permission.Roles.CITY_ADMIN) ? GRANTED_BY_CITY_ADMIN : GRANTED_BY_TENANT_ADMIN).stream().sorted().toList();
+    }
+
     /** The staff of {@code tenant} (its group's direct members). */
     public Uni<List<StaffDirectory.Member>> list(Actor actor, String tenant) {
         return authorized(actor, tenant).chain(path -> blocking(() -> directory.group(path)

@@ -54,6 +54,24 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
     }
 
+    /**
+     * Posts a form (application/x-www-form-urlencoded; a value may repeat) with extra headers, then follows the
+     * redirects: what a browser does when a form is submitted.
+     */
+    public HttpResponse<String> post(String url, List<Map.Entry<String, String>> fields, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> f : fields) {
+            body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Accept-Language", ACCEPT_LANGUAGE).POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        headers.forEach(request::header);
+        return follow(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     /** Follows the link whose {@code id} is {@code linkId} on {@code page} (e.g. a sign-in provider's button). */
     public HttpResponse<String> click(HttpResponse<String> page, String linkId) throws IOException, InterruptedException {
         Matcher m = Pattern.compile("<a[^>]*id=\"" + Pattern.quote(linkId) + "\"[^>]*href=\"([^\"]+)\"").matcher(page.body());

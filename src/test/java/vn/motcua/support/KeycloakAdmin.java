@@ -110,4 +110,14 @@ public final class KeycloakAdmin {
         return attributes.stream().filter(a -> name.equals(a.get("name"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no attribute " + name + " in the " + realm + " profile"));
     }
+
+    /** Adds a generated RSA signing key of {@code priority} to the realm: the highest priority signs new tokens. */
+    public static void addSigningKey(String realm, String name, int priority) {
+        String realmId = admin().get("/admin/realms/{realm}", realm).then().statusCode(200).extract().path("id");
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "providerId", "rsa-generated", "providerType", "org.keycloak.keys.KeyProvider",
+                        "parentId", realmId, "config", Map.of("priority", List.of(String.valueOf(priority)), "keySize", List.of("2048"),
+                                "active", List.of("true"), "enabled", List.of("true"), "algorithm", List.of("RS256"))))
+                .post("/admin/realms/{realm}/components", realm).then().statusCode(201);
+    }
 }

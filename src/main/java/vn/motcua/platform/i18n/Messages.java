@@ -67,6 +67,84 @@ public interface Messages {
     @Message("Tên đăng nhập")
     String username();
 
+    @Message("Cán bộ của đơn vị")
+    String staff_heading();
+
+    @Message("Tạo tài khoản, đổi vai trò, khóa hoặc mở khóa tài khoản cán bộ của {tenant}.")
+    String staff_intro(String tenant);
+
+    @Message("Tên đăng nhập")
+    String staff_username();
+
+    @Message("Họ và tên")
+    String staff_name();
+
+    @Message("Vai trò")
+    String staff_roles();
+
+    @Message("Trạng thái")
+    String staff_status();
+
+    @Message("Đang hoạt động")
+    String staff_enabled();
+
+    @Message("Đã khóa")
+    String staff_disabled();
+
+    @Message("Khóa tài khoản")
+    String staff_disable();
+
+    @Message("Mở khóa")
+    String staff_enable();
+
+    @Message("Cập nhật vai trò")
+    String staff_update_roles();
+
+    @Message("Tạo tài khoản cán bộ")
+    String staff_create_heading();
+
+    @Message("Họ và tên đệm")
+    String staff_last_name();
+
+    @Message("Tên")
+    String staff_first_name();
+
+    @Message("Thư điện tử (không bắt buộc)")
+    String staff_email();
+
+    @Message("Tạo tài khoản")
+    String staff_create();
+
+    @Message("Đã tạo tài khoản {username}.")
+    String staff_created(String username);
+
+    @Message("Mật khẩu tạm: {password}. Mật khẩu chỉ hiện một lần; cán bộ phải đổi khi đăng nhập lần đầu.")
+    String staff_temporary_password(String password);
+
+    @Message("Đã lưu thay đổi.")
+    String staff_saved();
+
+    @Message("Một cửa: tiếp nhận, trả kết quả")
+    String role_receiver();
+
+    @Message("Chuyên viên xử lý")
+    String role_processor();
+
+    @Message("Lãnh đạo phê duyệt")
+    String role_approver();
+
+    @Message("Quản trị đơn vị")
+    String role_tenant_admin();
+
+    @Message("Quản trị thành phố")
+    String role_city_admin();
+
+    @Message("Thanh tra (chỉ xem)")
+    String role_auditor();
+
+    @Message("Nhân viên bưu điện")
+    String role_postal_clerk();
+
     @Message("Mức định danh")
     String assurance();
 

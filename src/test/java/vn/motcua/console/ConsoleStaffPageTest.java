@@ -1,0 +1,95 @@
+package vn.motcua.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.identity.realm.DemoUser;
+import vn.motcua.support.Browser;
+
+/**
+ * The tenant administrator's staff page in the console, signed in through Keycloak's real login form: the forms
+ * work, and a post without this session's anti-forgery token, with another session's, or from another site is
+ * refused.
+ */
+@QuarkusTest
+class ConsoleStaffPageTest {
+
+    static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    String page(String tenant) {
+        return base + "console/" + tenant + "/staff";
+    }
+
+    static String token(HttpResponse<String> page) {
+        Matcher m = CSRF.matcher(page.body());
+        assertTrue(m.find(), "a form with its token: " + page.body());
+        return m.group(1);
+    }
+
+    @Test
+    void theAdministratorCreatesAndDisablesAnOfficerFromTheConsole() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> staff = browser.signIn(browser.get(page("ba-dinh-dien-bien")), "quantri.badinh", DemoUser.PASSWORD);
+        assertEquals(200, staff.statusCode(), staff.body());
+        assertTrue(staff.body().contains("canbo.dienbien"), staff.body());
+        assertEquals("no-store", staff.headers().firstValue("Cache-Control").orElse(""));
+        String csrf = token(staff);
+
+        String username = "canbo.trang." + UUID.randomUUID().toString().substring(0, 5);
+        HttpResponse<String> created = browser.post(page("ba-dinh-dien-bien"), List.of(Map.entry("csrf", csrf),
+                Map.entry("username", username), Map.entry("lastName", "Đinh Thị"), Map.entry("firstName", "Trang"),
+                Map.entry("email", ""), Map.entry("role", "receiver"), Map.entry("role", "processor")), Map.of());
+        assertEquals(200, created.statusCode(), created.body());
+        assertTrue(created.body().contains("Đã tạo tài khoản " + username), created.body());
+        assertTrue(created.body().contains("Mật khẩu tạm"), created.body());
+
+        HttpResponse<String> disabled = browser.post(page("ba-dinh-dien-bien") + "/" + username + "/disable",
+                List.of(Map.entry("csrf", csrf)), Map.of("Origin", base.toString().replaceAll("/$", "")));
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertTrue(disabled.uri().getQuery().contains("saved"), disabled.uri().toString());
+        String row = disabled.body().substring(disabled.body().indexOf("<td>" + username + "</td>"));
+        assertTrue(row.substring(0, row.indexOf("</tr>")).contains("Đã khóa"), row);
+    }
+
+    @Test
+    void aPostWithoutThisSessionsTokenOrFromAnotherSiteIsRefused() throws Exception {
+        Browser admin = new Browser();
+        String csrf = token(admin.signIn(admin.get(page("ba-dinh-dien-bien")), "quantri.badinh", DemoUser.PASSWORD));
+        Browser other = new Browser();
+        String otherCsrf = token(other.signIn(other.get(page("ba-dinh-dien-bien")), "quantri.hanoi", DemoUser.PASSWORD));
+        List<Map.Entry<String, String>> form = List.of(Map.entry("username", "canbo.gia." + UUID.randomUUID().toString().substring(0, 5)),
+                Map.entry("lastName", "Giả"), Map.entry("firstName", "Mạo"), Map.entry("role", "receiver"));
+
+        assertEquals(403, admin.post(page("ba-dinh-dien-bien"), form, Map.of()).statusCode(), "no token");
+        List<Map.Entry<String, String>> withOthers = new java.util.ArrayList<>(form);
+        withOthers.add(Map.entry("csrf", otherCsrf));
+        assertEquals(403, admin.post(page("ba-dinh-dien-bien"), withOthers, Map.of()).statusCode(), "another session's token");
+        List<Map.Entry<String, String>> withOwn = new java.util.ArrayList<>(form);
+        withOwn.add(Map.entry("csrf", csrf));
+        HttpResponse<String> crossSite = admin.post(page("ba-dinh-dien-bien"), withOwn, Map.of("Origin", "https://evil.example"));
+        assertEquals(403, crossSite.statusCode(), "from another site");
+        assertTrue(crossSite.body().contains("Không có quyền"), crossSite.body());
+    }
+
+    @Test
+    void anOfficerWithoutTheRoleCannotOpenIt() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.signIn(browser.get(page("ba-dinh-dien-bien")), "canbo.dienbien", DemoUser.PASSWORD);
+        assertEquals(403, page.statusCode(), page.body());
+    }
+}
