@@ -91,23 +91,14 @@ public class ConsoleStaffResource {
     }
 
     @POST
-    @Path("/{username}/disable")
+    @Path("/{username}/{change: disable|enable}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> disable(@PathParam("tenant") String tenant, @PathParam("username") String username,
-            @RestForm(CsrfGuard.FIELD) String token, @Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+    public Uni<Response> enableOrDisable(@PathParam("tenant") String tenant, @PathParam("username") String username,
+            @PathParam("change") String change, @RestForm(CsrfGuard.FIELD) String token, @Context UriInfo uri,
+            @Context HttpHeaders headers, @Context HttpServerRequest request) {
         csrf.verify(identity, token, headers, uri);
-        return staff.setEnabled(Actor.from(identity), tenant, username, false, remote(request)).map(m -> saved(tenant));
-    }
-
-    @POST
-    @Path("/{username}/enable")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Uni<Response> enable(@PathParam("tenant") String tenant, @PathParam("username") String username,
-            @RestForm(CsrfGuard.FIELD) String token, @Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        csrf.verify(identity, token, headers, uri);
-        return staff.setEnabled(Actor.from(identity), tenant, username, true, remote(request)).map(m -> saved(tenant));
+        return staff.setEnabled(Actor.from(identity), tenant, username, change.equals("enable"), remote(request)).map(m -> saved(tenant));
     }
 
     @POST

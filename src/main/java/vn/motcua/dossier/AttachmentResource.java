@@ -46,11 +46,12 @@ public class AttachmentResource {
             description = "`document` is the document's number in the procedure's list, from 1. The type is read from the "
                     + "bytes; photos are scaled down and recompressed; 413 above the size limit, 415 for other types.")
     public Uni<Response> upload(@PathParam("receiptCode") String receiptCode, @RestForm("document") Integer document,
-            @RestForm("file") FileUpload file) {
+            @RestForm("file") FileUpload file, @Context io.vertx.core.http.HttpServerRequest http) {
         if (file == null) {
             throw DossierCommands.validation("file", FieldIssue.REQUIRED);
         }
-        return attachments.attach(Actor.from(identity), receiptCode, document, file.fileName(), file.uploadedFile(), file.size())
+        return attachments.attach(Actor.from(identity), receiptCode, document, file.fileName(), file.uploadedFile(), file.size(),
+                PersonalDataReads.remote(http))
                 .map(a -> Response.status(Response.Status.CREATED).entity(new AttachmentView(a.id().toString(), a.document(),
                         a.fileName(), a.contentType(), a.sizeBytes(), a.storedBytes(), a.sha256(), a.uploadedAt())).build());
     }

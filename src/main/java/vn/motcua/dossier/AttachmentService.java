@@ -56,7 +56,8 @@ public class AttachmentService {
     }
 
     /** Adds the uploaded file (already on disk, in the upload folder) as a file of document number {@code document}. */
-    public Uni<AttachmentRecord> attach(Actor actor, String receiptCode, Integer document, String fileName, Path upload, long size) {
+    public Uni<AttachmentRecord> attach(Actor actor, String receiptCode, Integer document, String fileName, Path upload, long size,
+            String remoteAddr) {
         if (size > maxBytes()) {
             throw new ProblemException(ProblemType.FILE_TOO_LARGE, config.attachments().maxMegabytes() + " MB");
         }
@@ -89,7 +90,7 @@ public class AttachmentService {
                                     repository.insertEvent(conn, new DossierRepository.Event(d.id, d.tenantId, dossiers.now(),
                                             DossierService.key(actor), actor.displayName(), "attach", d.status, d.status, null,
                                             new JsonObject().put("document", document).put("file", record.fileName())
-                                                    .put("sha256", record.sha256())))).discardItems())
+                                                    .put("sha256", record.sha256()), remoteAddr))).discardItems())
                             .replaceWith(record));
         });
     }

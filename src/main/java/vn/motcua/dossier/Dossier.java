@@ -49,6 +49,9 @@ public final class Dossier {
     /** The post office that delivers the result, and where to, when it goes back by post. */
     public String deliveryOffice;
     public String deliveryAddress;
+    /** When the applicant consented to the reuse of their earlier dossiers' data for this one, and as whom. */
+    public java.time.OffsetDateTime reuseConsentAt;
+    public String reuseConsentBy;
     public JsonObject form;
     public long fee;
     public BigDecimal processingDays;

@@ -31,7 +31,7 @@ public class DossierRepository {
             d.return_channel, d.form, d.fee, d.processing_days, d.supplement_clock, d.submitted_at, d.clock_start,
             d.due_at, d.paused_at, d.minutes_left, d.current_step, d.outcome, d.closed_at, d.delay_reason,
             d.appointment_at, d.idempotency_key, d.request_hash, d.version, d.intake_office, d.delivery_office,
-            d.delivery_address""";
+            d.delivery_address, d.reuse_consent_at, d.reuse_consent_by""";
 
     /**
      * Takes the agency's next number of the day and inserts the dossier with its code, in one statement. The counter
@@ -52,10 +52,10 @@ public class DossierRepository {
                 procedure_version, channel, status, submitted_by, submitted_by_name, applicant_actor, applicant_name,
                 applicant_id, applicant_phone, phone_key, relationship, return_channel, form, fee, processing_days,
                 supplement_clock, submitted_at, clock_start, due_at, current_step, idempotency_key, request_hash, step_code,
-                holder_name, intake_office, delivery_office, delivery_address)
+                holder_name, intake_office, delivery_office, delivery_address, reuse_consent_at, reuse_consent_by)
             select $1, code.v, upper(regexp_replace(code.v, '[^0-9A-Za-z]', '', 'g')), $2, $2, array[$2], $5, $6, $7, $8,
                    $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29,
-                   $30, $31, $32
+                   $30, $31, $32, $33, $34
               from code
             returning receipt_code""";
 
@@ -78,7 +78,7 @@ public class DossierRepository {
 
     static final String INSERT_EVENT = """
             insert into dossier_event (dossier_id, tenant_id, occurred_at, actor, actor_name, action, from_status,
-                to_status, reason, detail) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+                to_status, reason, detail, remote_addr) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)""";
 
     /** The notification carries the dossier's code and state as they are when the transaction commits. */
     static final String INSERT_OUTBOX = """
@@ -101,7 +101,7 @@ public class DossierRepository {
                 d.applicantActor, d.applicantName, d.applicantId, d.applicantPhone, d.phoneKey, d.relationship,
                 d.returnChannel, d.form, d.fee, d.processingDays, d.supplementClock, d.submittedAt, d.clockStart, d.dueAt,
                 d.currentStep, d.idempotencyKey, d.requestHash, stepCode(d), holderName(d), d.intakeOffice, d.deliveryOffice,
-                d.deliveryAddress)))
+                d.deliveryAddress, d.reuseConsentAt, d.reuseConsentBy)))
                 .map(rows -> rows.iterator().next().getString(0));
         Uni<?> steps = insertSteps(conn, d);
         Uni<?> event = insertEvent(conn, first);
@@ -143,7 +143,7 @@ public class DossierRepository {
     public Uni<?> insertEvent(SqlConnection conn, Event e) {
         return conn.preparedQuery(INSERT_EVENT).execute(Tuple.tuple(Arrays.asList(e.dossierId(), e.tenantId(), e.at(),
                 e.actor(), e.actorName(), e.action(), e.from() == null ? null : e.from().wire(), e.to().wire(), e.reason(),
-                e.detail())));
+                e.detail(), e.remoteAddr())));
     }
 
     public Uni<?> insertOutbox(SqlConnection conn, List<Outbox> notices) {
@@ -321,6 +321,21 @@ public class DossierRepository {
                 });
     }
 
+    /** One of the applicant's earlier dossiers, as the office working a consented dossier may read it. */
+    public record Reusable(String receiptCode, String procedureCode, String tenantId, OffsetDateTime submittedAt, String status,
+            JsonObject form) {
+    }
+
+    /** The applicant's earlier dossiers, through the consent-checking database function (empty without consent). */
+    public Uni<List<Reusable>> reusable(SqlConnection conn, UUID dossierId) {
+        return conn.preparedQuery("select * from reusable_dossiers($1)").execute(Tuple.of(dossierId)).map(rows -> {
+            List<Reusable> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new Reusable(r.getString("receipt_code"), r.getString("procedure_code"), r.getString("tenant_id"),
+                    r.getOffsetDateTime("submitted_at"), r.getString("status"), r.getJsonObject("form"))));
+            return out;
+        });
+    }
+
     static Dossier map(Row r) {
         Dossier d = new Dossier();
         d.id = r.getUUID("id");
@@ -364,6 +379,8 @@ public class DossierRepository {
         d.intakeOffice = r.getString("intake_office");
         d.deliveryOffice = r.getString("delivery_office");
         d.deliveryAddress = r.getString("delivery_address");
+        d.reuseConsentAt = r.getOffsetDateTime("reuse_consent_at");
+        d.reuseConsentBy = r.getString("reuse_consent_by");
         return d;
     }
 
@@ -384,8 +401,14 @@ public class DossierRepository {
     }
 
     /** A history row (who, when, from, to, why). */
+    /** One history row; {@code remoteAddr} is where the change came from (absent for the service's own events). */
     public record Event(UUID dossierId, String tenantId, OffsetDateTime at, String actor, String actorName, String action,
-            DossierStatus from, DossierStatus to, String reason, JsonObject detail) {
+            DossierStatus from, DossierStatus to, String reason, JsonObject detail, String remoteAddr) {
+
+        public Event(UUID dossierId, String tenantId, OffsetDateTime at, String actor, String actorName, String action,
+                DossierStatus from, DossierStatus to, String reason, JsonObject detail) {
+            this(dossierId, tenantId, at, actor, actorName, action, from, to, reason, detail, null);
+        }
     }
 
     /** A notification to send after the commit; the payload adds to the code, state and due time. */

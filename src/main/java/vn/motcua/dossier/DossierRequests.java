@@ -20,9 +20,11 @@ public final class DossierRequests {
      * @param returnChannel   how the result goes back: counter (default), post, online (full online only)
      * @param deliveryAddress where the post delivers the result (required with {@code returnChannel: post})
      * @param form            the procedure's form, filled
+     * @param consentToReuse  the applicant (signed in through the national identity provider, for themselves) lets the
+     *                        office working this dossier read their earlier dossiers, so as not to ask again
      */
     public record Submission(String procedure, String tenant, String channel, ApplicantInput applicant, String relationship,
-            String returnChannel, String deliveryAddress, JsonNode form) {
+            String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
     }
 
     public record ApplicantInput(String fullName, String citizenId, String phone) {

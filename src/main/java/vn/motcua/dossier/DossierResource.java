@@ -57,9 +57,9 @@ public class DossierResource {
             + "Idempotency-Key, a retry returns the same dossier (200) and a different request under the same key is refused (422).")
     public Uni<Response> submit(DossierRequests.Submission request,
             @Parameter(description = "A key the client chooses per dossier, reused on retries")
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context io.vertx.core.http.HttpServerRequest http) {
         Actor actor = Actor.from(identity);
-        return dossiers.submit(actor, request, idempotencyKey)
+        return dossiers.submit(actor, request, idempotencyKey, PersonalDataReads.remote(http))
                 .chain(s -> presenter.brief(s.dossier(), dossiers.now(), actor.isStaff())
                         .map(view -> (s.created() ? Response.created(URI.create("/api/dossiers/" + view.receiptCode()))
                                 : Response.ok()).entity(view).build()));
@@ -81,9 +81,10 @@ public class DossierResource {
     @Path("/dossiers/{receiptCode}/supplement")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer a supplement request: the clock starts again")
-    public Uni<DossierView> supplement(@PathParam("receiptCode") String receiptCode, DossierRequests.Supplement request) {
+    public Uni<DossierView> supplement(@PathParam("receiptCode") String receiptCode, DossierRequests.Supplement request,
+            @Context io.vertx.core.http.HttpServerRequest http) {
         Actor actor = Actor.from(identity);
-        return dossiers.supplement(actor, receiptCode, request).chain(d -> presenter.brief(d, dossiers.now(), false));
+        return dossiers.supplement(actor, receiptCode, request, PersonalDataReads.remote(http)).chain(d -> presenter.brief(d, dossiers.now(), false));
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "signed-in")

@@ -91,7 +91,7 @@ public class DossierService {
      * Submits a dossier. Everything wrong with the request is reported at once (400 with every field); with an
      * idempotency key, a retry returns the first dossier and a different request under the same key is refused.
      */
-    public Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey) {
+    public Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr) {
         return tenants.tree().chain(tree -> {
             OffsetDateTime now = now();
             Prepared p = prepare(actor, request, idempotencyKey, tree, now);
@@ -116,7 +116,7 @@ public class DossierService {
                 boolean atDesk = "counter".equals(d.channel);
                 d.status = DossierStatus.SUBMITTED;
                 DossierCommands.Effects effects = null;
-                By by = by(actor);
+                By by = by(actor, remoteAddr);
                 if (atDesk) {
                     // At the counter the officer receives it as they enter it: the receive step ends now, by them.
                     effects = DossierCommands.apply(d, DossierAction.RECEIVE, DossierCommands.Input.none(), by.cmd(), now, calendar,
@@ -124,7 +124,7 @@ public class DossierService {
                 }
                 LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
                 DossierRepository.Event first = new DossierRepository.Event(d.id, d.tenantId, now, by.key(), by.name(), "submit",
-                        null, DossierStatus.SUBMITTED, null, new JsonObject().put("channel", d.channel));
+                        null, DossierStatus.SUBMITTED, null, new JsonObject().put("channel", d.channel), by.remote());
                 List<DossierRepository.Outbox> notices = new ArrayList<>();
                 notices.add(new DossierRepository.Outbox(d.id, d.tenantId, "receipt", new JsonObject().put("channel", d.channel)));
                 boolean hasParts = p.version.interconnected();
@@ -223,6 +223,11 @@ public class DossierService {
         if (!returns.contains(returnChannel)) {
             errors.add(FieldError.of("returnChannel", FieldIssue.NOT_AN_OPTION, String.join(", ", returns)));
         }
+        boolean consentToReuse = Boolean.TRUE.equals(r.consentToReuse());
+        if (consentToReuse && (actor.isStaff() || actor.assurance() != Actor.Assurance.HIGH || !"self".equals(relationship))) {
+            // Only the person themselves, identified by the registry, can let offices read their earlier dossiers.
+            errors.add(FieldError.of("consentToReuse", FieldIssue.NEEDS_VERIFIED_IDENTITY));
+        }
         String deliveryAddress = blank(r.deliveryAddress()) ? null : r.deliveryAddress().strip();
         if ("post".equals(returnChannel)) {
             if (deliveryAddress == null) {
@@ -264,6 +269,10 @@ public class DossierService {
         d.phoneKey = phone.key();
         d.relationship = relationship;
         d.returnChannel = returnChannel;
+        if (consentToReuse) {
+            d.reuseConsentAt = now;
+            d.reuseConsentBy = key(actor);
+        }
         if (channel == Procedure.Channel.POSTAL) {
             d.intakeOffice = actor.postalOffices().stream().filter(tenant.postalOffices()::contains).sorted().findFirst().orElseThrow();
         }
@@ -487,7 +496,8 @@ public class DossierService {
      * An officer's action on a dossier their tenant holds. Supervisors (who only read below them) may not act; an
      * unknown or invisible dossier is a 404, whether it exists elsewhere or not.
      */
-    public Uni<Dossier> act(Actor actor, String tenant, String receiptCode, DossierAction action, DossierRequests.Action request) {
+    public Uni<Dossier> act(Actor actor, String tenant, String receiptCode, DossierAction action, DossierRequests.Action request,
+            String remoteAddr) {
         return policy.authorize(actor, action.permission(), tenant)
                 .chain(access -> Uni.combine().all().unis(calendars.of(tenant), tenants.tree()).asTuple())
                 .chain(ct -> {
@@ -495,7 +505,7 @@ public class DossierService {
             TenantTree tree = ct.getItem2();
             DossierRequests.Action r = request == null ? new DossierRequests.Action(null, null, null, null, null, null, null) : request;
             OffsetDateTime now = now();
-            By by = new By(key(actor), actor.displayName(), tenant);
+            By by = new By(key(actor), actor.displayName(), tenant, remoteAddr);
             if (action == DossierAction.FORWARD && r.to() != null && !r.to().isBlank() && tree.find(r.to()).isEmpty()) {
                 throw DossierCommands.validation("to", FieldIssue.NOT_A_TENANT);
             }
@@ -524,9 +534,9 @@ public class DossierService {
     }
 
     /** The applicant's (or their submitter's) answer to a supplement request: the clock starts again. */
-    public Uni<Dossier> supplement(Actor actor, String receiptCode, DossierRequests.Supplement request) {
+    public Uni<Dossier> supplement(Actor actor, String receiptCode, DossierRequests.Supplement request, String remoteAddr) {
         policy.authorizeSelf(actor, Permission.SUPPLEMENT_OWN);
-        By by = by(actor);
+        By by = by(actor, remoteAddr);
         return tenants.tree().chain(tree -> transactions.onConnection(TenantScope.none().as(by.key()), conn -> load(conn, receiptCode)
                 .chain(d -> {
                     if (!by.key().equals(d.submittedBy) && !by.key().equals(d.applicantActor)) {
@@ -613,7 +623,7 @@ public class DossierService {
     private Uni<Void> record(SqlConnection conn, Dossier d, DossierCommands.Effects e, By by, OffsetDateTime now, String action) {
         String tenant = by.tenant() != null ? by.tenant() : d.tenantId;
         DossierRepository.Event event = new DossierRepository.Event(d.id, tenant, now, by.key(), by.name(), action, e.from(),
-                d.status, e.reason(), e.detail());
+                d.status, e.reason(), e.detail(), by.remote());
         List<DossierRepository.Outbox> notices = e.notices().stream().map(kind -> new DossierRepository.Outbox(d.id, tenant, kind,
                 new JsonObject().put("reason", e.reason()).put("detail", e.detail()))).toList();
         return Uni.combine().all().unis(repository.insertEvent(conn, event), repository.insertOutbox(conn, notices)).discardItems();
@@ -631,6 +641,30 @@ public class DossierService {
     private Uni<Dossier> load(SqlConnection conn, String receiptCode) {
         return repository.find(conn, receiptCode, true)
                 .map(found -> found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode)));
+    }
+
+    // ---------------------------------------------------------------- once only
+
+    /**
+     * The applicant's earlier dossiers, at any office, for the office working {@code receiptCode}: only with the
+     * applicant's consent on that dossier (403 otherwise), checked here and again by the database function that reads
+     * across offices. The caller logs the read.
+     */
+    public Uni<Reuse> reusable(Actor actor, String tenant, String receiptCode) {
+        return policy.authorize(actor, Permission.REUSE_PRIOR_DATA, tenant).chain(access -> transactions.onConnection(
+                policy.actScope(actor).as(key(actor)), conn -> repository.find(conn, receiptCode, false).chain(found -> {
+                    // The office holding it now; an office that forwarded it keeps its view, not this.
+                    Dossier d = found.filter(x -> x.tenantId.equals(tenant))
+                            .orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode));
+                    if (d.reuseConsentAt == null) {
+                        throw new ProblemException(ProblemType.CONSENT_REQUIRED, receiptCode);
+                    }
+                    return repository.reusable(conn, d.id).map(list -> new Reuse(d, list));
+                })));
+    }
+
+    /** A consented dossier and what its applicant's earlier dossiers hold. */
+    public record Reuse(Dossier dossier, List<DossierRepository.Reusable> earlier) {
     }
 
     // ---------------------------------------------------------------- post offices
@@ -651,10 +685,10 @@ public class DossierService {
      * The post hands the result to the applicant (phát trả kết quả): the return, by post, by the office that was to
      * deliver it. The office's scope finds the dossier; the write then runs in the dossier's own tenants' scope.
      */
-    public Uni<Dossier> deliver(Actor actor, String office, String receiptCode, String note) {
+    public Uni<Dossier> deliver(Actor actor, String office, String receiptCode, String note, String remoteAddr) {
         return tenants.tree().chain(tree -> {
             policy.authorizeOffice(actor, Permission.POSTAL_DELIVER, office, tree);
-            By by = new By(key(actor), actor.displayName(), null);
+            By by = new By(key(actor), actor.displayName(), null, remoteAddr);
             OffsetDateTime now = now();
             return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(by.key()), conn -> load(conn, receiptCode)
                     .chain(d -> {
@@ -720,14 +754,15 @@ public class DossierService {
     }
 
     /** Who acts, and for which tenant (an officer's path tenant; none for the applicant). */
-    private record By(String key, String name, String tenant) {
+    /** Who acts, for which tenant, and from which address. */
+    private record By(String key, String name, String tenant, String remote) {
         DossierCommands.By cmd() {
             return new DossierCommands.By(key, name);
         }
     }
 
-    private static By by(Actor actor) {
-        return new By(key(actor), actor.displayName(), null);
+    private static By by(Actor actor, String remoteAddr) {
+        return new By(key(actor), actor.displayName(), null, remoteAddr);
     }
 
     private static boolean blank(String s) {

@@ -70,4 +70,9 @@ public final class DossierViews {
             LocalizedText step, LocalizedText office, OffsetDateTime stepDueAt, OffsetDateTime dueAt,
             OffsetDateTime submittedAt, OffsetDateTime closedAt, String delayReason, OffsetDateTime appointmentAt) {
     }
+
+    /** An earlier dossier of the applicant, read under their consent ("once only"). */
+    public record Reusable(String receiptCode, String procedure, String tenant, OffsetDateTime submittedAt, String status,
+            java.util.Map<String, Object> form) {
+    }
 }

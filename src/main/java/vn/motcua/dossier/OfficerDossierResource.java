@@ -75,13 +75,13 @@ public class OfficerDossierResource {
             description = "receive, refuse, assign, request-supplement, forward, propose, approve, reject, mark-result-ready, "
                     + "return, apologize, supplement (handed in at the desk). 409 names the current state and the allowed actions.")
     public Uni<DossierView> act(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
-            @PathParam("action") String action, DossierRequests.Action request) {
+            @PathParam("action") String action, DossierRequests.Action request, @Context io.vertx.core.http.HttpServerRequest http) {
         DossierAction a = DossierAction.of(action);
         if (a == null) {
             throw new ProblemException(ProblemType.NOT_FOUND);
         }
         Actor actor = Actor.from(identity);
-        return dossiers.act(actor, tenant, receiptCode, a, request).chain(d -> presenter.brief(d, dossiers.now(), true));
+        return dossiers.act(actor, tenant, receiptCode, a, request, PersonalDataReads.remote(http)).chain(d -> presenter.brief(d, dossiers.now(), true));
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read")
@@ -101,11 +101,27 @@ public class OfficerDossierResource {
         });
     }
 
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.reuse")
+    @GET
+    @Path("/t/{tenant}/dossiers/{receiptCode}/reusable")
+    @Operation(summary = "Once only: what the applicant's earlier dossiers hold, at any office, when they consented",
+            description = "403 consent-required when the applicant did not consent on this dossier. Every such read is logged "
+                    + "and shown to the citizen.")
+    public Uni<List<DossierViews.Reusable>> reusable(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @Context io.vertx.core.http.HttpServerRequest request) {
+        Actor actor = Actor.from(identity);
+        return dossiers.reusable(actor, tenant, receiptCode)
+                .call(r -> reads.reuse(actor, tenant, r.dossier(), r.earlier().stream().map(DossierRepository.Reusable::receiptCode).toList(),
+                        PersonalDataReads.remote(request)))
+                .map(r -> r.earlier().stream().map(e -> new DossierViews.Reusable(e.receiptCode(), e.procedureCode(), e.tenantId(),
+                        e.submittedAt(), e.status(), e.form().getMap())).toList());
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "queue.read")
     @GET
     @Path("/t/{tenant}/queue")
     @Operation(summary = "The tenant's open dossiers, soonest due first, keyset-paged",
             description = "Each with its working time left and whether it is on time or late. Pass `next` back as `after`.")
-    @Extension(name = Permission.OPENAPI_EXTENSION, value = "queue.read")
     public Uni<QueuePage> queue(@PathParam("tenant") String tenant,
             @Parameter(description = "Only dossiers in this state, e.g. received") @QueryParam("state") String state,
             @Parameter(description = "late: past due; today: due before the end of today; week: within 7 days") @QueryParam("due") String due,

@@ -1,5 +1,7 @@
 package vn.motcua.dossier;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -23,7 +25,9 @@ public class PersonalDataReads {
         /** An auditor. */
         AUDIT("audit"),
         /** The post office that took it in or delivers it. */
-        POSTAL("postal");
+        POSTAL("postal"),
+        /** The office working a dossier reads the applicant's earlier ones, with the consent given on it. */
+        REUSE("reuse");
 
         private final String wire;
 
@@ -59,6 +63,13 @@ public class PersonalDataReads {
             purpose = Purpose.SUPERVISION;
         }
         return audit.recordPersonalDataRead(actor, tenant, what, target, subjectOf(d), purpose.wire(), remoteAddr).replaceWithVoid();
+    }
+
+    /** Logs that {@code actor} read {@code earlier} dossiers' data for {@code d}, under the consent given on it. */
+    public Uni<Void> reuse(Actor actor, String tenant, Dossier d, List<String> earlier, String remoteAddr) {
+        String target = d.receiptCode + " ← " + (earlier.isEmpty() ? "—" : String.join(", ", earlier));
+        return audit.recordPersonalDataRead(actor, tenant, "dossier.reuse", target, subjectOf(d), Purpose.REUSE.wire(), remoteAddr)
+                .replaceWithVoid();
     }
 
     /** The caller's address as the server saw it (no forwarded header is trusted unless the proxy is configured). */

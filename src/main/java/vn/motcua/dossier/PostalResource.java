@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -93,8 +94,9 @@ public class PostalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "postal.deliver")
     @Operation(summary = "The result was delivered to the applicant by post: the dossier is returned")
-    public Uni<PostalItem> deliver(@PathParam("office") String office, @PathParam("receiptCode") String receiptCode, Delivery body) {
-        return dossiers.deliver(Actor.from(identity), office, receiptCode, body == null ? null : body.note())
+    public Uni<PostalItem> deliver(@PathParam("office") String office, @PathParam("receiptCode") String receiptCode, Delivery body,
+            @Context io.vertx.core.http.HttpServerRequest http) {
+        return dossiers.deliver(Actor.from(identity), office, receiptCode, body == null ? null : body.note(), PersonalDataReads.remote(http))
                 .map(d -> PostalItem.of(d, true));
     }
 }

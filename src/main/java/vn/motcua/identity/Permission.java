@@ -45,6 +45,8 @@ public enum Permission {
     APOLOGIZE("dossier.apologize", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER),
     SUPPLEMENT_AT_DESK("dossier.supplement-at-desk", Reach.OWN_TENANT, Roles.RECEIVER),
     ATTACH("dossier.attach", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR),
+    /** "Once only": read the applicant's earlier dossiers, at any office, when the applicant consented for this one. */
+    REUSE_PRIOR_DATA("dossier.reuse", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER),
 
     // Post offices: what they took in or must deliver, with only the fields needed for that.
     POSTAL_LIST("postal.list", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),

@@ -119,6 +119,7 @@ public class PortalResource {
             case "supervision" -> m.purpose_supervision();
             case "audit" -> m.purpose_audit();
             case "postal" -> m.purpose_postal();
+            case "reuse" -> m.purpose_reuse();
             default -> purpose == null ? "" : purpose;
         };
     }

@@ -120,4 +120,18 @@ public final class KeycloakAdmin {
                                 "active", List.of("true"), "enabled", List.of("true"), "algorithm", List.of("RS256"))))
                 .post("/admin/realms/{realm}/components", realm).then().statusCode(201);
     }
+
+    /**
+     * A citizen as the national identity provider's first sign-in leaves them (citizen ID, date of birth, high
+     * assurance), with a password so that tests can get their tokens by the password grant.
+     */
+    public static String verifiedCitizen(String citizenId, String firstName, String lastName) {
+        String username = "vneid-" + citizenId + "-" + Long.toString(System.nanoTime(), 36);
+        admin().contentType(ContentType.JSON).body(Map.of("username", username, "enabled", true, "firstName", firstName,
+                "lastName", lastName, "email", username + "@vneid.demo", "emailVerified", true,
+                "attributes", Map.of("citizenId", List.of(citizenId), "birthDate", List.of("1988-08-08"), "assurance", List.of("high")),
+                "credentials", List.of(Map.of("type", "password", "value", "Motcua@Verified-2026", "temporary", false))))
+                .post("/admin/realms/citizens/users").then().statusCode(201);
+        return passwordGrant("citizens", username, "Motcua@Verified-2026");
+    }
 }

@@ -27,5 +27,6 @@ public enum FieldIssue {
     NOT_LATE,
     NO_SUCH_DOCUMENT,
     EMPTY_FILE,
-    NO_POST_OFFICE
+    NO_POST_OFFICE,
+    NEEDS_VERIFIED_IDENTITY
 }

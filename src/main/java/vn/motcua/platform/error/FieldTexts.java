@@ -31,6 +31,7 @@ final class FieldTexts {
             case CHANNEL_NOT_YOURS -> m.field_channel_not_yours();
             case NOT_A_TENANT -> m.field_not_a_tenant();
             case NO_POST_OFFICE -> m.field_no_post_office();
+            case NEEDS_VERIFIED_IDENTITY -> m.field_needs_verified_identity();
             case NOT_A_PROCEDURE -> m.field_not_a_procedure();
             case REASON_REQUIRED -> m.field_reason_required();
             case SAME_TENANT -> m.field_same_tenant();

@@ -25,6 +25,7 @@ public final class ProblemTexts {
             case FILE_TYPE_NOT_ALLOWED -> m.problem_file_type_not_allowed();
             case TOO_MANY_REQUESTS -> m.problem_too_many_requests();
             case STAFF_EXISTS -> m.problem_staff_exists();
+            case CONSENT_REQUIRED -> m.problem_consent_required();
             case STAFF_NOT_FOUND -> m.problem_staff_not_found();
             case NOT_SIGNED_IN -> m.problem_not_signed_in();
             case FORBIDDEN -> m.problem_forbidden();
@@ -50,6 +51,7 @@ public final class ProblemTexts {
             case CONCURRENT_CHANGE -> m.problem_concurrent_change_detail(arg(args, 0));
             case IDEMPOTENCY_CONFLICT -> m.problem_idempotency_conflict_detail(arg(args, 0));
             case STAFF_EXISTS -> m.problem_staff_exists_detail(arg(args, 0));
+            case CONSENT_REQUIRED -> m.problem_consent_required_detail(arg(args, 0));
             case STAFF_NOT_FOUND -> m.problem_staff_not_found_detail(arg(args, 0));
             case PROCEDURE_NOT_OFFERED -> m.problem_procedure_not_offered_detail(arg(args, 0), arg(args, 1));
             case FILE_TOO_LARGE -> m.problem_file_too_large_detail(arg(args, 0));

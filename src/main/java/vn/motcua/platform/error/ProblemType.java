@@ -18,6 +18,7 @@ public enum ProblemType {
     FILE_TYPE_NOT_ALLOWED("file-type-not-allowed", 415),
     TOO_MANY_REQUESTS("too-many-requests", 429),
     STAFF_EXISTS("staff-exists", 409),
+    CONSENT_REQUIRED("consent-required", 403),
     STAFF_NOT_FOUND("staff-not-found", 404),
     NOT_SIGNED_IN("not-signed-in", 401),
     FORBIDDEN("forbidden", 403),

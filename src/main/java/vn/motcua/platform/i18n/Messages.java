@@ -329,6 +329,18 @@ public interface Messages {
     @Message("Khóa \"{key}\" đã dùng để nộp một hồ sơ khác nội dung. Hãy dùng khóa mới cho mỗi hồ sơ mới.")
     String problem_idempotency_conflict_detail(String key);
 
+    @Message("Người dân chưa đồng ý dùng lại dữ liệu")
+    String problem_consent_required();
+
+    @Message("Người nộp hồ sơ {code} chưa đồng ý cho dùng lại dữ liệu các hồ sơ trước. Hãy đề nghị người dân cung cấp giấy tờ.")
+    String problem_consent_required_detail(String code);
+
+    @Message("Chỉ người nộp cho chính mình, đã đăng nhập bằng VNeID, mới đồng ý được việc dùng lại dữ liệu.")
+    String field_needs_verified_identity();
+
+    @Message("Dùng lại dữ liệu hồ sơ trước, theo sự đồng ý của bạn")
+    String purpose_reuse();
+
     @Message("Tên đăng nhập đã có người dùng")
     String problem_staff_exists();
 
