@@ -26,8 +26,11 @@ public final class Browser {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
+    /** Every Set-Cookie header received, as sent, for tests of the cookies' attributes. */
+    private final List<String> setCookies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new LoopbackCookieJar())
+            .cookieHandler(new LoopbackCookieJar(setCookies))
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -88,7 +91,18 @@ public final class Browser {
      * Keycloak marks its cookies Secure even over plain HTTP; browsers still send them to loopback addresses (a
      * secure context), but Java's CookieManager does not. This jar keeps cookies per host, as a browser would here.
      */
+    /** The Set-Cookie headers received so far for cookies called {@code name}. */
+    public List<String> setCookieHeaders(String namePrefix) {
+        return setCookies.stream().filter(h -> h.startsWith(namePrefix)).toList();
+    }
+
     private static final class LoopbackCookieJar extends CookieHandler {
+        private final List<String> seen;
+
+        LoopbackCookieJar(List<String> seen) {
+            this.seen = seen;
+        }
+
         /** host → "path name" → value; a cookie of the same name on another path (another realm) is another cookie. */
         private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
 
@@ -115,6 +129,7 @@ public final class Browser {
             responseHeaders.forEach((name, values) -> {
                 if (name != null && name.equalsIgnoreCase("Set-Cookie")) {
                     for (String v : values) {
+                        seen.add(v);
                         String[] parts = v.split(";");
                         String pair = parts[0];
                         int eq = pair.indexOf('=');

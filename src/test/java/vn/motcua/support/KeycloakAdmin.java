@@ -134,4 +134,18 @@ public final class KeycloakAdmin {
                 .post("/admin/realms/citizens/users").then().statusCode(201);
         return passwordGrant("citizens", username, "Motcua@Verified-2026");
     }
+
+    /** A bare staff account (no group, no role); its id. */
+    public static String createStaff(String username) {
+        admin().contentType(ContentType.JSON).body(Map.of("username", username, "enabled", true, "firstName", "Thử", "lastName", "Kiểm",
+                "email", username + "@demo.motcua.vn", "emailVerified", true)).post("/admin/realms/staff/users").then().statusCode(201);
+        return (String) user("staff", username).get("id");
+    }
+
+    /** Whether Keycloak's brute-force detection holds the account now. */
+    public static boolean bruteForceLocked(String realm, String userId) {
+        Boolean disabled = admin().get("/admin/realms/{realm}/attack-detection/brute-force/users/{id}", realm, userId)
+                .then().statusCode(200).extract().path("disabled");
+        return Boolean.TRUE.equals(disabled);
+    }
 }
