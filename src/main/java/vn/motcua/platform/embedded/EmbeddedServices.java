@@ -115,6 +115,10 @@ public final class EmbeddedServices implements AutoCloseable {
             for (DemoUser u : demoUsers) {
                 b.append(String.format("    %-9s %-22s %s%n", u.realm(), u.username(), u.description()));
             }
+            for (RealmGenerator.NationalIdentity p : RealmGenerator.NATIONAL_IDENTITIES) {
+                b.append(String.format("    %-9s %-22s %s%n", "VNeID", p.citizenId(),
+                        p.lastName() + " " + p.firstName() + ": portal › Đăng nhập › VNeID (national identity, stand-in)"));
+            }
         }
         b.append("  Ctrl-C stops the service and the embedded servers; data stays in .data/\n");
         b.append("======================================================================\n");
