@@ -3,6 +3,8 @@
 
 # The same JVM options as ./motcua run.
 JAVA_OPTS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:CompileThresholdScaling=5 --enable-native-access=ALL-UNNAMED)
+# BENCH_GC_LOG=1 records every collection's pause in $WORK/gc*.log, to tell GC pauses from the rest in a p99.
+if [ "${BENCH_GC_LOG:-0}" = 1 ]; then JAVA_OPTS+=("-Xlog:gc:file=$WORK/gc-%p.log:uptime"); fi
 APP=
 SERVICES=
 
