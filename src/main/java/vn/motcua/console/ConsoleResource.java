@@ -27,6 +27,7 @@ import vn.motcua.audit.AuditService;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
+import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.Page;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
@@ -76,7 +77,7 @@ public class ConsoleResource {
         Actor actor = Actor.from(identity);
         var locale = Page.locale(uri, headers);
         return policy.authorize(actor, Permission.OPEN_CONSOLE, tenant)
-                .call(access -> audit.record(actor, tenant, "console.open", null, request.remoteAddress().hostAddress()))
+                .call(access -> audit.record(actor, tenant, "console.open", null, ClientAddress.of(request)))
                 .chain(access -> tenants.tree().map(tree -> {
                     List<Tenant> own = actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList();
                     return home.instance()

@@ -29,6 +29,7 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.i18n.Languages;
 import vn.motcua.platform.i18n.Messages;
+import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.CsrfGuard;
 import vn.motcua.platform.web.Page;
 import vn.motcua.staff.StaffDirectory;
@@ -85,7 +86,7 @@ public class ConsoleStaffResource {
         csrf.verify(identity, token, headers, uri);
         Actor actor = Actor.from(identity);
         Messages m = Languages.messages(Page.locale(uri, headers));
-        return staff.create(actor, tenant, new StaffService.NewStaff(username, firstName, lastName, email, roles), remote(request))
+        return staff.create(actor, tenant, new StaffService.NewStaff(username, firstName, lastName, email, roles), ClientAddress.of(request))
                 .chain(created -> render(tenant, uri, headers, m.staff_created(created.member().username()) + " "
                         + m.staff_temporary_password(created.temporaryPassword())));
     }
@@ -98,7 +99,7 @@ public class ConsoleStaffResource {
             @PathParam("change") String change, @RestForm(CsrfGuard.FIELD) String token, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         csrf.verify(identity, token, headers, uri);
-        return staff.setEnabled(Actor.from(identity), tenant, username, change.equals("enable"), remote(request)).map(m -> saved(tenant));
+        return staff.setEnabled(Actor.from(identity), tenant, username, change.equals("enable"), ClientAddress.of(request)).map(m -> saved(tenant));
     }
 
     @POST
@@ -109,7 +110,7 @@ public class ConsoleStaffResource {
             @RestForm(CsrfGuard.FIELD) String token, @RestForm("role") List<String> roles, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServerRequest request) {
         csrf.verify(identity, token, headers, uri);
-        return staff.setRoles(Actor.from(identity), tenant, username, roles, remote(request)).map(m -> saved(tenant));
+        return staff.setRoles(Actor.from(identity), tenant, username, roles, ClientAddress.of(request)).map(m -> saved(tenant));
     }
 
     /** After a change, back to the page (a reload does not post again). */
@@ -154,9 +155,5 @@ public class ConsoleStaffResource {
             case "postal-clerk" -> m.role_postal_clerk();
             default -> role;
         };
-    }
-
-    private static String remote(HttpServerRequest request) {
-        return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     }
 }

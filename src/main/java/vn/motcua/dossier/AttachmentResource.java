@@ -21,6 +21,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.dossier.DossierViews.AttachmentView;
 import vn.motcua.identity.Actor;
+import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
 
@@ -51,7 +52,7 @@ public class AttachmentResource {
             throw DossierCommands.validation("file", FieldIssue.REQUIRED);
         }
         return attachments.attach(Actor.from(identity), receiptCode, document, file.fileName(), file.uploadedFile(), file.size(),
-                PersonalDataReads.remote(http))
+                ClientAddress.of(http))
                 .map(a -> Response.status(Response.Status.CREATED).entity(new AttachmentView(a.id().toString(), a.document(),
                         a.fileName(), a.contentType(), a.sizeBytes(), a.storedBytes(), a.sha256(), a.uploadedAt())).build());
     }
@@ -62,7 +63,7 @@ public class AttachmentResource {
     @Operation(summary = "The stored file, for whoever may read the dossier")
     public Uni<Response> download(@PathParam("receiptCode") String receiptCode, @PathParam("id") String id,
             @Context io.vertx.core.http.HttpServerRequest request) {
-        return attachments.read(Actor.from(identity), receiptCode, id, PersonalDataReads.remote(request))
+        return attachments.read(Actor.from(identity), receiptCode, id, ClientAddress.of(request))
                 .map(s -> Response.ok(s.bytes(), s.record().contentType())
                         .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(
                                 s.record().fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))

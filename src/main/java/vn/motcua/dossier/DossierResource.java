@@ -28,6 +28,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.dossier.DossierViews.DossierView;
 import vn.motcua.identity.Actor;
+import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.identity.Permission;
 
 /** Submitting a dossier and following it: for citizens, and for officers who submit on someone's behalf. */
@@ -59,7 +60,7 @@ public class DossierResource {
             @Parameter(description = "A key the client chooses per dossier, reused on retries")
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context io.vertx.core.http.HttpServerRequest http) {
         Actor actor = Actor.from(identity);
-        return dossiers.submit(actor, request, idempotencyKey, PersonalDataReads.remote(http))
+        return dossiers.submit(actor, request, idempotencyKey, ClientAddress.of(http))
                 .chain(s -> presenter.brief(s.dossier(), dossiers.now(), actor.isStaff())
                         .map(view -> (s.created() ? Response.created(URI.create("/api/dossiers/" + view.receiptCode()))
                                 : Response.ok()).entity(view).build()));
@@ -72,7 +73,7 @@ public class DossierResource {
     public Uni<DossierView> get(@PathParam("receiptCode") String receiptCode, @Context io.vertx.core.http.HttpServerRequest request) {
         Actor actor = Actor.from(identity);
         return dossiers.read(actor, receiptCode)
-                .call(r -> reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, PersonalDataReads.remote(request)))
+                .call(r -> reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, ClientAddress.of(request)))
                 .chain(r -> presenter.view(r, dossiers.now(), actor.isStaff()));
     }
 
@@ -84,7 +85,7 @@ public class DossierResource {
     public Uni<DossierView> supplement(@PathParam("receiptCode") String receiptCode, DossierRequests.Supplement request,
             @Context io.vertx.core.http.HttpServerRequest http) {
         Actor actor = Actor.from(identity);
-        return dossiers.supplement(actor, receiptCode, request, PersonalDataReads.remote(http)).chain(d -> presenter.brief(d, dossiers.now(), false));
+        return dossiers.supplement(actor, receiptCode, request, ClientAddress.of(http)).chain(d -> presenter.brief(d, dossiers.now(), false));
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "signed-in")

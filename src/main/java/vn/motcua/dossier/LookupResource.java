@@ -27,6 +27,7 @@ import vn.motcua.platform.i18n.Languages;
 import vn.motcua.platform.i18n.Messages;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.platform.web.ClientAddress;
 
 /**
  * The public status look-up (tra cứu hồ sơ), without signing in: the receipt code and the applicant's phone, typed
@@ -58,7 +59,7 @@ public class LookupResource {
     @Operation(summary = "Where a dossier stands, by receipt code and phone (no sign-in; rate-limited per client)")
     public Uni<LookupView> lookup(@QueryParam("code") String code, @QueryParam("phone") String phone,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        long wait = limiter.acquire(request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress(), System.currentTimeMillis());
+        long wait = limiter.acquire(java.util.Objects.requireNonNullElse(ClientAddress.of(request), "?"), System.currentTimeMillis());
         if (wait > 0) {
             throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, String.valueOf(wait)).with("retryAfter", wait);
         }

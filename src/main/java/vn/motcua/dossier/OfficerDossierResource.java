@@ -33,6 +33,7 @@ import vn.motcua.dossier.DossierViews.DossierView;
 import vn.motcua.dossier.DossierViews.QueuePage;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
+import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
@@ -81,7 +82,7 @@ public class OfficerDossierResource {
             throw new ProblemException(ProblemType.NOT_FOUND);
         }
         Actor actor = Actor.from(identity);
-        return dossiers.act(actor, tenant, receiptCode, a, request, PersonalDataReads.remote(http)).chain(d -> presenter.brief(d, dossiers.now(), true));
+        return dossiers.act(actor, tenant, receiptCode, a, request, ClientAddress.of(http)).chain(d -> presenter.brief(d, dossiers.now(), true));
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read")
@@ -96,7 +97,7 @@ public class OfficerDossierResource {
                 // Seen through another of the officer's tenants, not through this one.
                 throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
             }
-            return reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, PersonalDataReads.remote(request))
+            return reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, ClientAddress.of(request))
                     .chain(() -> presenter.view(r, dossiers.now(), true));
         });
     }
@@ -112,7 +113,7 @@ public class OfficerDossierResource {
         Actor actor = Actor.from(identity);
         return dossiers.reusable(actor, tenant, receiptCode)
                 .call(r -> reads.reuse(actor, tenant, r.dossier(), r.earlier().stream().map(DossierRepository.Reusable::receiptCode).toList(),
-                        PersonalDataReads.remote(request)))
+                        ClientAddress.of(request)))
                 .map(r -> r.earlier().stream().map(e -> new DossierViews.Reusable(e.receiptCode(), e.procedureCode(), e.tenantId(),
                         e.submittedAt(), e.status(), e.form().getMap())).toList());
     }

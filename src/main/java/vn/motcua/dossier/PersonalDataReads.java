@@ -72,11 +72,6 @@ public class PersonalDataReads {
                 .replaceWithVoid();
     }
 
-    /** The caller's address as the server saw it (no forwarded header is trusted unless the proxy is configured). */
-    static String remote(io.vertx.core.http.HttpServerRequest request) {
-        return request == null || request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-    }
-
     /** The citizen the dossier's data belongs to: its applicant, or the citizen who submitted it for a relative. */
     static String subjectOf(Dossier d) {
         if (d.applicantActor != null) {

@@ -25,6 +25,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.Actor;
+import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
 
@@ -96,7 +97,7 @@ public class PostalResource {
     @Operation(summary = "The result was delivered to the applicant by post: the dossier is returned")
     public Uni<PostalItem> deliver(@PathParam("office") String office, @PathParam("receiptCode") String receiptCode, Delivery body,
             @Context io.vertx.core.http.HttpServerRequest http) {
-        return dossiers.deliver(Actor.from(identity), office, receiptCode, body == null ? null : body.note(), PersonalDataReads.remote(http))
+        return dossiers.deliver(Actor.from(identity), office, receiptCode, body == null ? null : body.note(), ClientAddress.of(http))
                 .map(d -> PostalItem.of(d, true));
     }
 }

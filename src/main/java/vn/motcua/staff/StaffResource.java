@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
+import vn.motcua.platform.web.ClientAddress;
 
 /** A tenant's staff accounts, for its administrators (and those of the tenants above it). */
 @Path("/api/t/{tenant}/staff")
@@ -57,7 +58,7 @@ public class StaffResource {
     @Operation(summary = "Create a staff account in this tenant",
             description = "201 with the account and a temporary password, shown once, that must be changed at the first sign-in.")
     public Uni<Response> create(@PathParam("tenant") String tenant, StaffService.NewStaff request, @Context HttpServerRequest http) {
-        return staff.create(Actor.from(identity), tenant, request, remote(http))
+        return staff.create(Actor.from(identity), tenant, request, ClientAddress.of(http))
                 .map(c -> Response.created(URI.create("/api/t/" + tenant + "/staff/" + c.member().username())).entity(c).build());
     }
 
@@ -67,7 +68,7 @@ public class StaffResource {
     @Operation(summary = "Disable the account and end its sessions")
     public Uni<StaffDirectory.Member> disable(@PathParam("tenant") String tenant, @PathParam("username") String username,
             @Context HttpServerRequest http) {
-        return staff.setEnabled(Actor.from(identity), tenant, username, false, remote(http));
+        return staff.setEnabled(Actor.from(identity), tenant, username, false, ClientAddress.of(http));
     }
 
     @POST
@@ -76,7 +77,7 @@ public class StaffResource {
     @Operation(summary = "Enable the account again")
     public Uni<StaffDirectory.Member> enable(@PathParam("tenant") String tenant, @PathParam("username") String username,
             @Context HttpServerRequest http) {
-        return staff.setEnabled(Actor.from(identity), tenant, username, true, remote(http));
+        return staff.setEnabled(Actor.from(identity), tenant, username, true, ClientAddress.of(http));
     }
 
     @PUT
@@ -86,10 +87,6 @@ public class StaffResource {
     @Operation(summary = "Replace the staff member's roles")
     public Uni<StaffDirectory.Member> roles(@PathParam("tenant") String tenant, @PathParam("username") String username, Roles body,
             @Context HttpServerRequest http) {
-        return staff.setRoles(Actor.from(identity), tenant, username, body == null ? null : body.roles(), remote(http));
-    }
-
-    private static String remote(HttpServerRequest http) {
-        return http == null || http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return staff.setRoles(Actor.from(identity), tenant, username, body == null ? null : body.roles(), ClientAddress.of(http));
     }
 }
