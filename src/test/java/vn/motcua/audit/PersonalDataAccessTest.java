@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.support.Tokens;
 
 /**
@@ -31,14 +32,9 @@ public class PersonalDataAccessTest {
 
     /** A death registration at the ward by {@code citizen}, for themselves; its receipt code. */
     public static String submit(String citizen) {
-        Map<String, Object> form = Map.of(
-                "deceased", Map.of("fullName", "Nguyễn Văn Cả", "citizenId", "001045001234", "birthDate", "1945-03-02", "sex", "nam"),
-                "deathDate", "2026-11-20", "deathPlace", "Bệnh viện Bạch Mai",
-                "lastResidence", "12 Điện Biên Phủ, Ba Đình, Hà Nội", "applicantRelationship", "con", "contactPhone", "0912 345 678");
         return given().auth().oauth2(Tokens.citizen(citizen)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("procedure", "1.000656", "tenant", WARD, "channel", "online-full",
-                        "applicant", Map.of("fullName", "Nguyễn Văn An", "citizenId", "001080001111", "phone", "0912 345 678"), "form", form))
+                .body(Dossiers.submission(Dossiers.DEATH, WARD, "online-full", Dossiers.deathForm()))
                 .post("/api/dossiers").then().statusCode(201).extract().path("receiptCode");
     }
 

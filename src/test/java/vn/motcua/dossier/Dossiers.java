@@ -10,21 +10,21 @@ import io.restassured.response.ValidatableResponse;
 import vn.motcua.support.Tokens;
 
 /** Requests the dossier tests share: real tokens, real submissions. */
-final class Dossiers {
+public final class Dossiers {
 
-    static final String WARD = "ba-dinh-dien-bien";
-    static final String OTHER_WARD = "cau-giay-yen-hoa";
-    static final String DISTRICT = "ba-dinh";
-    static final String DEATH = "1.000656";
-    static final String BUSINESS = "1.001612";
-    static final String THREE_IN_ONE = "2.002621";
-    static final String PHONE = "0912 345 678";
+    public static final String WARD = "ba-dinh-dien-bien";
+    public static final String OTHER_WARD = "cau-giay-yen-hoa";
+    public static final String DISTRICT = "ba-dinh";
+    public static final String DEATH = "1.000656";
+    public static final String BUSINESS = "1.001612";
+    public static final String THREE_IN_ONE = "2.002621";
+    public static final String PHONE = "0912 345 678";
 
     private Dossiers() {
     }
 
     /** A valid death registration form. */
-    static Map<String, Object> deathForm() {
+    public static Map<String, Object> deathForm() {
         return Map.of(
                 "deceased", Map.of("fullName", "Nguyễn Văn Cả", "citizenId", "001045001234", "birthDate", "1945-03-02", "sex", "nam"),
                 "deathDate", "2026-11-20",
@@ -56,9 +56,15 @@ final class Dossiers {
                 "contactPhone", PHONE);
     }
 
-    static Map<String, Object> submission(String procedure, String tenant, String channel, Map<String, Object> form) {
+    public static Map<String, Object> submission(String procedure, String tenant, String channel, Map<String, Object> form) {
+        return submission(procedure, tenant, channel, form, "Nguyễn Văn An");
+    }
+
+    /** The same, for an applicant of that name. */
+    public static Map<String, Object> submission(String procedure, String tenant, String channel, Map<String, Object> form,
+            String applicantName) {
         return Map.of("procedure", procedure, "tenant", tenant, "channel", channel,
-                "applicant", Map.of("fullName", "Nguyễn Văn An", "citizenId", "001080001111", "phone", PHONE),
+                "applicant", Map.of("fullName", applicantName, "citizenId", "001080001111", "phone", PHONE),
                 "form", form);
     }
 

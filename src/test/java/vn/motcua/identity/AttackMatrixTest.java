@@ -34,6 +34,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.Dossiers;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.support.ForgedTokens;
@@ -64,8 +65,7 @@ class AttackMatrixTest {
     static final String WARD_B = "cau-giay-yen-hoa";
     static final String DISTRICT = "ba-dinh";
     static final String OFFICE = "bd-ba-dinh";
-    static final String DEATH = "1.000656";
-    static final String PHONE = "0912 345 678";
+    static final String PHONE = Dossiers.PHONE;
     static final List<String> TENANT_TARGETS = List.of(WARD_A, WARD_B, DISTRICT);
 
     static final List<String> PAYLOADS = List.of(
@@ -149,13 +149,8 @@ class AttackMatrixTest {
     }
 
     private static String submit(String token, String tenant, String applicant) {
-        Map<String, Object> form = Map.of(
-                "deceased", Map.of("fullName", "Nguyễn Văn Cả", "citizenId", "001045001234", "birthDate", "1945-03-02", "sex", "nam"),
-                "deathDate", "2026-11-20", "deathPlace", "Bệnh viện Bạch Mai",
-                "lastResidence", "12 Điện Biên Phủ, Ba Đình, Hà Nội", "applicantRelationship", "con", "contactPhone", PHONE);
         return given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("procedure", DEATH, "tenant", tenant, "channel", "online-full",
-                        "applicant", Map.of("fullName", applicant, "citizenId", "001080001111", "phone", PHONE), "form", form))
+                .body(Dossiers.submission(Dossiers.DEATH, tenant, "online-full", Dossiers.deathForm(), applicant))
                 .post("/api/dossiers").then().statusCode(201).extract().path("receiptCode");
     }
 

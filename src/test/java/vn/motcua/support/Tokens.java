@@ -1,7 +1,5 @@
 package vn.motcua.support;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.concurrent.ConcurrentHashMap;
 
 import vn.motcua.identity.realm.DemoUser;
@@ -33,14 +31,6 @@ public final class Tokens {
     }
 
     private static String fetch(String realm, String username) {
-        return given()
-                .baseUri(EmbeddedServicesResource.keycloakUrl())
-                .formParam("grant_type", "password")
-                .formParam("client_id", RealmGenerator.CLI_CLIENT)
-                .formParam("username", username)
-                .formParam("password", DemoUser.PASSWORD)
-                .post("/realms/" + realm + "/protocol/openid-connect/token")
-                .then().statusCode(200)
-                .extract().path("access_token");
+        return KeycloakAdmin.passwordGrant(realm, username, DemoUser.PASSWORD);
     }
 }
