@@ -50,7 +50,8 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         deleteTree(data);
         EmbeddedSettings defaults = EmbeddedSettings.fromEnvironment();
         EmbeddedSettings settings = new EmbeddedSettings(data, defaults.cacheDir(), Path.of("tenants"),
-                List.of("http://localhost:8081", "http://127.0.0.1:8081"), true, true, 0, 0, defaults.keycloakVersion(), false);
+                List.of("http://localhost:8081", "http://127.0.0.1:8081"), true, true, 0, 0, defaults.keycloakVersion(), false,
+                defaults.serverConfig());
         try {
             return EmbeddedServices.start(settings);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -39,11 +40,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * @param durable sync every commit to disk; zonky's defaults ({@code fsync=off}, {@code synchronous_commit=off})
      *                suit throw-away test data only
+     * @param config  settings over the defaults below (e.g. {@code shared_buffers})
      */
-    public static EmbeddedPostgresServer start(Path dataDir, Path unpackDir, int preferredPort, boolean durable) throws IOException {
+    public static EmbeddedPostgresServer start(Path dataDir, Path unpackDir, int preferredPort, boolean durable,
+            Map<String, String> config) throws IOException {
         Files.createDirectories(dataDir.getParent());
         Files.createDirectories(unpackDir);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(unpackDir.toFile())
@@ -54,8 +57,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("timezone", "UTC")
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                .setServerConfig("full_page_writes", durable ? "on" : "off")
-                .start();
+                .setServerConfig("full_page_writes", durable ? "on" : "off");
+        config.forEach(builder::setServerConfig);
+        EmbeddedPostgres pg = builder.start();
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg);
         try {
             server.bootstrap();

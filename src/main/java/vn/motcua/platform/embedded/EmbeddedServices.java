@@ -51,7 +51,8 @@ public final class EmbeddedServices implements AutoCloseable {
         try {
             if (settings.postgres()) {
                 pg = EmbeddedPostgresServer.start(settings.dataDir().resolve("postgres"),
-                        settings.cacheDir().resolve("postgres-bin"), settings.postgresPort(), settings.durable());
+                        settings.cacheDir().resolve("postgres-bin"), settings.postgresPort(), settings.durable(),
+                        settings.serverConfig());
             }
             return new EmbeddedServices(pg, keycloak.join(), users);
         } catch (IOException | RuntimeException e) {

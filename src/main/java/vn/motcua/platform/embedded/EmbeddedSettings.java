@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -19,9 +21,14 @@ import java.util.Properties;
  * @param keycloak     start an embedded Keycloak ({@code MOTCUA_OIDC_URL} unset)
  * @param durable      whether the embedded PostgreSQL syncs each commit to disk ({@code MOTCUA_DB_DURABLE}, default
  *                     {@code true}): what was accepted survives a power cut. Only the test suite turns it off.
+ * @param serverConfig extra settings of the embedded PostgreSQL over its defaults ({@code MOTCUA_EMBEDDED_DB_CONFIG},
+ *                     {@code name=value} pairs separated by commas, e.g. {@code shared_buffers=2GB,max_wal_size=4GB}):
+ *                     the defaults suit a laptop; a benchmark or a bigger machine sizes the server as a deployment
+ *                     would
  */
 public record EmbeddedSettings(Path dataDir, Path cacheDir, Path tenantsDir, List<String> appBaseUrls, boolean postgres,
-        boolean keycloak, int postgresPort, int keycloakPort, String keycloakVersion, boolean durable) {
+        boolean keycloak, int postgresPort, int keycloakPort, String keycloakVersion, boolean durable,
+        Map<String, String> serverConfig) {
 
     public static EmbeddedSettings fromEnvironment() {
         int httpPort = Integer.parseInt(setting("QUARKUS_HTTP_PORT", "quarkus.http.port", "8080"));
@@ -35,7 +42,23 @@ public record EmbeddedSettings(Path dataDir, Path cacheDir, Path tenantsDir, Lis
                 Integer.parseInt(setting("MOTCUA_EMBEDDED_DB_PORT", "motcua.embedded.db-port", "54329")),
                 Integer.parseInt(setting("MOTCUA_EMBEDDED_OIDC_PORT", "motcua.embedded.oidc-port", "8180")),
                 buildProperty("keycloak.version"),
-                !"false".equalsIgnoreCase(setting("MOTCUA_DB_DURABLE", "motcua.embedded.db-durable", "true")));
+                !"false".equalsIgnoreCase(setting("MOTCUA_DB_DURABLE", "motcua.embedded.db-durable", "true")),
+                serverConfig(setting("MOTCUA_EMBEDDED_DB_CONFIG", "motcua.embedded.db-config", "")));
+    }
+
+    static Map<String, String> serverConfig(String pairs) {
+        Map<String, String> config = new LinkedHashMap<>();
+        for (String pair : pairs.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("MOTCUA_EMBEDDED_DB_CONFIG: expected name=value, got '" + pair.strip() + "'");
+            }
+            config.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        return Map.copyOf(config);
     }
 
     public boolean needsAny() {
