@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -109,6 +111,30 @@ class SchemaIsolationTest {
                     + " where c.relname = '" + table + "' and not t.tgisinternal)"), table + " has no append-only trigger");
         }
         assertTrue(bool("select has_table_privilege(current_user, 'audit_event', 'INSERT')"), "it may append");
+    }
+
+    /**
+     * A policy that calls a scope function bare re-runs it, parsing the setting again, for every row it checks; through
+     * a sub-select PostgreSQL runs it once per statement. The difference took a ward's queue from 53 ms to 0.1 ms
+     * (migration V6), so a policy written the slow way fails here.
+     */
+    @Test
+    void policiesReadTheScopeOncePerStatement() throws Throwable {
+        Pattern call = Pattern.compile("(SELECT\\s+)?(app_tenants|app_actor|app_offices)\\(\\)");
+        List<String> perRow = new ArrayList<>();
+        int calls = 0;
+        for (Row p : rows("select tablename || '.' || policyname as name, coalesce(qual, '') || ' ' || coalesce(with_check, '') as expr"
+                + " from pg_policies where schemaname = 'public'")) {
+            Matcher m = call.matcher(p.getString("expr"));
+            while (m.find()) {
+                calls++;
+                if (m.group(1) == null) {
+                    perRow.add(p.getString("name") + ": " + m.group(2));
+                }
+            }
+        }
+        assertTrue(calls >= 8, "policies reading the scope found: " + calls);
+        assertEquals(List.of(), perRow, "policies calling a scope function once per row");
     }
 
     private List<Row> rows(String sql) throws Throwable {
