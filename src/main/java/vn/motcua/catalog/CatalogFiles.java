@@ -46,7 +46,7 @@ public final class CatalogFiles {
     }
 
     record FieldEntry(String name, Text label, String type, Boolean required, String pattern, List<OptionEntry> options,
-            List<FieldEntry> fields) {
+            List<FieldEntry> fields, String when) {
     }
 
     record FeeEntry(String channel, Long amount) {
@@ -314,6 +314,9 @@ public final class CatalogFiles {
                     problems.add(fa + ".pattern: not a valid regular expression");
                 }
             }
+            if (f.when() != null && (!"date".equals(f.type()) || !List.of("past", "future").contains(f.when()))) {
+                problems.add(fa + ".when: '" + f.when() + "' applies to a date only, and is 'past' or 'future'");
+            }
             List<Procedure.Option> options = new ArrayList<>();
             if ("select".equals(f.type())) {
                 if (f.options() == null || f.options().isEmpty()) {
@@ -339,7 +342,7 @@ public final class CatalogFiles {
             LocalizedText label = text(fa + ".label", f.label(), true);
             if (label != null) {
                 out.add(new Procedure.FormField(f.name(), label, f.type(), Boolean.TRUE.equals(f.required()), f.pattern(),
-                        List.copyOf(options), nested));
+                        List.copyOf(options), nested, f.when()));
             }
         }
         return List.copyOf(out);

@@ -115,10 +115,14 @@ public record Procedure(String code, List<Version> versions) {
     public record Part(String procedure, String agency, String level) {
     }
 
-    /** A field of the online form; a {@code person} field groups nested fields. */
+    /**
+     * A field of the online form; a {@code person} field groups nested fields. A date may be bound to one side of the
+     * day it is submitted ({@code when}): {@code past} (a birth, a death: today at the latest) or {@code future} (an
+     * appointment: today at the earliest).
+     */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record FormField(String name, LocalizedText label, String type, boolean required, String pattern,
-            List<Option> options, List<FormField> fields) {
+            List<Option> options, List<FormField> fields, String when) {
     }
 
     public record Option(String value, LocalizedText label) {

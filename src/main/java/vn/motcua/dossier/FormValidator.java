@@ -97,8 +97,12 @@ public final class FormValidator {
                 }
                 try {
                     LocalDate d = LocalDate.parse(v.asText().strip());
-                    if (f.name().equals("birthDate") && d.isAfter(today)) {
+                    if ("past".equals(f.when()) && d.isAfter(today)) {
                         errors.add(FieldError.of(at, FieldIssue.DATE_IN_FUTURE));
+                        return;
+                    }
+                    if ("future".equals(f.when()) && d.isBefore(today)) {
+                        errors.add(FieldError.of(at, FieldIssue.NOT_IN_FUTURE));
                         return;
                     }
                     out.put(f.name(), d.toString());

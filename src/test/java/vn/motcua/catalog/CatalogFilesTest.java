@@ -51,6 +51,7 @@ class CatalogFilesTest {
             bad document kind  | kind: original                        | kind: photocopy                                | 'photocopy' is not one of original, copy, certified-copy
             bad field type     | type: text                            | type: signature                                | 'signature' is not one of
             bad pattern        | required: true}                       | required: true, pattern: "[0-9"}               | pattern: not a valid regular expression
+            when on a text     | required: true}                       | required: true, when: past}                    | when: 'past' applies to a date only
             quarter days       | processingDays: 1                     | processingDays: 1.25                           | must be a positive number of working days in halves
             shares not 1       | share: 0.5, role: approver            | share: 0.4, role: approver                     | the shares add up to 0.9, not 1
             unknown role       | role: approver                        | role: mayor                                    | 'mayor' is not one of

@@ -58,6 +58,15 @@ class DossierValidationTest {
     }
 
     @Test
+    void aBirthOrADeathCannotBeInTheFuture() {
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1).toString();
+        submit(submission(DEATH, WARD, "online-full", with(deceased("birthDate", tomorrow), "deathDate", "2099-01-01")))
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("form.deathDate", "form.deceased.birthDate"))
+                .body("errors.message", hasItem("This date is in the future."));
+    }
+
+    @Test
     void aMissingFieldOfANestedPerson() {
         submit(submission(DEATH, WARD, "online-full", deceased("fullName", null))).statusCode(400)
                 .body("errors.field", equalTo(java.util.List.of("form.deceased.fullName")));
