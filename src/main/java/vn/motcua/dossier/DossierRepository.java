@@ -33,6 +33,15 @@ public class DossierRepository {
             d.appointment_at, d.idempotency_key, d.request_hash, d.version, d.intake_office, d.delivery_office,
             d.delivery_address, d.reuse_consent_at, d.reuse_consent_by""";
 
+    /** The columns a new submission fills, in the order both ways of inserting one give them. */
+    static final String INSERT_SUBMITTED = """
+            insert into dossier (id, receipt_code, lookup_key, received_by, tenant_id, tenants, procedure_code,
+                procedure_version, channel, status, submitted_by, submitted_by_name, applicant_actor, applicant_name,
+                applicant_id, applicant_phone, phone_key, relationship, return_channel, form, fee, processing_days,
+                supplement_clock, submitted_at, clock_start, due_at, current_step, idempotency_key, request_hash, step_code,
+                holder_name, intake_office, delivery_office, delivery_address, reuse_consent_at, reuse_consent_by)
+            """;
+
     /**
      * Takes the agency's next number of the day and inserts the dossier with its code, in one statement. The counter
      * row stays locked until the transaction ends, so two replicas never get the same number, and a rollback gives
@@ -48,11 +57,7 @@ public class DossierRepository {
                        || case when last_value < 10000 then lpad(last_value::text, 4, '0') else last_value::text end as v
                   from n
             )
-            insert into dossier (id, receipt_code, lookup_key, received_by, tenant_id, tenants, procedure_code,
-                procedure_version, channel, status, submitted_by, submitted_by_name, applicant_actor, applicant_name,
-                applicant_id, applicant_phone, phone_key, relationship, return_channel, form, fee, processing_days,
-                supplement_clock, submitted_at, clock_start, due_at, current_step, idempotency_key, request_hash, step_code,
-                holder_name, intake_office, delivery_office, delivery_address, reuse_consent_at, reuse_consent_by)
+            """ + INSERT_SUBMITTED + """
             select $1, code.v, upper(regexp_replace(code.v, '[^0-9A-Za-z]', '', 'g')), $2, $2, array[$2], $5, $6, $7, $8,
                    $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29,
                    $30, $31, $32, $33, $34

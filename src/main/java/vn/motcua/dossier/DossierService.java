@@ -68,10 +68,11 @@ public class DossierService {
     private final TenantDirectory tenants;
     private final AccessPolicy policy;
     private final ObjectMapper json;
+    private final SubmissionWriter writer;
     Clock clock = Clock.systemUTC();
 
     DossierService(ScopedTransactions transactions, DossierRepository repository, CatalogService catalog,
-            CalendarService calendars, TenantDirectory tenants, AccessPolicy policy, ObjectMapper json) {
+            CalendarService calendars, TenantDirectory tenants, AccessPolicy policy, ObjectMapper json, SubmissionWriter writer) {
         this.transactions = transactions;
         this.repository = repository;
         this.catalog = catalog;
@@ -79,6 +80,7 @@ public class DossierService {
         this.tenants = tenants;
         this.policy = policy;
         this.json = json;
+        this.writer = writer;
     }
 
     OffsetDateTime now() {
@@ -129,13 +131,18 @@ public class DossierService {
                 notices.add(new DossierRepository.Outbox(d.id, d.tenantId, "receipt", new JsonObject().put("channel", d.channel)));
                 boolean hasParts = p.version.interconnected();
                 DossierCommands.Effects received = effects;
-                return transactions.onConnection(TenantScope.of(d.tenantId).as(by.key()),
-                        conn -> repository.insert(conn, d, p.tenant.agencyCode(), day, first, notices)
-                                .invoke(code -> d.receiptCode = code)
-                                .call(code -> received != null && hasParts
-                                        ? createParts(conn, d, p.version, tree, calendar, now).chain(() -> save(conn, d))
-                                        : Uni.createFrom().voidItem())
-                                .call(code -> received != null ? record(conn, d, received, by, now, "receive") : Uni.createFrom().voidItem()))
+                // Online and by post, a submission is a new row and nothing else: it is written with others that
+                // arrive meanwhile. At the counter the desk also receives it (and creates its parts) at once.
+                Uni<String> written = atDesk
+                        ? transactions.onConnection(TenantScope.of(d.tenantId).as(by.key()),
+                                conn -> repository.insert(conn, d, p.tenant.agencyCode(), day, first, notices)
+                                        .invoke(code -> d.receiptCode = code)
+                                        .call(code -> hasParts
+                                                ? createParts(conn, d, p.version, tree, calendar, now).chain(() -> save(conn, d))
+                                                : Uni.createFrom().voidItem())
+                                        .call(code -> record(conn, d, received, by, now, "receive")))
+                        : writer.write(new SubmissionWriter.Pending(d, p.tenant.agencyCode(), day, first, notices));
+                return written.invoke(code -> d.receiptCode = code)
                         .map(code -> new Submitted(d, true))
                         .onFailure(DossierService::isIdempotencyClash)
                         .recoverWithUni(() -> replay(actor, idempotencyKey, d.requestHash));

@@ -20,8 +20,16 @@ class LookupLimiterTest {
                 return 50;
             }
 
+            public Submissions submissions() {
+                throw new UnsupportedOperationException("the limiter reads no submission setting");
+            }
+
             public Attachments attachments() {
                 return new Attachments() {
+                    public S3 s3() {
+                        throw new UnsupportedOperationException("the limiter reads no store setting");
+                    }
+
                     public Path root() {
                         return Path.of("target");
                     }

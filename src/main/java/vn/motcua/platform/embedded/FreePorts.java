@@ -6,12 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Picks local ports for the embedded servers: the preferred one when free, so that bookmarks survive, else any. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
-    static int preferring(int preferred) {
+    public static int preferring(int preferred) {
         if (preferred > 0 && isFree(preferred)) {
             return preferred;
         }
