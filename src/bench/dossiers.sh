@@ -84,6 +84,9 @@ pgb() { # clients script -> "tps mean-latency -"
   echo "$(awk '/^tps/ {print $3; exit}' "$WORK/pgbench.out") $(awk '/latency average/ {print $4 "ms"}' "$WORK/pgbench.out") -"
 }
 ceiling() { pgb "$POOL" src/bench/insert-ceiling.sql; }
+grouped() { # submit-grouped.sql writes 16 submissions per pgbench transaction: report submissions per second
+  local r; r=$(pgb 4 src/bench/submit-grouped.sql); echo "$(awk -v t="${r%% *}" 'BEGIN {printf "%.1f", t * 16}') $(echo "$r" | cut -d' ' -f2-)"
+}
 submissions() {
   TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua "http://127.0.0.1:$PORT" \
     > "$WORK/submit.out" 2> "$WORK/submit.err"
@@ -102,19 +105,24 @@ WARMUP=${BENCH_WARMUP:-40}
 TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(token staff bench.d07w12)" "http://127.0.0.1:$PORT/api/t/d07-w12/queue" >/dev/null
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer $(token staff bench.d07)" "http://127.0.0.1:$PORT/api/t/d07/queue" >/dev/null
-declare -a CEIL LOOP SQL SUB WQ DQ
+declare -a CEIL LOOP SQL GRP SUB WQ DQ
 for r in $(seq 1 "$ROUNDS"); do
   CEIL+=("$(ceiling)")
   LOOP+=("$(pgb 1 src/bench/insert-ceiling.sql)")
   SQL+=("$(pgb "$POOL" src/bench/submit-transaction.sql)")
+  GRP+=("$(grouped)")
   SUB+=("$(submissions)")
   WQ+=("$(queue bench.d07w12 d07-w12)")
   DQ+=("$(queue bench.d07 d07)")
 done
 RSS_KB=$(ps -o rss= -p $APP | tr -d ' ')
+# The service's group writer: how many submissions went per transaction, over the whole run (warm-up included).
+GROUPS=$(curl -fs "http://127.0.0.1:$PORT/q/metrics" | awk '/^motcua_submissions_group_size_count/ {c=$2} /^motcua_submissions_group_size_sum/ {s=$2}
+  /^motcua_submissions_group_size_max/ {m=$2} /^motcua_submissions_group_splits_total/ {x=$2}
+  END {printf "%d groups, %.1f submissions per group on average, largest %d, %d split after a failure", c, s / c, m, x}')
 
 C_TPS=$(median_field 1 "${CEIL[@]}"); S_RPS=$(median_field 1 "${SUB[@]}")
-L_TPS=$(median_field 1 "${LOOP[@]}"); Q_TPS=$(median_field 1 "${SQL[@]}")
+L_TPS=$(median_field 1 "${LOOP[@]}"); Q_TPS=$(median_field 1 "${SQL[@]}"); G_TPS=$(median_field 1 "${GRP[@]}")
 
 cat <<REPORT
 ### Dossiers, $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)
@@ -126,7 +134,8 @@ Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all ro
 | --- | ---: | ---: | ---: | ---: |
 | ceiling: pgbench, one single-row insert per transaction, $POOL clients | $C_TPS | $(median_field 2 "${CEIL[@]}") (mean) | — | 1.00 |
 | the same insert from one client, one after the other | $L_TPS | $(median_field 2 "${LOOP[@]}") (mean) | — | $(ratio "$L_TPS" "$C_TPS") |
-| the submission's transaction in SQL (pgbench, $POOL clients, \`submit-transaction.sql\`) | $Q_TPS | $(median_field 2 "${SQL[@]}") (mean) | — | **$(ratio "$Q_TPS" "$C_TPS")** |
+| the submission's transaction in SQL, one per transaction (pgbench, $POOL clients, \`submit-transaction.sql\`) | $Q_TPS | $(median_field 2 "${SQL[@]}") (mean) | — | **$(ratio "$Q_TPS" "$C_TPS")** |
+| the same, 16 per transaction, one statement per table, as the group writer sends them (pgbench, 4 clients, \`submit-grouped.sql\`) | $G_TPS | $(median_field 2 "${GRP[@]}") (mean, per 16) | — | **$(ratio "$G_TPS" "$C_TPS")** |
 | \`POST /api/dossiers\` (online, Idempotency-Key, wrk $CONNECTIONS connections) | $S_RPS | $(median_field 2 "${SUB[@]}") | $(median_field 3 "${SUB[@]}") | **$(ratio "$S_RPS" "$C_TPS")** |
 
 | queue, 50 per page, wrk $QUEUE_CONNECTIONS connections | requests/s | p50 | p99 |
@@ -135,8 +144,8 @@ Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all ro
 | district \`GET /api/t/d07/queue\` ($DISTRICT_OPEN open dossiers) | $(median_field 1 "${DQ[@]}") | $(median_field 2 "${DQ[@]}") | **$(median_field 3 "${DQ[@]}")** |
 
 Rounds (per second, p50, p99): ceiling: $(printf '[%s] ' "${CEIL[@]}"); one client: $(printf '[%s] ' "${LOOP[@]}");
-SQL submissions: $(printf '[%s] ' "${SQL[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
+SQL submissions: $(printf '[%s] ' "${SQL[@]}"); grouped SQL: $(printf '[%s] ' "${GRP[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
 ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}").
 Warm-up before the rounds: ${WARMUP} s of submissions and of the ward's queue, $(( WARMUP / 2 )) s of the district's.
-Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB.
+Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $GROUPS.
 REPORT

@@ -1,6 +1,6 @@
--- What grouping submissions would give (pgbench -f, as the application role; not what the service does today):
--- 16 online submissions to random wards in ONE transaction, one multi-row statement per table, instead of one
--- transaction of five statements per submission (submit-transaction.sql). Each pgbench transaction is 16
+-- Submissions as the service's group writer (SubmissionWriter) writes them, in SQL alone (pgbench -f, as the
+-- application role): 16 online submissions to random wards in ONE transaction, one multi-row statement per table,
+-- instead of one transaction of five statements per submission (submit-transaction.sql). Each pgbench transaction is 16
 -- submissions: multiply its tps by 16. Counters are taken in tenant order, so that two groups never deadlock.
 -- Re-run by hand against the benchmark's database (see docs/benchmarks.md):
 --   pgbench -M prepared -n -c 4 -j 2 -T 20 -f src/bench/submit-grouped.sql

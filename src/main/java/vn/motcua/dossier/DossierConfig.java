@@ -37,10 +37,11 @@ public interface DossierConfig {
         int maxGroupSize();
 
         /**
-         * How many groups may be written at once by this replica ({@code MOTCUA_SUBMISSION_GROUPS_IN_FLIGHT}); each holds one pooled connection. Submissions that
-         * arrive while all are busy wait and form the next group.
+         * How many groups may be written at once by this replica ({@code MOTCUA_SUBMISSION_GROUPS_IN_FLIGHT}); each
+         * holds one pooled connection. Submissions that arrive while all are busy wait and form the next group. One
+         * makes the largest groups; two keep submissions moving while a commit waits for the disk.
          */
-        @WithDefault("3")
+        @WithDefault("2")
         int groupsInFlight();
     }
 
