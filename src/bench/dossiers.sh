@@ -117,9 +117,9 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 RSS_KB=$(ps -o rss= -p $APP | tr -d ' ')
 # The service's group writer: how many submissions went per transaction, over the whole run (warm-up included).
-GROUPS=$(curl -fs "http://127.0.0.1:$PORT/q/metrics" | awk '/^motcua_submissions_group_size_count/ {c=$2} /^motcua_submissions_group_size_sum/ {s=$2}
+WRITER=$(curl -fs "http://127.0.0.1:$PORT/q/metrics" | awk '/^motcua_submissions_group_size_count/ {c=$2} /^motcua_submissions_group_size_sum/ {s=$2}
   /^motcua_submissions_group_size_max/ {m=$2} /^motcua_submissions_group_splits_total/ {x=$2}
-  END {printf "%d groups, %.1f submissions per group on average, largest %d, %d split after a failure", c, s / c, m, x}')
+  END {printf "%d groups, %.1f submissions per group on average, largest %d, %d split after a failure", c, c ? s / c : 0, m, x}')
 
 C_TPS=$(median_field 1 "${CEIL[@]}"); S_RPS=$(median_field 1 "${SUB[@]}")
 L_TPS=$(median_field 1 "${LOOP[@]}"); Q_TPS=$(median_field 1 "${SQL[@]}"); G_TPS=$(median_field 1 "${GRP[@]}")
@@ -147,5 +147,5 @@ Rounds (per second, p50, p99): ceiling: $(printf '[%s] ' "${CEIL[@]}"); one clie
 SQL submissions: $(printf '[%s] ' "${SQL[@]}"); grouped SQL: $(printf '[%s] ' "${GRP[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
 ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}").
 Warm-up before the rounds: ${WARMUP} s of submissions and of the ward's queue, $(( WARMUP / 2 )) s of the district's.
-Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $GROUPS.
+Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $WRITER.
 REPORT

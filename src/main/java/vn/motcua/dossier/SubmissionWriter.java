@@ -215,10 +215,15 @@ public class SubmissionWriter {
     private Uni<Void> writeGroup(List<Waiting> group) {
         largestGroup.accumulateAndGet(group.size(), Math::max);
         groupSizes.record(group.size());
-        return insert(group.stream().map(Waiting::pending).toList())
-                .invoke(codes -> group.forEach(w -> w.complete(codes.get(w.pending().dossier().id.toString()))))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> {
+        // Deferred, so that even a mistake while building the statements fails the group's callers instead of
+        // escaping drain() and leaving them, and the writer's slot, waiting for ever.
+        return Uni.createFrom().deferred(() -> insert(group.stream().map(Waiting::pending).toList()))
+                .onItemOrFailure().transformToUni((codes, failure) -> {
+                    // Only a transaction that failed is written again: answering the callers is outside its fate.
+                    if (failure == null) {
+                        group.forEach(w -> w.complete(codes.get(w.pending().dossier().id.toString())));
+                        return Uni.createFrom().voidItem();
+                    }
                     if (group.size() == 1) {
                         group.get(0).fail(failure);
                         return Uni.createFrom().voidItem();
@@ -263,6 +268,10 @@ public class SubmissionWriter {
             Uni<Map<String, String>> codes = conn.preparedQuery(INSERT_DOSSIERS).execute(Tuple.of(dossiers)).map(rows -> {
                 Map<String, String> out = new HashMap<>();
                 rows.forEach(r -> out.put(r.getUUID("id").toString(), r.getString("receipt_code")));
+                if (out.size() != group.size()) {
+                    // Rolls the transaction back: a submission without its code must not be committed.
+                    throw new IllegalStateException(group.size() + " dossiers to write, " + out.size() + " written");
+                }
                 return out;
             });
             Uni<?> s = conn.preparedQuery(INSERT_STEPS).execute(Tuple.of(steps));

@@ -198,6 +198,39 @@ class ReceiptCodeConcurrencyTest {
         }
     }
 
+    @Test
+    void aSubmissionThatCannotEvenBeEncodedFailsAloneAndTheWriterCarriesOn() {
+        Pool replica = Pool.pool(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password),
+                new PoolOptions().setMaxSize(2));
+        try {
+            SubmissionWriter writer = new SubmissionWriter(replica, 32, 1);
+            LocalDate day = OffsetDateTime.now(ZoneOffset.ofHours(7)).toLocalDate();
+            List<Uni<Object>> writes = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Dossier d = dossier(OTHER);
+                if (i == 3) {
+                    d.procedureVersion = null; // fails while the group's statements are built, not in the database
+                }
+                writes.add(writer.write(new SubmissionWriter.Pending(d, "BROKEN.TEST", day,
+                        new DossierRepository.Event(d.id, OTHER, d.submittedAt, d.submittedBy, null, "submit", null, d.status, null, null),
+                        List.of())).map(Object.class::cast).onFailure().recoverWithItem(t -> t));
+            }
+            List<Object> outcomes = Uni.join().all(writes).andFailFast().await().atMost(Duration.ofSeconds(30));
+            assertTrue(outcomes.get(3) instanceof NullPointerException, String.valueOf(outcomes.get(3)));
+            assertEquals(5, outcomes.stream().filter(String.class::isInstance).count(), outcomes.toString());
+            // The writer's slot was given back: the next submission is written.
+            Dossier next = dossier(OTHER);
+            String code = writer.write(new SubmissionWriter.Pending(next, "BROKEN.TEST", day,
+                    new DossierRepository.Event(next.id, OTHER, next.submittedAt, next.submittedBy, null, "submit", null, next.status,
+                            null, null),
+                    List.of())).await().atMost(Duration.ofSeconds(10));
+            assertTrue(code.startsWith("BROKEN.TEST-"), code);
+            gapFree(replica, OTHER);
+        } finally {
+            replica.closeAndAwait();
+        }
+    }
+
     /** All of the agency's numbers of the day, including other tests' ones, are exactly 1..n; returns n. */
     private static int gapFree(Pool pool, String tenant) {
         String dayPart = OffsetDateTime.now(ZoneOffset.ofHours(7)).format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd"));
