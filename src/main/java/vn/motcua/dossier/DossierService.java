@@ -50,7 +50,7 @@ import vn.motcua.tenant.TenantTree;
  * The dossier's life: submission, officers' actions, the applicant's supplement, and the reads. Each command is one
  * transaction, opened by {@link ScopedTransactions} with the caller's scope, that locks the dossier, applies the
  * state machine ({@link DossierCommands}) and writes the dossier, its steps, a history row and the outbox rows
- * together.
+ * together. Online and postal submissions are the exception: they are written in groups by {@link SubmissionWriter}.
  */
 @ApplicationScoped
 public class DossierService {

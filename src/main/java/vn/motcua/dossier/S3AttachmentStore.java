@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * Attachments in an S3-compatible object store (Amazon S3, MinIO, Ceph, a cloud provider's): one object per
  * attachment, {@code <prefix><dossier>/<attachment>}, in an existing bucket. The key kept in the row is the same as
  * the folder store's ({@code <dossier>/<attachment>}), so moving from the folder to a bucket is a copy of the folder
- * under the prefix. Every upload carries its MD5 so that the
- * store refuses bytes damaged on the way; the SHA-256 stays in the database row. The AWS SDK's own checksums are
- * sent only where S3 requires them, because several S3-compatible stores refuse the newer checksum headers.
+ * under the prefix. Every upload carries its MD5 so that the store refuses bytes damaged on the way; the SHA-256
+ * stays in the database row. The AWS SDK's own checksums are sent only where S3 requires them, because several
+ * S3-compatible stores refuse the newer checksum headers.
  */
 public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
 
