@@ -14,4 +14,10 @@ public interface AttachmentStore {
 
     /** The bytes stored under {@code key}. */
     byte[] get(String key);
+
+    /** What kind of store this is, as the health check reports it: {@code folder} or {@code s3}. */
+    String kind();
+
+    /** Fails when files could not be stored now: the folder is not writable, the bucket is missing or refuses us. */
+    void check();
 }

@@ -35,6 +35,23 @@ public final class FileAttachmentStore implements AttachmentStore {
     }
 
     @Override
+    public String kind() {
+        return "folder";
+    }
+
+    @Override
+    public void check() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Files.isWritable(root)) {
+            throw new IllegalStateException("the attachment folder is not writable: " + root);
+        }
+    }
+
+    @Override
     public byte[] get(String key) {
         Path file = root.resolve(key).normalize();
         if (!file.startsWith(root)) {

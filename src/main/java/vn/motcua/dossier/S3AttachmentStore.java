@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -63,6 +64,16 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
             throw new IllegalArgumentException("not an attachment key: " + key);
         }
         return client.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build()).asByteArray();
+    }
+
+    @Override
+    public String kind() {
+        return "s3";
+    }
+
+    @Override
+    public void check() {
+        client.headBucket(HeadBucketRequest.builder().bucket(bucket).build());
     }
 
     @Override

@@ -32,4 +32,9 @@ class AttachmentS3Test extends AttachmentTest {
     static void newDossier() {
         code = null;
     }
+
+    @Override
+    String expectedStore() {
+        return "s3";
+    }
 }

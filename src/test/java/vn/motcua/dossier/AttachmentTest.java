@@ -98,6 +98,18 @@ class AttachmentTest {
                 .get("/api/dossiers/{code}/attachments/{id}", code, id).then().statusCode(200).extract().asByteArray());
     }
 
+    /** The store these tests run against, as the health check names it. */
+    String expectedStore() {
+        return "folder";
+    }
+
+    @Test
+    void theStoreReportsItselfWellOnTheHealthEndpoint() {
+        given().get("/q/health/well").then().statusCode(200)
+                .body("checks.find { it.name == 'attachment-store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'attachment-store' }.data.store", equalTo(expectedStore()));
+    }
+
     @Test
     void aDisguisedFileIsRefusedWhateverItsNameAndHeaderSay() {
         upload(Tokens.citizen("nguyenvana"), 1, "scan.jpg", "image/jpeg", "xin chào, đây không phải ảnh".getBytes(StandardCharsets.UTF_8))

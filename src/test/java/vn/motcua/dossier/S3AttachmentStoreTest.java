@@ -21,7 +21,11 @@ class S3AttachmentStoreTest {
     static final S3Server SERVER = S3Server.start();
 
     static S3AttachmentStore store(String secret) {
-        return new S3AttachmentStore(SERVER.endpoint, S3Server.BUCKET, "us-east-1", S3Server.ACCESS_KEY, secret, true, "store-test/");
+        return store(S3Server.BUCKET, secret);
+    }
+
+    static S3AttachmentStore store(String bucket, String secret) {
+        return new S3AttachmentStore(SERVER.endpoint, bucket, "us-east-1", S3Server.ACCESS_KEY, secret, true, "store-test/");
     }
 
     @Test
@@ -54,6 +58,17 @@ class S3AttachmentStoreTest {
         try (S3AttachmentStore store = store("not-the-secret")) {
             S3Exception refused = assertThrows(S3Exception.class, () -> store.put(UUID.randomUUID(), UUID.randomUUID(), new byte[] { 1, 2, 3 }));
             assertEquals(403, refused.statusCode());
+        }
+    }
+
+    @Test
+    void theCheckFailsOnAMissingBucketOrWrongKeysAndPassesOtherwise() throws Exception {
+        try (S3AttachmentStore good = store(S3Server.SECRET_KEY);
+                S3AttachmentStore noBucket = store("no-such-bucket", S3Server.SECRET_KEY);
+                S3AttachmentStore badKey = store("not-the-secret")) {
+            good.check();
+            assertEquals(404, assertThrows(S3Exception.class, noBucket::check).statusCode());
+            assertEquals(403, assertThrows(S3Exception.class, badKey::check).statusCode());
         }
     }
 }
