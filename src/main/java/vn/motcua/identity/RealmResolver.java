@@ -1,12 +1,16 @@
 package vn.motcua.identity;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.Base64;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 
 import io.quarkus.arc.Unremovable;
 import io.quarkus.oidc.OidcRequestContext;
@@ -15,7 +19,6 @@ import io.quarkus.oidc.TenantConfigResolver;
 import io.quarkus.oidc.runtime.OidcConfig;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -31,6 +34,8 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 @Unremovable
 public class RealmResolver implements TenantConfigResolver {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Map<String, OidcTenantConfig> realms;
 
@@ -70,17 +75,29 @@ public class RealmResolver implements TenantConfigResolver {
         return Actor.Realm.CITIZENS.id();
     }
 
-    /** The realm named by the token's issuer; a token we cannot read goes to {@code staff}, which rejects it. */
+    /**
+     * The realm named by the token's issuer; a token we cannot read goes to {@code staff}, which rejects it. Reads
+     * the payload's fields as a stream and stops at {@code iss}: building the whole claims map here, on every request
+     * before the token is even verified, was a third of a small request's garbage.
+     */
     static String realmOfToken(String token) {
-        try {
-            String[] parts = token.split("\\.");
-            if (parts.length >= 2) {
-                String iss = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).getString("iss", "");
-                if (iss.endsWith("/realms/" + Actor.Realm.CITIZENS.id())) {
-                    return Actor.Realm.CITIZENS.id();
+        int first = token.indexOf('.');
+        int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+        if (second < 0) {
+            return Actor.Realm.STAFF.id();
+        }
+        try (JsonParser json = JSON.createParser(Base64.getUrlDecoder().decode(token.substring(first + 1, second)))) {
+            if (json.nextToken() == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = json.currentName();
+                    if (json.nextToken() == JsonToken.VALUE_STRING && field.equals("iss")) {
+                        return json.getText().endsWith("/realms/" + Actor.Realm.CITIZENS.id())
+                                ? Actor.Realm.CITIZENS.id() : Actor.Realm.STAFF.id();
+                    }
+                    json.skipChildren();
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // not a JWT: let the staff realm reject it
         }
         return Actor.Realm.STAFF.id();
