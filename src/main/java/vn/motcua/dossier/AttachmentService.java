@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +31,8 @@ import vn.motcua.platform.error.ProblemType;
  */
 @ApplicationScoped
 public class AttachmentService {
+
+    private static final Logger LOG = Logger.getLogger(AttachmentService.class);
 
     private final DossierService dossiers;
     private final DossierRepository repository;
@@ -91,7 +95,22 @@ public class AttachmentService {
                                             DossierService.key(actor), actor.displayName(), "attach", d.status, d.status, null,
                                             new JsonObject().put("document", document).put("file", record.fileName())
                                                     .put("sha256", record.sha256()), remoteAddr))).discardItems())
-                            .replaceWith(record));
+                            .replaceWith(record)
+                            .onFailure().call(() -> forget(record)));
+        });
+    }
+
+    /**
+     * Removes the bytes of an upload whose row was not written, so that the store holds nothing the database does not
+     * know. The upload's own failure is what the caller sees; a failure to remove is only logged.
+     */
+    private Uni<Void> forget(AttachmentRecord record) {
+        return Uni.createFrom().item(() -> {
+            store.delete(record.storageKey());
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).onFailure().recoverWithItem(e -> {
+            LOG.warnf("Attachment %s: its row was not written and its file could not be removed (%s)", record.storageKey(), e.getMessage());
+            return null;
         });
     }
 

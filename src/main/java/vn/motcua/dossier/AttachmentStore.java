@@ -15,6 +15,9 @@ public interface AttachmentStore {
     /** The bytes stored under {@code key}. */
     byte[] get(String key);
 
+    /** Removes the bytes under {@code key}, if any: a file whose row could not be written is not kept. */
+    void delete(String key);
+
     /** What kind of store this is, as the health check reports it: {@code folder} or {@code s3}. */
     String kind();
 

@@ -53,14 +53,27 @@ public final class FileAttachmentStore implements AttachmentStore {
 
     @Override
     public byte[] get(String key) {
+        try {
+            return Files.readAllBytes(file(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path file(String key) {
         Path file = root.resolve(key).normalize();
         if (!file.startsWith(root)) {
             throw new IllegalArgumentException("outside the attachment store: " + key);
         }
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return file;
     }
 }

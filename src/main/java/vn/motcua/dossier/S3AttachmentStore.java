@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -60,10 +61,19 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
 
     @Override
     public byte[] get(String key) {
+        return client.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(objectName(key)).build()).asByteArray();
+    }
+
+    @Override
+    public void delete(String key) {
+        client.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(objectName(key)).build());
+    }
+
+    private String objectName(String key) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not an attachment key: " + key);
         }
-        return client.getObjectAsBytes(GetObjectRequest.builder().bucket(bucket).key(prefix + key).build()).asByteArray();
+        return prefix + key;
     }
 
     @Override

@@ -62,6 +62,16 @@ class S3AttachmentStoreTest {
     }
 
     @Test
+    void aDeletedObjectIsGone() throws Exception {
+        try (S3AttachmentStore store = store(S3Server.SECRET_KEY)) {
+            String key = store.put(UUID.randomUUID(), UUID.randomUUID(), new byte[] { 1, 2, 3 });
+            store.delete(key);
+            assertEquals(404, assertThrows(S3Exception.class, () -> store.get(key)).statusCode());
+            store.delete(key); // deleting twice is not an error, as for a file
+        }
+    }
+
+    @Test
     void theCheckFailsOnAMissingBucketOrWrongKeysAndPassesOtherwise() throws Exception {
         try (S3AttachmentStore good = store(S3Server.SECRET_KEY);
                 S3AttachmentStore noBucket = store("no-such-bucket", S3Server.SECRET_KEY);
