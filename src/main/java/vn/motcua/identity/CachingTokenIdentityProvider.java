@@ -93,8 +93,20 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
         }
         String header = http.request().getHeader("Authorization");
         String token = credential.getToken();
-        // Only the token the client sent as its bearer, not one the code flow found in a session cookie.
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || !header.substring(7).strip().equals(token)) {
+        // Only the token the client sent as its bearer, not one the code flow found in a session cookie; compared in
+        // place, as this runs on every request.
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        int start = 7;
+        int end = header.length();
+        while (start < end && Character.isWhitespace(header.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(header.charAt(end - 1))) {
+            end--;
+        }
+        if (end - start != token.length() || !header.regionMatches(start, token, 0, token.length())) {
             return null;
         }
         return new VerifiedTokens.Key(realm, token);
