@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,10 +34,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
+import vn.motcua.support.AppPools;
 import vn.motcua.support.Tokens;
 
 /**
@@ -58,22 +56,12 @@ class ReceiptCodeConcurrencyTest {
     @Inject
     Vertx vertx;
 
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @TestHTTPResource("/api/dossiers")
     URI endpoint;
 
     @Test
     void twoHundredConcurrentSubmissionsOverTwoPoolsGetGapFreeDistinctCodes() throws Exception {
-        Pool replica = Pool.pool(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password),
-                new PoolOptions().setMaxSize(8));
+        Pool replica = AppPools.open(vertx, 8);
         try {
             String token = Tokens.staff("buudien.badinh");
             byte[] body = new ObjectMapper().writeValueAsBytes(Dossiers.submission(Dossiers.DEATH, TENANT, "postal", Dossiers.deathForm()));
@@ -149,8 +137,7 @@ class ReceiptCodeConcurrencyTest {
 
     @Test
     void aGroupWithAClashingRetryRollsBackAndEachSubmissionIsWrittenAlone() throws Exception {
-        Pool replica = Pool.pool(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password),
-                new PoolOptions().setMaxSize(2));
+        Pool replica = AppPools.open(vertx, 2);
         try {
             // One group in flight: everything after the first submission queues and goes as one group of 20.
             SubmissionWriter writer = new SubmissionWriter(replica, 32, 1);
@@ -200,8 +187,7 @@ class ReceiptCodeConcurrencyTest {
 
     @Test
     void aSubmissionThatCannotEvenBeEncodedFailsAloneAndTheWriterCarriesOn() {
-        Pool replica = Pool.pool(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password),
-                new PoolOptions().setMaxSize(2));
+        Pool replica = AppPools.open(vertx, 2);
         try {
             SubmissionWriter writer = new SubmissionWriter(replica, 32, 1);
             LocalDate day = OffsetDateTime.now(ZoneOffset.ofHours(7)).toLocalDate();

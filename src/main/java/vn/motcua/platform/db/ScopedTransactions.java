@@ -42,8 +42,9 @@ public class ScopedTransactions {
     }
 
     /**
-     * Runs {@code work} on one connection of the reactive pool, in a transaction that sees the scope. The scope is
-     * set in the same pipelined batch as the work's first statements, so it costs no round trip of its own.
+     * Runs {@code work} on one connection of the reactive pool, in a transaction that sees the scope. The
+     * {@code BEGIN}, the scope and the work's first statements go in one pipelined batch, so the transaction costs
+     * one round trip more than the work alone (its {@code COMMIT}), not three: a queue page is one batch and a commit.
      */
     public <T> Uni<T> onConnection(TenantScope scope, Function<SqlConnection, Uni<T>> work) {
         return onConnection(pool, scope, work);
@@ -51,11 +52,19 @@ public class ScopedTransactions {
 
     /** As {@link #onConnection(TenantScope, Function)} on another pool (a second replica's, in tests). */
     public static <T> Uni<T> onConnection(Pool pool, TenantScope scope, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(conn -> {
+        // Not Pool.withTransaction: it waits for BEGIN's answer before sending anything else. The explicit BEGIN is
+        // safe because the inner Uni is never cancelled by the caller (the pool runs it to its end through a
+        // future), and every ending of it, value or failure, sends COMMIT or ROLLBACK before the connection goes
+        // back to the pool. A connection that breaks on the way is closed by the pool, not reused.
+        return pool.withConnection(conn -> {
+            Uni<?> begin = conn.query("BEGIN").execute();
             Uni<?> set = conn.preparedQuery(SET_SCOPE).execute(Tuple.of(scope.asSetting(), scope.actorSetting(), scope.officesSetting()));
-            Uni<T> rest = work.apply(conn);
-            // Both are sent before either answer arrives (the client pipelines on one connection); in order.
-            return Uni.combine().all().unis(set, rest).with((a, b) -> b);
+            Uni<T> rest = Uni.createFrom().deferred(() -> work.apply(conn));
+            // All three are sent before any answer arrives (the client pipelines on one connection), in order.
+            Uni<T> done = Uni.combine().all().unis(begin, set, rest).with((a, b, c) -> c);
+            return done.onItemOrFailure().transformToUni((T value, Throwable failure) -> failure == null
+                    ? conn.query("COMMIT").execute().replaceWith(value)
+                    : conn.query("ROLLBACK").execute().onItemOrFailure().transformToUni((r, f) -> Uni.createFrom().<T>failure(failure)));
         });
     }
 }

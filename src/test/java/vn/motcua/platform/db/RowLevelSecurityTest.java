@@ -11,7 +11,6 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +21,10 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.PoolOptions;
 import vn.motcua.audit.AuditService;
 import vn.motcua.identity.Actor;
+
+import vn.motcua.support.AppPools;
 
 /**
  * The second wall: PostgreSQL's row-level security, fed by {@link ScopedTransactions}. A query without any tenant
@@ -48,15 +47,6 @@ class RowLevelSecurityTest {
 
     @Inject
     Vertx vertx;
-
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     static final Actor TESTER = new Actor(Actor.Realm.STAFF, "rls-test", "rls.test", "RLS test", Set.of(), Set.of(), Set.of());
 
@@ -98,7 +88,7 @@ class RowLevelSecurityTest {
     @Test
     void theScopeNeverLeaksToTheNextBorrowerOfAPooledConnection() throws Throwable {
         // One connection only: whatever the next statement sees, it sees on the same physical connection.
-        Pool single = Pool.pool(vertx, PgConnectOptions.fromUri(url).setUser(user).setPassword(password), new PoolOptions().setMaxSize(1));
+        Pool single = AppPools.open(vertx, 1);
         try {
             String pid = strings(single, "select pg_backend_pid()::text").get(0);
             assertEquals(List.of("1"), VertxContextSupport.subscribeAndAwait(() -> single.withTransaction(c -> c
