@@ -7,6 +7,7 @@ public enum FieldIssue {
     TOO_LONG,
     PATTERN,
     NOT_NUMBER,
+    OUT_OF_RANGE,
     NOT_DATE,
     DATE_IN_FUTURE,
     NOT_AN_OPTION,

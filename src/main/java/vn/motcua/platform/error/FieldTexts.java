@@ -17,6 +17,7 @@ final class FieldTexts {
             case TOO_LONG -> m.field_too_long(((Number) args.get(0)).intValue());
             case PATTERN -> m.field_pattern();
             case NOT_NUMBER -> m.field_not_number();
+            case OUT_OF_RANGE -> m.field_out_of_range(((Number) args.get(0)).intValue(), ((Number) args.get(1)).intValue());
             case NOT_DATE -> m.field_not_date();
             case DATE_IN_FUTURE -> m.field_date_in_future();
             case NOT_AN_OPTION -> m.field_not_an_option(String.valueOf(args.get(0)));

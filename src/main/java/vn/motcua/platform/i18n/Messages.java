@@ -383,6 +383,9 @@ public interface Messages {
     @Message("Cần nhập chữ.")
     String field_not_text();
 
+    @Message("Nhập một số từ {min} đến {max}.")
+    String field_out_of_range(int min, int max);
+
     @Message("Dài quá {max} ký tự.")
     String field_too_long(int max);
 
