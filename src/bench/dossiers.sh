@@ -7,8 +7,9 @@
 # table of the same database, with as many clients as the service has connections, measured in the same run,
 # alternately with the submissions: the ratio is against what this machine's PostgreSQL can commit at that moment.
 # The submission's own SQL (submit-transaction.sql) is measured the same way, to separate the data design's cost
-# from sign-in, validation and JSON. Load for the service comes from wrk (a second
-# process) with a real citizen token from the embedded Keycloak.
+# from sign-in, validation and JSON; the same submissions refused at validation measure the service's own part
+# without the database. Load for the service comes from wrk (a second process) with a real citizen token from the
+# embedded Keycloak.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -93,6 +94,12 @@ submissions() {
   if [ -s "$WORK/submit.err" ]; then echo "failed submissions:" >&2; head -5 "$WORK/submit.err" >&2; exit 1; fi
   wrk_stats "$WORK/submit.out"
 }
+floor() { # the service's part alone: the same submissions refused at validation (400), no database
+  TOKEN=$(token citizens nguyenvana) REFUSE=1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua \
+    "http://127.0.0.1:$PORT" > "$WORK/floor.out" 2> "$WORK/floor.err"
+  if [ -s "$WORK/floor.err" ]; then echo "a refused submission was not refused:" >&2; head -5 "$WORK/floor.err" >&2; exit 1; fi
+  echo "$(awk '/Requests\/sec/ {print $2}' "$WORK/floor.out") $(awk '$1=="50%" {print $2}' "$WORK/floor.out") $(awk '$1=="99%" {print $2}' "$WORK/floor.out")"
+}
 queue() { # officer tenant
   wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $(token staff "$1")" \
     "http://127.0.0.1:$PORT/api/t/$2/queue?limit=50" > "$WORK/queue.out"
@@ -105,12 +112,13 @@ WARMUP=${BENCH_WARMUP:-40}
 TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(token staff bench.d07w12)" "http://127.0.0.1:$PORT/api/t/d07-w12/queue" >/dev/null
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer $(token staff bench.d07)" "http://127.0.0.1:$PORT/api/t/d07/queue" >/dev/null
-declare -a CEIL LOOP SQL GRP SUB WQ DQ
+declare -a CEIL LOOP SQL GRP FLOOR SUB WQ DQ
 for r in $(seq 1 "$ROUNDS"); do
   CEIL+=("$(ceiling)")
   LOOP+=("$(pgb 1 src/bench/insert-ceiling.sql)")
   SQL+=("$(pgb "$POOL" src/bench/submit-transaction.sql)")
   GRP+=("$(grouped)")
+  FLOOR+=("$(floor)")
   SUB+=("$(submissions)")
   WQ+=("$(queue bench.d07w12 d07-w12)")
   DQ+=("$(queue bench.d07 d07)")
@@ -123,6 +131,10 @@ WRITER=$(curl -fs "http://127.0.0.1:$PORT/q/metrics" | awk '/^motcua_submissions
 
 C_TPS=$(median_field 1 "${CEIL[@]}"); S_RPS=$(median_field 1 "${SUB[@]}")
 L_TPS=$(median_field 1 "${LOOP[@]}"); Q_TPS=$(median_field 1 "${SQL[@]}"); G_TPS=$(median_field 1 "${GRP[@]}")
+F_RPS=$(median_field 1 "${FLOOR[@]}")
+# Both parts run on the same cores: each submission costs the machine the service's part plus the database's part,
+# so at best 1 / (1/F + 1/G) submissions a second, F and G each measured with the whole machine to itself.
+BOUND=$(awk -v f="$F_RPS" -v g="$G_TPS" 'BEGIN {printf "%.1f", 1 / (1 / f + 1 / g)}')
 
 cat <<REPORT
 ### Dossiers, $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)
@@ -136,6 +148,8 @@ Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all ro
 | the same insert from one client, one after the other | $L_TPS | $(median_field 2 "${LOOP[@]}") (mean) | — | $(ratio "$L_TPS" "$C_TPS") |
 | the submission's transaction in SQL, one per transaction (pgbench, $POOL clients, \`submit-transaction.sql\`) | $Q_TPS | $(median_field 2 "${SQL[@]}") (mean) | — | **$(ratio "$Q_TPS" "$C_TPS")** |
 | the same, 16 per transaction, one statement per table, as the group writer sends them (pgbench, 4 clients, \`submit-grouped.sql\`) | $G_TPS | $(median_field 2 "${GRP[@]}") (mean, per 16) | — | **$(ratio "$G_TPS" "$C_TPS")** |
+| the service's part alone: the same \`POST /api/dossiers\` refused at validation (a bad phone; sign-in, JSON, the whole form checked, problem+json; no database) | $F_RPS | $(median_field 2 "${FLOOR[@]}") | $(median_field 3 "${FLOOR[@]}") | $(ratio "$F_RPS" "$C_TPS") |
+| the best the two parts allow when they share the cores, 1 / (1 / refused + 1 / grouped SQL) | $BOUND | — | — | $(ratio "$BOUND" "$C_TPS") |
 | \`POST /api/dossiers\` (online, Idempotency-Key, wrk $CONNECTIONS connections) | $S_RPS | $(median_field 2 "${SUB[@]}") | $(median_field 3 "${SUB[@]}") | **$(ratio "$S_RPS" "$C_TPS")** |
 
 | queue, 50 per page, wrk $QUEUE_CONNECTIONS connections | requests/s | p50 | p99 |
@@ -144,7 +158,7 @@ Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all ro
 | district \`GET /api/t/d07/queue\` ($DISTRICT_OPEN open dossiers) | $(median_field 1 "${DQ[@]}") | $(median_field 2 "${DQ[@]}") | **$(median_field 3 "${DQ[@]}")** |
 
 Rounds (per second, p50, p99): ceiling: $(printf '[%s] ' "${CEIL[@]}"); one client: $(printf '[%s] ' "${LOOP[@]}");
-SQL submissions: $(printf '[%s] ' "${SQL[@]}"); grouped SQL: $(printf '[%s] ' "${GRP[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
+SQL submissions: $(printf '[%s] ' "${SQL[@]}"); grouped SQL: $(printf '[%s] ' "${GRP[@]}"); refused: $(printf '[%s] ' "${FLOOR[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
 ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}").
 Warm-up before the rounds: ${WARMUP} s of submissions and of the ward's queue, $(( WARMUP / 2 )) s of the district's.
 Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $WRITER.
