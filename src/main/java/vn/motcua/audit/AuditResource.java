@@ -3,9 +3,6 @@ package vn.motcua.audit;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
+import vn.motcua.platform.web.PageLimit;
 import vn.motcua.tenant.TenantDirectory;
 
 /** A tenant's audit log, for its administrators and auditors (and those of the tenants above it). */
@@ -63,11 +63,13 @@ public class AuditResource {
     public Uni<List<Entry>> latest(@PathParam("tenant") String tenant,
             @Parameter(description = "Only this action, e.g. dossier.read") @QueryParam("action") String action,
             @Parameter(description = "Only targets starting with this, e.g. a receipt code") @QueryParam("target") String target,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+            @Parameter(description = "Entries per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            @QueryParam(PageLimit.PARAMETER) String limit) {
+        int size = PageLimit.parse(limit, 50, 500);
         Actor actor = Actor.from(identity);
         return policy.authorize(actor, Permission.READ_AUDIT, tenant)
                 .chain(access -> tenants.tree())
-                .chain(tree -> audit.latest(policy.readScope(actor, tree), tenant, blankToNull(action), blankToNull(target), limit))
+                .chain(tree -> audit.latest(policy.readScope(actor, tree), tenant, blankToNull(action), blankToNull(target), size))
                 .map(events -> events.stream().map(e -> new Entry(e.id, e.occurredAt, e.tenantId, e.actorRealm, e.actorSubject,
                         e.actorName, e.action, e.target, e.subjectActor, e.purpose, e.remoteAddr)).toList());
     }

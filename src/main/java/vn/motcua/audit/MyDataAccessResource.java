@@ -3,9 +3,6 @@ package vn.motcua.audit;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
+import vn.motcua.platform.web.PageLimit;
 import vn.motcua.tenant.LocalizedText;
 import vn.motcua.tenant.TenantDirectory;
 
@@ -62,11 +63,14 @@ public class MyDataAccessResource {
     @GET
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "audit.read-own")
     @Operation(summary = "Who read my data, when and why, newest first")
-    public Uni<List<Access>> mine(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+    public Uni<List<Access>> mine(
+            @Parameter(description = "Reads per page, 1 to 500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
+            @QueryParam(PageLimit.PARAMETER) String limit) {
+        int size = PageLimit.parse(limit, 100, 500);
         Actor actor = Actor.from(identity);
         policy.authorizeSelf(actor, Permission.READ_OWN_ACCESS_LOG);
         String me = actor.realm().id() + ":" + actor.subject();
-        return Uni.combine().all().unis(audit.aboutSubject(me, limit), tenants.tree()).asTuple()
+        return Uni.combine().all().unis(audit.aboutSubject(me, size), tenants.tree()).asTuple()
                 .map(t -> t.getItem1().stream().map(e -> new Access(e.occurredAt, e.actorName, e.tenantId,
                         t.getItem2().find(e.tenantId).map(x -> x.name()).orElse(null), e.action, e.target, e.purpose)).toList());
     }

@@ -3,10 +3,7 @@ package vn.motcua.dossier;
 import java.net.URI;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,7 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,8 +27,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.dossier.DossierViews.DossierView;
 import vn.motcua.identity.Actor;
-import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.identity.Permission;
+import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.PageLimit;
 
 /** Submitting a dossier and following it: for citizens, and for officers who submit on someone's behalf. */
 @Path("/api")
@@ -92,9 +92,12 @@ public class DossierResource {
     @GET
     @Path("/me/dossiers")
     @Operation(summary = "The dossiers the caller submitted or that name them as applicant, newest first")
-    public Uni<List<DossierView>> mine(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    public Uni<List<DossierView>> mine(
+            @Parameter(description = "Dossiers per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam(PageLimit.PARAMETER) String limit) {
+        int size = PageLimit.parse(limit, 50, 200);
         Actor actor = Actor.from(identity);
-        return dossiers.mine(actor, limit).chain(list -> list.isEmpty() ? Uni.createFrom().item(List.of())
+        return dossiers.mine(actor, size).chain(list -> list.isEmpty() ? Uni.createFrom().item(List.of())
                 : Uni.join().all(list.stream().map(d -> presenter.brief(d, dossiers.now(), false)).toList()).andFailFast());
     }
 }

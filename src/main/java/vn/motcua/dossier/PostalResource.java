@@ -3,8 +3,6 @@ package vn.motcua.dossier;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,7 +15,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,9 +25,10 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.Actor;
-import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.PageLimit;
 
 /**
  * A post office's side (bưu điện): the dossiers it took in and the results it must deliver, with only what the
@@ -72,7 +73,9 @@ public class PostalResource {
             @Parameter(description = "intake (default) or delivery") @QueryParam("kind") @DefaultValue("intake") String kind,
             @Parameter(description = "Only those submitted before this instant (the last item's submittedAt, to page)")
             @QueryParam("before") String before,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+            @Parameter(description = "Items per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam(PageLimit.PARAMETER) String limit) {
+        int size = PageLimit.parse(limit, 50, 200);
         boolean delivery = switch (kind.strip()) {
             case "intake" -> false;
             case "delivery" -> true;
@@ -86,7 +89,7 @@ public class PostalResource {
                 throw DossierCommands.validation("before", FieldIssue.NOT_DATE);
             }
         }
-        return dossiers.ofPostOffice(Actor.from(identity), office, delivery, until, limit)
+        return dossiers.ofPostOffice(Actor.from(identity), office, delivery, until, size)
                 .map(list -> list.stream().map(d -> PostalItem.of(d, delivery)).toList());
     }
 

@@ -44,12 +44,4 @@ class AuditApiTest {
                 .body("type", equalTo("/problems/action-forbidden"));
         given().get("/api/t/ba-dinh-dien-bien/audit").then().statusCode(401);
     }
-
-    @Test
-    void anOutOfRangeLimitIsAValidationProblem() {
-        given().auth().oauth2(Tokens.staff("quantri.badinh")).queryParam("limit", 0).get("/api/t/ba-dinh/audit").then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("/problems/validation-failed"))
-                .body("errors[0].field", equalTo("limit"));
-    }
 }

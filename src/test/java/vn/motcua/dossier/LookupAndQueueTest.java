@@ -100,14 +100,7 @@ class LookupAndQueueTest {
                 .statusCode(400).body("errors[0].field", equalTo("state"));
         given().auth().oauth2(Tokens.staff("canbo.badinh")).queryParam("after", "garbage!").get("/api/t/{t}/queue", tenant).then()
                 .statusCode(400);
-        for (int limit : new int[] { 0, 201 }) {
-            given().auth().oauth2(Tokens.staff("canbo.badinh")).queryParam("limit", limit).get("/api/t/{t}/queue", tenant).then()
-                    .statusCode(400).body("errors[0].field", equalTo("limit")).body("errors[0].message", equalTo("Nhập một số từ 1 đến 200."));
-        }
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).header("Accept-Language", "en").queryParam("limit", -1)
-                .get("/api/t/{t}/queue", tenant).then().statusCode(400).body("errors[0].message", equalTo("Enter a number from 1 to 200."));
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).queryParam("limit", 200).get("/api/t/{t}/queue", tenant).then()
-                .statusCode(200);
+        // The page size's errors: PageLimitApiTest, with every other listing's.
         given().auth().oauth2(Tokens.staff("canbo.yenhoa")).get("/api/t/{t}/queue", tenant).then().statusCode(403);
         given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/t/{t}/queue", tenant).then().statusCode(403);
         given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/{t}/queue", "no-such").then().statusCode(404);

@@ -6,8 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -74,18 +72,6 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(Problems.forbidden(), uri, headers);
-    }
-
-    @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
-        List<ProblemException.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            String path = v.getPropertyPath().toString();
-            // Drop the method and parameter position prefix ("tenant.arg0.") that clients never see.
-            String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
-            errors.add(new ProblemException.FieldError(field, v.getMessage()));
-        }
-        return respond(new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size()), uri, headers);
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
