@@ -22,7 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.Permission;
+import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemException.FieldError;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.LocalizedText;
 
@@ -55,6 +57,8 @@ public class CalendarResource {
     }
 
     private static final BigDecimal MAX_DAYS = BigDecimal.valueOf(365);
+    private static final int MIN_YEAR = 1900;
+    private static final int MAX_YEAR = 2199;
 
     private final CalendarService calendars;
 
@@ -70,9 +74,9 @@ public class CalendarResource {
             @Parameter(description = "Reception time, ISO 8601 (e.g. 2026-03-09T09:00:00+07:00); Vietnam time if no offset; now if absent")
             @QueryParam("from") String from,
             @Parameter(description = "Working days, halves allowed (e.g. 2.5)") @QueryParam("days") String days) {
-        List<ProblemException.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (tenant == null || tenant.isBlank()) {
-            errors.add(new ProblemException.FieldError("tenant", "required: the receiving tenant's code"));
+            errors.add(FieldError.of("tenant", FieldIssue.REQUIRED));
         }
         OffsetDateTime received = parseTime(from, errors);
         BigDecimal count = parseDays(days, errors);
@@ -94,18 +98,22 @@ public class CalendarResource {
     @Path("/holidays")
     @Operation(summary = "Every non-working day of a year for a tenant, with its reason; and the weekend days worked")
     public Uni<Holidays> holidays(@QueryParam("tenant") String tenant, @QueryParam("year") String year) {
-        List<ProblemException.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (tenant == null || tenant.isBlank()) {
-            errors.add(new ProblemException.FieldError("tenant", "required: a tenant's code"));
+            errors.add(FieldError.of("tenant", FieldIssue.REQUIRED));
         }
         int y = 0;
-        try {
-            y = Integer.parseInt(year == null ? "" : year.strip());
-            if (y < 1900 || y > 2199) {
-                errors.add(new ProblemException.FieldError("year", "between 1900 and 2199"));
+        if (year == null || year.isBlank()) {
+            errors.add(FieldError.of("year", FieldIssue.REQUIRED));
+        } else {
+            try {
+                y = Integer.parseInt(year.strip());
+                if (y < MIN_YEAR || y > MAX_YEAR) {
+                    errors.add(FieldError.of("year", FieldIssue.OUT_OF_RANGE, MIN_YEAR, MAX_YEAR));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(FieldError.of("year", FieldIssue.NOT_NUMBER));
             }
-        } catch (NumberFormatException e) {
-            errors.add(new ProblemException.FieldError("year", "required: a year like 2026"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
@@ -117,7 +125,7 @@ public class CalendarResource {
                         .map(e -> new Worked(e.getKey(), e.getKey().getDayOfWeek(), e.getValue())).toList()));
     }
 
-    private static OffsetDateTime parseTime(String from, List<ProblemException.FieldError> errors) {
+    private static OffsetDateTime parseTime(String from, List<FieldError> errors) {
         if (from == null || from.isBlank()) {
             return OffsetDateTime.now(VietnameseLunarCalendar.VIETNAM);
         }
@@ -127,23 +135,26 @@ public class CalendarResource {
             try {
                 return LocalDateTime.parse(from.strip()).atOffset(VietnameseLunarCalendar.VIETNAM);
             } catch (DateTimeParseException e2) {
-                errors.add(new ProblemException.FieldError("from", "not a time like 2026-03-09T09:00:00+07:00"));
+                errors.add(FieldError.of("from", FieldIssue.NOT_TIME));
                 return null;
             }
         }
     }
 
-    private static BigDecimal parseDays(String days, List<ProblemException.FieldError> errors) {
-        try {
-            BigDecimal d = new BigDecimal(days == null ? "" : days.strip());
-            if (d.signum() <= 0 || d.compareTo(MAX_DAYS) > 0 || d.scale() > 2) {
-                errors.add(new ProblemException.FieldError("days", "a number of working days above 0, at most 365, e.g. 2.5"));
-                return null;
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            errors.add(new ProblemException.FieldError("days", "required: a number of working days, e.g. 2.5"));
+    private static BigDecimal parseDays(String days, List<FieldError> errors) {
+        if (days == null || days.isBlank()) {
+            errors.add(FieldError.of("days", FieldIssue.REQUIRED));
             return null;
         }
+        try {
+            BigDecimal d = new BigDecimal(days.strip());
+            if (d.signum() > 0 && d.compareTo(MAX_DAYS) <= 0 && d.scale() <= 2) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // Told below, with what is expected.
+        }
+        errors.add(FieldError.of("days", FieldIssue.WORKING_DAYS, MAX_DAYS.intValue()));
+        return null;
     }
 }

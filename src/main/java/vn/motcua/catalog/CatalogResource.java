@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.Permission;
+import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.LocalizedText;
@@ -84,7 +85,7 @@ public class CatalogResource {
             return LocalDate.parse(at.strip());
         } catch (DateTimeParseException e) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    List.of(new ProblemException.FieldError("at", "not a date like 2026-03-09")), 1);
+                    List.of(ProblemException.FieldError.of("at", FieldIssue.NOT_DATE)), 1);
         }
     }
 }

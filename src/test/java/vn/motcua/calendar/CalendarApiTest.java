@@ -1,7 +1,9 @@
 package vn.motcua.calendar;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -60,9 +62,23 @@ class CalendarApiTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/validation-failed"))
                 .body("errors", hasSize(3))
-                .body("errors.field", hasItems("tenant", "from", "days"));
+                .body("errors.field", contains("tenant", "from", "days"))
+                .body("errors.message", contains("Mục này bắt buộc.",
+                        "Cần nhập thời điểm theo dạng năm-tháng-ngàyTgiờ:phút, ví dụ 2026-03-09T09:00+07:00.",
+                        "Nhập số ngày làm việc lớn hơn 0, tối đa 365, có thể lẻ nửa ngày, ví dụ 2.5."));
+        for (String days : new String[] { "0", "366", "2.555", "hai", "1,5" }) {
+            given().header("Accept-Language", "en").queryParam("tenant", "ha-noi").queryParam("days", days).get("/api/calendar/due")
+                    .then().statusCode(400).body("errors[0].field", equalTo("days"))
+                    .body("errors[0].message", equalTo("Enter a number of working days above 0, at most 365; halves allowed, e.g. 2.5."));
+        }
+        given().queryParam("tenant", "ha-noi").get("/api/calendar/due").then().statusCode(400)
+                .body("errors[0].field", equalTo("days")).body("errors[0].message", equalTo("Mục này bắt buộc."));
         given().queryParam("tenant", "ha-noi").queryParam("year", "twenty").get("/api/calendar/holidays").then().statusCode(400)
-                .body("errors[0].field", equalTo("year"));
+                .body("errors[0].field", equalTo("year")).body("errors[0].message", equalTo("Cần nhập một số."));
+        given().queryParam("tenant", "ha-noi").queryParam("year", "1899").get("/api/calendar/holidays").then().statusCode(400)
+                .body("errors[0].message", equalTo("Nhập một số từ 1900 đến 2199."));
+        given().get("/api/calendar/holidays").then().statusCode(400)
+                .body("errors.field", contains("tenant", "year")).body("errors.message", everyItem(equalTo("Mục này bắt buộc.")));
         given().queryParam("tenant", "atlantis").queryParam("days", "1").get("/api/calendar/due").then().statusCode(404)
                 .body("type", equalTo("/problems/tenant-not-found"));
     }

@@ -59,7 +59,10 @@ class CatalogApiTest {
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/procedure-not-found"));
         given().queryParam("at", "soon").get("/api/procedures/" + code).then().statusCode(400)
-                .body("errors[0].field", equalTo("at"));
+                .body("errors[0].field", equalTo("at"))
+                .body("errors[0].message", equalTo("Cần nhập ngày theo dạng năm-tháng-ngày, ví dụ 2025-03-31."));
+        given().header("Accept-Language", "en").queryParam("at", "soon").get("/api/procedures/" + code).then().statusCode(400)
+                .body("errors[0].message", equalTo("Enter a date as year-month-day, e.g. 2025-03-31."));
     }
 
     @Test

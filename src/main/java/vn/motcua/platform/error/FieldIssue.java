@@ -9,6 +9,8 @@ public enum FieldIssue {
     NOT_NUMBER,
     OUT_OF_RANGE,
     NOT_DATE,
+    NOT_TIME,
+    WORKING_DAYS,
     DATE_IN_FUTURE,
     NOT_AN_OPTION,
     CITIZEN_ID_FORMAT,

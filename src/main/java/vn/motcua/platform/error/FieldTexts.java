@@ -19,6 +19,8 @@ final class FieldTexts {
             case NOT_NUMBER -> m.field_not_number();
             case OUT_OF_RANGE -> m.field_out_of_range(((Number) args.get(0)).intValue(), ((Number) args.get(1)).intValue());
             case NOT_DATE -> m.field_not_date();
+            case NOT_TIME -> m.field_not_time();
+            case WORKING_DAYS -> m.field_working_days(((Number) args.get(0)).intValue());
             case DATE_IN_FUTURE -> m.field_date_in_future();
             case NOT_AN_OPTION -> m.field_not_an_option(String.valueOf(args.get(0)));
             case CITIZEN_ID_FORMAT -> m.field_citizen_id_format();

@@ -22,10 +22,6 @@ public class ProblemException extends RuntimeException {
             @com.fasterxml.jackson.annotation.JsonIgnore FieldIssue issue,
             @com.fasterxml.jackson.annotation.JsonIgnore List<Object> args) {
 
-        public FieldError(String field, String message) {
-            this(field, message, null, List.of());
-        }
-
         public static FieldError of(String field, FieldIssue issue, Object... args) {
             return new FieldError(field, null, issue, List.of(args));
         }

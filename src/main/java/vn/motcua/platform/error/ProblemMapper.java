@@ -1,7 +1,5 @@
 package vn.motcua.platform.error;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;

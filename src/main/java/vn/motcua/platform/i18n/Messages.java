@@ -398,6 +398,12 @@ public interface Messages {
     @Message("Cần nhập ngày theo dạng năm-tháng-ngày, ví dụ 2025-03-31.")
     String field_not_date();
 
+    @Message("Cần nhập thời điểm theo dạng năm-tháng-ngàyTgiờ:phút, ví dụ 2026-03-09T09:00+07:00.")
+    String field_not_time();
+
+    @Message("Nhập số ngày làm việc lớn hơn 0, tối đa {max}, có thể lẻ nửa ngày, ví dụ 2.5.")
+    String field_working_days(int max);
+
     @Message("Ngày này chưa tới.")
     String field_date_in_future();
 
