@@ -20,8 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
-import vn.motcua.platform.error.ProblemException;
-import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.error.Problems;
 import vn.motcua.tenant.LocalizedText;
 import vn.motcua.tenant.TenantDirectory;
 
@@ -84,8 +83,7 @@ public class CatalogResource {
         try {
             return LocalDate.parse(at.strip());
         } catch (DateTimeParseException e) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED,
-                    List.of(ProblemException.FieldError.of("at", FieldIssue.NOT_DATE)), 1);
+            throw Problems.invalidField("at", FieldIssue.NOT_DATE);
         }
     }
 }

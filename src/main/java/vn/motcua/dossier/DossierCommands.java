@@ -12,8 +12,8 @@ import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
-import vn.motcua.platform.error.ProblemException.FieldError;
 import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.error.Problems;
 
 /**
  * The state machine applied to a loaded dossier: checks that the action is allowed in its state, moves its steps
@@ -287,7 +287,7 @@ public final class DossierCommands {
     }
 
     static ProblemException validation(String field, FieldIssue issue, Object... args) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of(field, issue, args)), 1);
+        return Problems.invalidField(field, issue, args);
     }
 
     /** The shares of a procedure's steps, in order. */

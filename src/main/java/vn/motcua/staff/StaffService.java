@@ -18,9 +18,10 @@ import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
-import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemException.FieldError;
+import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.error.Problems;
 import vn.motcua.tenant.TenantDirectory;
 import vn.motcua.tenant.TenantTree;
 
@@ -120,7 +121,7 @@ public class StaffService {
 
     private UserRepresentation validated(Actor actor, NewStaff r) {
         if (r == null) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of("body", FieldIssue.REQUIRED)), 1);
+            throw Problems.invalidField("body", FieldIssue.REQUIRED);
         }
         List<FieldError> errors = new ArrayList<>();
         String username = r.username() == null ? "" : r.username().strip().toLowerCase();
@@ -165,13 +166,12 @@ public class StaffService {
     private static List<String> validRoles(Actor actor, List<String> roles) {
         Set<String> grantable = actor.hasRole(Permission.Roles.CITY_ADMIN) ? GRANTED_BY_CITY_ADMIN : GRANTED_BY_TENANT_ADMIN;
         if (roles == null || roles.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of("roles", FieldIssue.REQUIRED)), 1);
+            throw Problems.invalidField("roles", FieldIssue.REQUIRED);
         }
         Set<String> out = new LinkedHashSet<>();
         for (String role : roles) {
             if (role == null || !grantable.contains(role.strip())) {
-                throw new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of("roles", FieldIssue.NOT_AN_OPTION,
-                        String.join(", ", grantable.stream().sorted().toList()))), 1);
+                throw Problems.invalidField("roles", FieldIssue.NOT_AN_OPTION, String.join(", ", grantable.stream().sorted().toList()));
             }
             out.add(role.strip());
         }

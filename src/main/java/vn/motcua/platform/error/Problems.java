@@ -1,5 +1,7 @@
 package vn.motcua.platform.error;
 
+import java.util.List;
+
 /** Factories for the problems that more than one feature raises. */
 public final class Problems {
 
@@ -20,5 +22,10 @@ public final class Problems {
 
     public static ProblemException notSignedIn() {
         return new ProblemException(ProblemType.NOT_SIGNED_IN);
+    }
+
+    /** A request with one invalid field; its message is written in the reader's language when the problem is sent. */
+    public static ProblemException invalidField(String field, FieldIssue issue, Object... args) {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, List.of(ProblemException.FieldError.of(field, issue, args)), 1);
     }
 }

@@ -1,11 +1,8 @@
 package vn.motcua.platform.web;
 
-import java.util.List;
-
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
-import vn.motcua.platform.error.ProblemException.FieldError;
-import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.error.Problems;
 
 /**
  * The {@code limit} query parameter of a listing: how many items one page holds (số mục mỗi trang).
@@ -62,6 +59,6 @@ public final class PageLimit {
     }
 
     private static ProblemException invalid(FieldIssue issue, Object... args) {
-        return new ProblemException(ProblemType.VALIDATION_FAILED, List.of(FieldError.of(PARAMETER, issue, args)), 1);
+        return Problems.invalidField(PARAMETER, issue, args);
     }
 }
