@@ -12,7 +12,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.platform.embedded.AppLifecycle;
-import vn.motcua.platform.embedded.EmbeddedServices;
 import vn.motcua.platform.embedded.EmbeddedSettings;
 import vn.motcua.tenant.FullTreeGenerator;
 import vn.motcua.tenant.TenantFiles;

@@ -10,42 +10,43 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.jboss.resteasy.reactive.RestForm;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
-import vn.motcua.platform.i18n.Languages;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.ClientAddress;
-import vn.motcua.platform.web.CsrfGuard;
-import vn.motcua.platform.web.Page;
+import vn.motcua.platform.web.PageContext;
+import vn.motcua.platform.web.RoutePermission;
 import vn.motcua.staff.StaffDirectory;
 import vn.motcua.staff.StaffService;
+import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
 
 /**
- * The console's staff page (cán bộ của đơn vị): the tenant administrator's forms over {@link StaffService}. Every
- * post carries the session's anti-forgery token; the access rules are the service's (the role matrix).
+ * The console's staff page (cán bộ của đơn vị): the tenant administrator's forms over {@link StaffService}. The
+ * access rules are the service's (the role matrix); the anti-forgery check is the page kit's, for every post. A
+ * refused creation shows the page again with what was typed and each error beside its field.
  */
 @Path("/console/{tenant}/staff")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class ConsoleStaffResource {
 
-    /** A role as the page shows it: its code, its label, and whether the row's member holds it. */
+    /** A role as the page shows it: its code, its label, and whether the row's member (or the typed form) holds it. */
     @TemplateData
     public record RoleChoice(String code, String label, boolean held) {
     }
@@ -55,61 +56,79 @@ public class ConsoleStaffResource {
     public record Row(String username, String name, boolean enabled, List<RoleChoice> roles) {
     }
 
-    private final Template staffPage;
+    /** What was typed in the creation form, shown again when it is refused. */
+    @TemplateData
+    public record Typed(String username, String lastName, String firstName, String email, List<String> roles) {
+        static final Typed EMPTY = new Typed("", "", "", "", List.of());
+    }
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance staff(Tenant tenant, List<Row> rows, List<RoleChoice> choices, String notice, Typed typed);
+    }
+
     private final StaffService staff;
     private final TenantDirectory tenants;
-    private final CsrfGuard csrf;
+    private final PageContext page;
     private final SecurityIdentity identity;
 
-    ConsoleStaffResource(@Location("console/staff.html") Template staffPage, StaffService staff, TenantDirectory tenants,
-            CsrfGuard csrf, SecurityIdentity identity) {
-        this.staffPage = staffPage;
+    ConsoleStaffResource(StaffService staff, TenantDirectory tenants, PageContext page, SecurityIdentity identity) {
         this.staff = staff;
         this.tenants = tenants;
-        this.csrf = csrf;
+        this.page = page;
         this.identity = identity;
     }
 
     @GET
     @Operation(hidden = true)
-    public Uni<Response> page(@PathParam("tenant") String tenant, @QueryParam("saved") String saved, @Context UriInfo uri,
-            @Context HttpHeaders headers) {
-        return render(tenant, uri, headers, saved != null ? Languages.messages(Page.locale(uri, headers)).staff_saved() : null);
+    @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
+    public Uni<Response> page(@PathParam("tenant") String tenant, @QueryParam("saved") String saved) {
+        return render(tenant, saved != null ? page.messages().staff_saved() : null, Typed.EMPTY, Response.Status.OK);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Uni<Response> create(@PathParam("tenant") String tenant, @RestForm(CsrfGuard.FIELD) String token,
-            @RestForm String username, @RestForm String lastName, @RestForm String firstName, @RestForm String email,
-            @RestForm("role") List<String> roles, @Context UriInfo uri, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        csrf.verify(identity, token, headers, uri);
-        Actor actor = Actor.from(identity);
-        Messages m = Languages.messages(Page.locale(uri, headers));
-        return staff.create(actor, tenant, new StaffService.NewStaff(username, firstName, lastName, email, roles), ClientAddress.of(request))
-                .chain(created -> render(tenant, uri, headers, m.staff_created(created.member().username()) + " "
-                        + m.staff_temporary_password(created.temporaryPassword())));
+    @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
+    public Uni<Response> create(@PathParam("tenant") String tenant, @RestForm String username, @RestForm String lastName,
+            @RestForm String firstName, @RestForm String email, @RestForm("role") List<String> roles, HttpServerRequest request) {
+        Messages m = page.messages();
+        Typed typed = new Typed(username, lastName, firstName, email, roles == null ? List.of() : roles);
+        return staff.create(Actor.from(identity), tenant, new StaffService.NewStaff(username, firstName, lastName, email, roles),
+                ClientAddress.of(request))
+                .chain(created -> render(tenant, m.staff_created(created.member().username()) + " "
+                        + m.staff_temporary_password(created.temporaryPassword()), Typed.EMPTY, Response.Status.OK))
+                .onFailure(ConsoleStaffResource::refusedForm).recoverWithUni(e -> {
+                    // Shown again, everything typed kept, each error beside its field.
+                    ProblemException problem = (ProblemException) e;
+                    page.refused(problem, "username");
+                    return render(tenant, null, typed, Response.Status.fromStatusCode(problem.type().status()));
+                });
+    }
+
+    /** A refusal of what was typed (not of who typed it): the form is shown again rather than an error page. */
+    private static boolean refusedForm(Throwable e) {
+        return e instanceof ProblemException p && (p.type() == ProblemType.VALIDATION_FAILED || p.type() == ProblemType.STAFF_EXISTS);
     }
 
     @POST
     @Path("/{username}/{change: disable|enable}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
     public Uni<Response> enableOrDisable(@PathParam("tenant") String tenant, @PathParam("username") String username,
-            @PathParam("change") String change, @RestForm(CsrfGuard.FIELD) String token, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        csrf.verify(identity, token, headers, uri);
-        return staff.setEnabled(Actor.from(identity), tenant, username, change.equals("enable"), ClientAddress.of(request)).map(m -> saved(tenant));
+            @PathParam("change") String change, HttpServerRequest request) {
+        return staff.setEnabled(Actor.from(identity), tenant, username, change.equals("enable"), ClientAddress.of(request))
+                .map(m -> saved(tenant));
     }
 
     @POST
     @Path("/{username}/roles")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
     public Uni<Response> roles(@PathParam("tenant") String tenant, @PathParam("username") String username,
-            @RestForm(CsrfGuard.FIELD) String token, @RestForm("role") List<String> roles, @Context UriInfo uri,
-            @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        csrf.verify(identity, token, headers, uri);
+            @RestForm("role") List<String> roles, HttpServerRequest request) {
         return staff.setRoles(Actor.from(identity), tenant, username, roles, ClientAddress.of(request)).map(m -> saved(tenant));
     }
 
@@ -118,23 +137,16 @@ public class ConsoleStaffResource {
         return Response.seeOther(URI.create("/console/" + tenant + "/staff?saved")).build();
     }
 
-    private Uni<Response> render(String tenant, UriInfo uri, HttpHeaders headers, String notice) {
+    private Uni<Response> render(String tenant, String notice, Typed typed, Response.Status status) {
         Actor actor = Actor.from(identity);
-        var locale = Page.locale(uri, headers);
-        Messages m = Languages.messages(locale);
+        Messages m = page.messages();
         List<String> grantable = StaffService.grantable(actor);
         return staff.list(actor, tenant).chain(members -> tenants.tree().map(tree -> {
             List<Row> rows = members.stream().map(s -> new Row(s.username(), name(s), s.enabled(),
                     grantable.stream().map(r -> new RoleChoice(r, label(r, m), s.roles().contains(r))).toList())).toList();
-            List<RoleChoice> choices = grantable.stream().map(r -> new RoleChoice(r, label(r, m), false)).toList();
-            return Response.ok(staffPage.instance()
-                    .data("page", Page.staff(locale, actor.displayName()))
-                    .data("tenant", tree.find(tenant).orElseThrow())
-                    .data("rows", rows)
-                    .data("choices", choices)
-                    .data("csrf", csrf.token(identity))
-                    .data("notice", notice)
-                    .setLocale(locale)).header("Cache-Control", "no-store").build();
+            List<RoleChoice> choices = grantable.stream().map(r -> new RoleChoice(r, label(r, m), typed.roles().contains(r))).toList();
+            return Response.status(status).entity(Templates.staff(tree.find(tenant).orElseThrow(), rows, choices, notice, typed))
+                    .header("Cache-Control", "no-store").build();
         }));
     }
 

@@ -95,7 +95,7 @@ public enum Permission {
      * {@code signed-in} for what any signed-in caller may do for themselves, {@code public} for what needs no
      * sign-in.
      */
-    public static final String OPENAPI_EXTENSION = "x-permission";
+    public static final String OPENAPI_EXTENSION = vn.motcua.platform.web.RoutePermission.EXTENSION;
 
     private final String id;
     private final Reach reach;

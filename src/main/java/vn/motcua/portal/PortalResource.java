@@ -3,74 +3,68 @@ package vn.motcua.portal;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
+import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import vn.motcua.audit.AuditService;
+import vn.motcua.audit.MyDataAccess;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemTexts;
 import vn.motcua.platform.error.ProblemType;
-import vn.motcua.platform.i18n.Languages;
 import vn.motcua.platform.i18n.Messages;
-import vn.motcua.platform.web.Page;
+import vn.motcua.platform.web.PageContext;
+import vn.motcua.platform.web.RoutePermission;
+import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
 
 /** The city-wide public portal (cổng dịch vụ công) for citizens; sign-in goes through the citizens realm. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class PortalResource {
 
-    private final Template home;
-    private final Template me;
-    private final Template problem;
-    private final TenantDirectory tenants;
-    private final CurrentIdentityAssociation identities;
-    private final SecurityIdentity identity;
-    private final AuditService audit;
+    /** The portal's pages, checked at build time against the templates in {@code templates/portal/}. */
+    @CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance home(TenantTree tree, Tenant root, List<Tenant> children);
 
-    PortalResource(@Location("portal/home.html") Template home, @Location("portal/me.html") Template me,
-            @Location("portal/problem.html") Template problem, TenantDirectory tenants, CurrentIdentityAssociation identities,
-            SecurityIdentity identity, AuditService audit) {
-        this.audit = audit;
-        this.home = home;
-        this.me = me;
-        this.problem = problem;
+        static native TemplateInstance me(Actor actor, List<AccessRow> reads, String maskedCitizenId);
+
+        static native TemplateInstance problem(ProblemType type, String title);
+    }
+
+    private final TenantDirectory tenants;
+    private final SecurityIdentity identity;
+    private final MyDataAccess access;
+    private final PageContext page;
+
+    PortalResource(TenantDirectory tenants, SecurityIdentity identity, MyDataAccess access, PageContext page) {
+        this.access = access;
         this.tenants = tenants;
-        this.identities = identities;
         this.identity = identity;
+        this.page = page;
     }
 
     @GET
     @Operation(hidden = true)
-    public Uni<TemplateInstance> home(@Context UriInfo uri, @Context HttpHeaders headers) {
-        var locale = Page.locale(uri, headers);
-        return identities.getDeferredIdentity().chain(identity -> tenants.tree().map(tree -> home.instance()
-                .data("page", page(identity, locale))
-                .data("tree", tree)
-                .data("root", tree.root())
-                .data("children", tree.children(tree.root().code()))
-                .setLocale(locale)));
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
+    public Uni<TemplateInstance> home() {
+        return tenants.tree().map(tree -> Templates.home(tree, tree.root(), tree.children(tree.root().code())));
     }
 
     /** "Đăng nhập": requires a citizen session, so an anonymous visitor is sent to the citizens realm's login. */
@@ -78,6 +72,7 @@ public class PortalResource {
     @Path("signin")
     @Authenticated
     @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.SIGNED_IN)
     public Response signIn() {
         return Response.seeOther(URI.create("/me")).build();
     }
@@ -86,18 +81,17 @@ public class PortalResource {
     @Path("me")
     @Authenticated
     @Operation(hidden = true)
-    public Uni<TemplateInstance> me(@Context UriInfo uri, @Context HttpHeaders headers) {
-        var locale = Page.locale(uri, headers);
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.SIGNED_IN)
+    public Uni<TemplateInstance> me() {
         Actor actor = Actor.from(identity);
-        var m = Languages.messages(locale);
+        var locale = page.locale();
+        var m = page.messages();
+        // An officer signed in on the portal has no citizen's access log: their page shows only who they are.
         Uni<List<AccessRow>> reads = actor.isStaff() ? Uni.createFrom().item(List.of())
-                : Uni.combine().all().unis(audit.aboutSubject(actor.realm().id() + ":" + actor.subject(), 100), tenants.tree()).asTuple()
-                        .map(t -> t.getItem1().stream().map(e -> new AccessRow(
-                                WHEN.format(e.occurredAt.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM)), e.actorName,
-                                t.getItem2().find(e.tenantId).map(x -> x.name().in(locale)).orElse(e.tenantId),
-                                e.target, purposeText(e.purpose, m))).toList());
-        return reads.map(list -> me.instance().data("page", Page.citizen(locale, actor.displayName())).data("actor", actor)
-                .data("reads", list).data("maskedCitizenId", masked(actor)).setLocale(locale));
+                : access.of(actor, 100).map(list -> list.stream().map(e -> new AccessRow(
+                        WHEN.format(e.at().atZoneSameInstant(VietnameseLunarCalendar.VIETNAM)), e.officer(),
+                        e.office() == null ? e.officeCode() : e.office().in(locale), e.target(), purposeText(e.purpose(), m))).toList());
+        return reads.map(list -> Templates.me(actor, list, masked(actor)));
     }
 
     /** The verified citizen ID with its middle hidden ("001•••••6789"): enough to recognize, not to copy. */
@@ -128,22 +122,12 @@ public class PortalResource {
     @GET
     @Path("problems/{slug}")
     @Operation(hidden = true)
-    public TemplateInstance problem(@PathParam("slug") String slug, @Context UriInfo uri, @Context HttpHeaders headers) {
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
+    public TemplateInstance problem(@PathParam("slug") String slug) {
         ProblemType type = ProblemType.bySlug(slug);
         if (type == null) {
             throw new ProblemException(ProblemType.NOT_FOUND);
         }
-        var locale = Page.locale(uri, headers);
-        var m = Languages.messages(locale);
-        return problem.instance().data("page", Page.anonymous(locale)).data("type", type)
-                .data("title", ProblemTexts.title(type, m)).setLocale(locale);
-    }
-
-    private static Page page(SecurityIdentity identity, Locale locale) {
-        if (identity == null || identity.isAnonymous()) {
-            return Page.anonymous(locale);
-        }
-        Actor actor = Actor.from(identity);
-        return actor.isStaff() ? Page.staff(locale, actor.displayName()) : Page.citizen(locale, actor.displayName());
+        return Templates.problem(type, ProblemTexts.title(type, page.messages()));
     }
 }

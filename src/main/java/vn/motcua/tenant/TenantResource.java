@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
-import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.Problems;
+import vn.motcua.platform.web.RoutePermission;
 
 /** The tenant tree, public: the portal and other systems need to know who is who and where. */
 @Path("/api/tenants")
@@ -35,7 +35,7 @@ public class TenantResource {
         this.json = json;
     }
 
-    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
+    @Extension(name = RoutePermission.EXTENSION, value = "public")
     @GET
     @Operation(summary = "The whole tenant tree, nested, with its levels")
     public Uni<TenantViews.Tree> tree() {
@@ -47,13 +47,13 @@ public class TenantResource {
     @Operation(summary = "One tenant with its ancestors and children")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TenantViews.Detail.class)))
-    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
+    @Extension(name = RoutePermission.EXTENSION, value = "public")
     public Uni<Response> tenant(@PathParam("code") String code) {
         return directory.tree().map(tree -> Response.ok(json.detail(tree,
                 tree.find(code).orElseThrow(() -> Problems.tenantNotFound(code))), MediaType.APPLICATION_JSON).build());
     }
 
-    @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")
+    @Extension(name = RoutePermission.EXTENSION, value = "public")
     @GET
     @Path("/{code}/descendants")
     @Operation(summary = "Every tenant below this one, depth first")

@@ -1,6 +1,7 @@
 package vn.motcua.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -84,6 +85,44 @@ class ConsoleStaffPageTest {
         HttpResponse<String> crossSite = admin.post(page("ba-dinh-dien-bien"), withOwn, Map.of("Origin", "https://evil.example"));
         assertEquals(403, crossSite.statusCode(), "from another site");
         assertTrue(crossSite.body().contains("Không có quyền"), crossSite.body());
+    }
+
+    @Test
+    void aRefusedFormIsShownAgainWithWhatWasTypedAndEachErrorBesideItsField() throws Exception {
+        Browser admin = new Browser();
+        String csrf = token(admin.signIn(admin.get(page("ba-dinh-dien-bien")), "quantri.badinh", DemoUser.PASSWORD));
+        HttpResponse<String> refused = admin.post(page("ba-dinh-dien-bien"), List.of(Map.entry("csrf", csrf),
+                Map.entry("username", "Tên Sai!"), Map.entry("lastName", "Đinh Thị"), Map.entry("firstName", ""),
+                Map.entry("email", "trang@"), Map.entry("role", "processor")), Map.of());
+        String body = refused.body();
+        assertEquals(400, refused.statusCode(), body);
+        assertTrue(body.contains("<title>Lỗi: "), "the title says there is an error first: " + body);
+        String summary = body.substring(body.indexOf("id=\"error-summary\""), body.indexOf("</div>", body.indexOf("id=\"error-summary\"")));
+        for (String field : List.of("username", "firstName", "email")) {
+            assertTrue(summary.contains("href=\"#" + field + "\""), field + " is linked from the summary: " + summary);
+            assertTrue(body.contains("id=\"" + field + "-error\""), field + "'s error is beside it");
+        }
+        assertFalse(summary.contains("href=\"#lastName\""), "a valid field is not in the summary");
+        assertTrue(body.contains("value=\"Tên Sai!\""), "what was typed is kept");
+        assertTrue(body.contains("value=\"Đinh Thị\""), "what was typed is kept");
+        assertTrue(body.contains("value=\"trang@\""), "what was typed is kept");
+        assertTrue(body.contains("value=\"processor\" checked"), "the chosen role stays chosen");
+        assertTrue(body.contains("aria-invalid=\"true\""));
+
+        // A username that is taken is the username's error, on the same page, with the rest kept.
+        HttpResponse<String> taken = admin.post(page("ba-dinh-dien-bien"), List.of(Map.entry("csrf", csrf),
+                Map.entry("username", "canbo.dienbien"), Map.entry("lastName", "Đinh Thị"), Map.entry("firstName", "Trang"),
+                Map.entry("email", ""), Map.entry("role", "receiver")), Map.of());
+        assertEquals(409, taken.statusCode(), taken.body());
+        assertTrue(taken.body().contains("href=\"#username\""), taken.body());
+        assertTrue(taken.body().contains("value=\"Trang\""), taken.body());
+
+        // In English, the same page says "Error: ".
+        HttpResponse<String> english = admin.post(page("ba-dinh-dien-bien") + "?lang=en", List.of(Map.entry("csrf", csrf),
+                Map.entry("username", ""), Map.entry("lastName", ""), Map.entry("firstName", ""), Map.entry("role", "receiver")),
+                Map.of());
+        assertEquals(400, english.statusCode(), english.body());
+        assertTrue(english.body().contains("<title>Error: "), english.body());
     }
 
     @Test

@@ -37,7 +37,9 @@ import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;
+import vn.motcua.support.Browser;
 import vn.motcua.support.ForgedTokens;
+import vn.motcua.support.PageRoutes;
 import vn.motcua.support.KeycloakAdmin;
 import vn.motcua.support.Tokens;
 import vn.motcua.tenant.TenantDirectory;
@@ -83,6 +85,9 @@ class AttackMatrixTest {
     @Inject
     TenantDirectory tenants;
 
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
     /** What the attacks aim at: ward A's dossier with a secret name, and ward B's. */
     record Fixture(String codeA, String secretA, String attachmentA, String codeB, String secretB, TenantTree tree,
             Map<String, String> tokens) {
@@ -107,22 +112,28 @@ class AttackMatrixTest {
     Stream<DynamicNode> attackMatrix() throws Throwable {
         Fixture f = fixture();
         List<Op> ops = operations();
-        // The console's tenant page is not in the API document; it is guarded by the same policy.
+        // The pages are not in the API document: they come from the application's routes, guarded by the same policy.
+        List<PageRoutes.Route> pages = PageRoutes.all();
+        List<Op> pageReads = pages.stream().filter(r -> r.method().equals("GET"))
+                .map(r -> new Op("GET", r.path(), r.permissions(), r.pathParams().stream().map(n -> new Param(n, "path")).toList()))
+                .toList();
         List<Op> withPages = new ArrayList<>(ops);
-        withPages.add(new Op("GET", "/console/{tenant}", List.of(Permission.OPEN_CONSOLE.id()), List.of(new Param("tenant", "path"))));
+        withPages.addAll(pageReads);
         Map<String, List<DynamicTest>> groups = new LinkedHashMap<>();
-        groups.put("tokens", tokenAttacks(f, ops));
+        groups.put("tokens", tokenAttacks(f, ops, pageReads));
         groups.put("scope", scopeAttacks(f, withPages));
         groups.put("idor", idorAttacks(f));
         groups.put("injection", injectionAttacks(f, withPages));
+        groups.put("forms", formAttacks(pages));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
         groups.forEach((k, v) -> counts.append(' ').append(k).append('=').append(v.size()));
-        System.out.printf("Attack matrix: %d attack cases (%s), %d positive controls, over %d API operations%n", attacks,
-                counts.toString().strip(), controls.size(), ops.size());
+        System.out.printf("Attack matrix: %d attack cases (%s), %d positive controls, over %d API operations and %d page routes%n",
+                attacks, counts.toString().strip(), controls.size(), ops.size(), pages.size());
         List<DynamicNode> nodes = new ArrayList<>();
         nodes.add(DynamicTest.dynamicTest("every API operation declares a known permission", () -> everyOperationIsGuarded(ops)));
+        nodes.add(DynamicTest.dynamicTest("every page route declares a known permission", () -> everyPageIsGuarded(pages)));
         nodes.add(DynamicTest.dynamicTest("the matrix holds at least 300 attacks", () -> assertTrue(attacks >= 300, "attacks: " + attacks)));
         groups.forEach((k, v) -> nodes.add(DynamicContainer.dynamicContainer(k, v)));
         nodes.add(DynamicContainer.dynamicContainer("positive controls", controls));
@@ -183,6 +194,24 @@ class AttackMatrixTest {
         return ops;
     }
 
+    private static void everyPageIsGuarded(List<PageRoutes.Route> pages) {
+        List<String> undeclared = new ArrayList<>();
+        for (PageRoutes.Route r : pages) {
+            if (r.permissions().isEmpty()) {
+                undeclared.add(r.method() + " " + r.path() + " (" + r.where() + ") declares no permission");
+            }
+            for (String p : r.permissions()) {
+                if (!p.equals("public") && !p.equals("signed-in") && Permission.byId(p).isEmpty()) {
+                    undeclared.add(r.method() + " " + r.path() + " names an unknown permission " + p);
+                }
+            }
+        }
+        assertEquals(List.of(), undeclared);
+        // The console, its staff page and forms, the portal's home, sign-in, "my page" and problem pages at least.
+        assertTrue(pages.size() >= 9, "page routes found: " + pages);
+        assertTrue(pages.stream().anyMatch(r -> r.method().equals("POST")), "the staff forms are found: " + pages);
+    }
+
     private static void everyOperationIsGuarded(List<Op> ops) {
         List<String> undeclared = new ArrayList<>();
         for (Op op : ops) {
@@ -202,7 +231,7 @@ class AttackMatrixTest {
 
     // ------------------------------------------------------------------------------------------------ tokens
 
-    private List<DynamicTest> tokenAttacks(Fixture f, List<Op> ops) throws InterruptedException {
+    private List<DynamicTest> tokenAttacks(Fixture f, List<Op> ops, List<Op> pageReads) throws InterruptedException {
         String staff = f.tokens().get("canbo.dienbien");
         String citizen = f.tokens().get("nguyenvana");
         byte[] staffKey = KeycloakAdmin.realmPublicKey(RealmGenerator.STAFF);
@@ -233,8 +262,14 @@ class AttackMatrixTest {
                 })));
             }
         }
-        // The console's pages: a bad bearer token is refused; no token at all is sent to sign in, never served.
-        for (String page : List.of("/console", "/console/" + WARD_A)) {
+        // Every page that needs a sign-in: a bad bearer token is refused; no token at all is sent to its realm's sign-in,
+        // never served.
+        for (Op op : pageReads) {
+            if (op.isPublic()) {
+                continue;
+            }
+            String page = op.path().replace("{tenant}", WARD_A);
+            String realm = page.startsWith("/console") ? "/realms/staff/" : "/realms/citizens/";
             forged.forEach((what, token) -> cases.add(DynamicTest.dynamicTest("page " + page + " with " + what, () -> {
                 RequestSpecification spec = given().redirects().follow(false);
                 if (token != null) {
@@ -243,7 +278,7 @@ class AttackMatrixTest {
                 Response r = spec.get(page);
                 if (token == null) {
                     assertEquals(302, r.statusCode(), page);
-                    assertTrue(r.header("Location").contains("/realms/staff/"), r.header("Location"));
+                    assertTrue(r.header("Location").contains(realm), r.header("Location"));
                 } else {
                     assertEquals(401, r.statusCode(), () -> page + " accepted " + what);
                 }
@@ -361,6 +396,75 @@ class AttackMatrixTest {
     }
 
     // ------------------------------------------------------------------------------------------------ IDOR
+
+    // ------------------------------------------------------------------------------------------------ forms
+
+    static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    /** Signed-in browser sessions of two administrators, made once, when the first form case runs. */
+    private record Sessions(Browser admin, String adminToken, String otherToken) {
+    }
+
+    private Sessions sessions;
+
+    private Sessions sessions() throws Exception {
+        if (sessions == null) {
+            String staffPage = base + "console/" + WARD_A + "/staff";
+            Browser admin = new Browser();
+            String adminToken = csrfOf(admin.signIn(admin.get(staffPage), "quantri.badinh", DemoUser.PASSWORD));
+            Browser other = new Browser();
+            String otherToken = csrfOf(other.signIn(other.get(staffPage), "quantri.hanoi", DemoUser.PASSWORD));
+            sessions = new Sessions(admin, adminToken, otherToken);
+        }
+        return sessions;
+    }
+
+    private static String csrfOf(java.net.http.HttpResponse<String> page) {
+        java.util.regex.Matcher m = CSRF.matcher(page.body());
+        assertTrue(m.find(), () -> "a form with its token: " + page.statusCode() + " " + page.body());
+        return m.group(1);
+    }
+
+    /**
+     * Every state-changing page route, posted from a signed-in browser session: without the session's token, with
+     * another session's, and with its own from another site, it is refused (403) before it reaches the page. The
+     * same post with its own token is not refused for forgery (a positive control: the request itself changes
+     * nothing, its fields being empty or naming nobody).
+     */
+    private List<DynamicTest> formAttacks(List<PageRoutes.Route> pages) {
+        List<DynamicTest> cases = new ArrayList<>();
+        for (PageRoutes.Route r : pages) {
+            if (r.method().equals("GET")) {
+                continue;
+            }
+            String url = base + r.path().replace("{tenant}", WARD_A).replace("{username}", "khong-co-ai")
+                    .replace("{change}", "disable").replace("{slug}", "not-found").substring(1);
+            List<Map.Entry<String, String>> form = List.of(Map.entry("username", ""), Map.entry("lastName", ""));
+            cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " without the session's token", () -> {
+                var res = sessions().admin().post(url, form, Map.of());
+                assertEquals(403, res.statusCode(), res::body);
+            }));
+            cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " with another session's token", () -> {
+                List<Map.Entry<String, String>> withOthers = new ArrayList<>(form);
+                withOthers.add(Map.entry("csrf", sessions().otherToken()));
+                var res = sessions().admin().post(url, withOthers, Map.of());
+                assertEquals(403, res.statusCode(), res::body);
+            }));
+            cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " from another site", () -> {
+                List<Map.Entry<String, String>> withOwn = new ArrayList<>(form);
+                withOwn.add(Map.entry("csrf", sessions().adminToken()));
+                var res = sessions().admin().post(url, withOwn, Map.of("Origin", "https://evil.example"));
+                assertEquals(403, res.statusCode(), res::body);
+            }));
+            cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " with its own token is not refused as forged", () -> {
+                List<Map.Entry<String, String>> withOwn = new ArrayList<>(form);
+                withOwn.add(Map.entry("csrf", sessions().adminToken()));
+                var res = sessions().admin().post(url, withOwn, Map.of());
+                assertTrue(res.statusCode() != 403 && res.statusCode() < 500, () -> res.statusCode() + " " + res.body());
+            }));
+        }
+        return cases;
+    }
 
     private List<DynamicTest> idorAttacks(Fixture f) {
         List<DynamicTest> cases = new ArrayList<>();

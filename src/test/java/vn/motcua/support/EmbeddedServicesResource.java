@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import vn.motcua.platform.embedded.EmbeddedServices;
+import vn.motcua.EmbeddedServices;
 import vn.motcua.platform.embedded.EmbeddedSettings;
 
 /**

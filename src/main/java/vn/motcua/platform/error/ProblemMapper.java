@@ -1,6 +1,5 @@
 package vn.motcua.platform.error;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,16 +20,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.quarkus.qute.Location;
 import io.quarkus.resteasy.reactive.server.runtime.exceptionmappers.UnauthorizedExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import io.quarkus.qute.Template;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import vn.motcua.platform.i18n.Languages;
 import vn.motcua.platform.i18n.Messages;
+import vn.motcua.platform.web.PageContext;
 
 /**
  * The one exception mapper: every error leaves as an RFC 9457 problem ({@code application/problem+json}) on the
@@ -43,10 +41,10 @@ public class ProblemMapper {
 
     private static final UnauthorizedExceptionMapper SIGN_IN_CHALLENGE = new UnauthorizedExceptionMapper();
 
-    private final Template errorPage;
+    private final PageContext page;
 
-    ProblemMapper(@Location("error.html") Template errorPage) {
-        this.errorPage = errorPage;
+    ProblemMapper(PageContext page) {
+        this.page = page;
     }
 
     @ServerExceptionMapper
@@ -120,16 +118,9 @@ public class ProblemMapper {
         ProblemType type = problem.type();
         String path = uri.getPath();
         if (wantsPage(path, headers)) {
-            Locale locale = Languages.forPage(uri.getQueryParameters().getFirst("lang"), cookie(headers));
-            Messages m = Languages.messages(locale);
+            Messages m = page.messages();
             ProblemException e = problem.localized(m);
-            String html = errorPage.instance()
-                    .data("title", ProblemTexts.title(type, m))
-                    .data("detail", ProblemTexts.detail(type, m, e.args()))
-                    .data("type", type)
-                    .data("errors", e.fieldErrors())
-                    .data("lang", locale.getLanguage())
-                    .setLocale(locale)
+            String html = ErrorPages.error(ProblemTexts.title(type, m), ProblemTexts.detail(type, m, e.args()), type, e.fieldErrors())
                     .render();
             return Response.status(type.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
@@ -142,11 +133,6 @@ public class ProblemMapper {
             out.header("Retry-After", e.extensions().get("retryAfter"));
         }
         return out.build();
-    }
-
-    private static String cookie(HttpHeaders headers) {
-        var c = headers.getCookies().get(Languages.COOKIE);
-        return c == null ? null : c.getValue();
     }
 
     static boolean isApi(String path) {

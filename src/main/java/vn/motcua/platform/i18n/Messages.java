@@ -37,6 +37,17 @@ public interface Messages {
     @Message("Trang chủ")
     String home();
 
+    /** Before the title of a page whose form was refused, so a screen reader says it first. */
+    @Message("Lỗi:")
+    String error_prefix();
+
+    @Message("Có lỗi cần sửa")
+    String error_summary_title();
+
+    /** After the label of a field that may be left empty (GOV.UK: "(optional)", never an asterisk). */
+    @Message("(không bắt buộc)")
+    String optional();
+
     @Message("Các cơ quan tiếp nhận hồ sơ")
     String portal_tenants_heading();
 

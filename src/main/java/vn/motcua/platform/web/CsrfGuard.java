@@ -10,8 +10,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
@@ -24,7 +22,8 @@ import vn.motcua.platform.error.Problems;
  * bound to the signed-in session: an HMAC of the realm's session id ({@code sid}) and the subject under a key every
  * replica shares, so no server-side state is needed. A post must carry the token of the session it comes from, and,
  * when the browser says where it comes from ({@code Origin}, else {@code Referer}), come from this site. The session
- * cookie's {@code SameSite=Lax} is the first wall; this is the second.
+ * cookie's {@code SameSite=Lax} is the first wall; this is the second. {@link PageFilters} applies it to every
+ * state-changing page request; no page method calls it.
  */
 @ApplicationScoped
 public class CsrfGuard {
@@ -57,16 +56,23 @@ public class CsrfGuard {
         }
     }
 
-    /** Refuses (403) a form post without this session's token or from another site. */
-    public void verify(SecurityIdentity identity, String formToken, HttpHeaders headers, UriInfo uri) {
-        // The authority the request was addressed to: the Host header, or HTTP/2's :authority.
-        String host = uri.getBaseUri().getAuthority();
-        String from = headers.getHeaderString("Origin");
+    /**
+     * Refuses (403) a state-changing page request from another site or, for a signed-in session, without this
+     * session's token. An anonymous request has no session whose authority a forgery could borrow: only its origin is
+     * checked, and the route's own sign-in requirement answers it.
+     *
+     * @param host the authority the request was addressed to: the Host header, or HTTP/2's :authority
+     */
+    public void verify(SecurityIdentity identity, String formToken, String origin, String referer, String host) {
+        String from = origin;
         if (from == null || from.isBlank() || from.equals("null")) {
-            from = headers.getHeaderString("Referer");
+            from = referer;
         }
         if (from != null && !from.isBlank() && host != null && !sameHost(from, host)) {
             throw Problems.forbidden();
+        }
+        if (identity == null || identity.isAnonymous()) {
+            return;
         }
         if (formToken == null || !MessageDigest.isEqual(formToken.getBytes(StandardCharsets.UTF_8),
                 token(identity).getBytes(StandardCharsets.UTF_8))) {

@@ -1,4 +1,4 @@
-package vn.motcua.platform.embedded;
+package vn.motcua;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,10 +12,16 @@ import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.tenant.TenantFiles;
 import vn.motcua.tenant.TenantTree;
+import vn.motcua.platform.embedded.EmbeddedKeycloakServer;
+import vn.motcua.platform.embedded.EmbeddedPostgresServer;
+import vn.motcua.platform.embedded.EmbeddedSettings;
 
 /**
  * The embedded defaults, started together: PostgreSQL and Keycloak (in parallel: Keycloak takes the longer) for
  * whichever has no URL configured. Used by the service's main and by the test suite, so both run the same parts.
+ *
+ * <p>It lives in the composition root beside {@link MotcuaMain}, not in {@code platform.embedded}: it assembles the
+ * servers (platform) with the realms generated from the tenant tree (features), and platform imports no feature.
  */
 public final class EmbeddedServices implements AutoCloseable {
 
