@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 
 /** The public calendar endpoints: due times and the year's days off, per tenant. */
 @QuarkusTest
@@ -18,7 +19,7 @@ class CalendarApiTest {
 
     @Test
     void answersWhenADossierIsDue() {
-        given().queryParam("tenant", "cau-giay-yen-hoa").queryParam("from", "2026-02-13T10:00:00+07:00").queryParam("days", "3")
+        given().queryParam("tenant", Demo.OTHER_WARD).queryParam("from", "2026-02-13T10:00:00+07:00").queryParam("days", "3")
                 .get("/api/calendar/due").then().statusCode(200)
                 .body("clockStartsAt", equalTo("2026-02-13T10:00:00+07:00"))
                 .body("dueAt", equalTo("2026-02-25T10:00:00+07:00"))
@@ -29,7 +30,7 @@ class CalendarApiTest {
 
     @Test
     void aReceptionAfterTheCutOffCountsFromTheNextMorningAndLocalTimeIsVietnamTime() {
-        given().queryParam("tenant", "cau-giay-yen-hoa").queryParam("from", "2026-03-09T15:30").queryParam("days", "0.5")
+        given().queryParam("tenant", Demo.OTHER_WARD).queryParam("from", "2026-03-09T15:30").queryParam("days", "0.5")
                 .get("/api/calendar/due").then().statusCode(200)
                 .body("clockStartsAt", equalTo("2026-03-10T07:00:00+07:00"))
                 .body("dueAt", equalTo("2026-03-10T11:00:00+07:00"));
@@ -37,22 +38,22 @@ class CalendarApiTest {
 
     @Test
     void aSaturdayDeskCountsForItsWardOnly() {
-        given().queryParam("tenant", "ba-dinh-dien-bien").queryParam("from", "2026-03-06T13:30").queryParam("days", "1.5")
+        given().queryParam("tenant", Demo.WARD).queryParam("from", "2026-03-06T13:30").queryParam("days", "1.5")
                 .get("/api/calendar/due").then().statusCode(200).body("dueAt", equalTo("2026-03-09T11:30:00+07:00"));
-        given().queryParam("tenant", "ba-dinh-ngoc-ha").queryParam("from", "2026-03-06T13:30").queryParam("days", "1.5")
+        given().queryParam("tenant", Demo.WARD_NGOC_HA).queryParam("from", "2026-03-06T13:30").queryParam("days", "1.5")
                 .get("/api/calendar/due").then().statusCode(200).body("dueAt", equalTo("2026-03-10T07:30:00+07:00"));
     }
 
     @Test
     void listsEveryDayOffOfTheYearWithItsReason() {
-        given().queryParam("tenant", "ha-noi").queryParam("year", "2025").get("/api/calendar/holidays").then().statusCode(200)
+        given().queryParam("tenant", Demo.CITY).queryParam("year", "2025").get("/api/calendar/holidays").then().statusCode(200)
                 .body("nonWorkingDays.find { it.date == '2025-01-27' }.kind", equalTo("DECIDED"))
                 .body("nonWorkingDays.find { it.date == '2025-04-07' }.reason.en", equalTo("Hùng Kings' Commemoration (10th of the 3rd lunar month)"))
                 .body("nonWorkingDays.find { it.date == '2025-01-04' }.kind", equalTo("WEEKEND"))
                 .body("workedWeekendDays.date", hasItems("2025-02-08", "2025-04-26"))
                 .body("nonWorkingDays.date", org.hamcrest.Matchers.not(hasItem("2025-02-08")));
         // A district's closure applies to its communes too.
-        given().queryParam("tenant", "soc-son-phu-linh").queryParam("year", "2026").get("/api/calendar/holidays").then().statusCode(200)
+        given().queryParam("tenant", Demo.RURAL_COMMUNE).queryParam("year", "2026").get("/api/calendar/holidays").then().statusCode(200)
                 .body("nonWorkingDays.find { it.date == '2026-12-04' }.kind", equalTo("LOCAL_CLOSURE"));
     }
 
@@ -67,15 +68,15 @@ class CalendarApiTest {
                         "Cần nhập thời điểm theo dạng năm-tháng-ngàyTgiờ:phút, ví dụ 2026-03-09T09:00+07:00.",
                         "Nhập số ngày làm việc lớn hơn 0, tối đa 365, có thể lẻ nửa ngày, ví dụ 2.5."));
         for (String days : new String[] { "0", "366", "2.555", "hai", "1,5" }) {
-            given().header("Accept-Language", "en").queryParam("tenant", "ha-noi").queryParam("days", days).get("/api/calendar/due")
+            given().header("Accept-Language", "en").queryParam("tenant", Demo.CITY).queryParam("days", days).get("/api/calendar/due")
                     .then().statusCode(400).body("errors[0].field", equalTo("days"))
                     .body("errors[0].message", equalTo("Enter a number of working days above 0, at most 365; halves allowed, e.g. 2.5."));
         }
-        given().queryParam("tenant", "ha-noi").get("/api/calendar/due").then().statusCode(400)
+        given().queryParam("tenant", Demo.CITY).get("/api/calendar/due").then().statusCode(400)
                 .body("errors[0].field", equalTo("days")).body("errors[0].message", equalTo("Mục này bắt buộc."));
-        given().queryParam("tenant", "ha-noi").queryParam("year", "twenty").get("/api/calendar/holidays").then().statusCode(400)
+        given().queryParam("tenant", Demo.CITY).queryParam("year", "twenty").get("/api/calendar/holidays").then().statusCode(400)
                 .body("errors[0].field", equalTo("year")).body("errors[0].message", equalTo("Cần nhập một số."));
-        given().queryParam("tenant", "ha-noi").queryParam("year", "1899").get("/api/calendar/holidays").then().statusCode(400)
+        given().queryParam("tenant", Demo.CITY).queryParam("year", "1899").get("/api/calendar/holidays").then().statusCode(400)
                 .body("errors[0].message", equalTo("Nhập một số từ 1900 đến 2199."));
         given().get("/api/calendar/holidays").then().statusCode(400)
                 .body("errors.field", contains("tenant", "year")).body("errors.message", everyItem(equalTo("Mục này bắt buộc.")));

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 
 /** The public catalog: search without diacritics, filters by tenant and field, versions by date. */
 @QuarkusTest
@@ -32,15 +33,15 @@ class CatalogApiTest {
 
     @Test
     void aWardIsOfferedWardProceduresOnlyAndAFieldFilters() {
-        List<String> levels = given().queryParam("tenant", "ba-dinh-dien-bien").get("/api/procedures").then().statusCode(200)
+        List<String> levels = given().queryParam("tenant", Demo.WARD).get("/api/procedures").then().statusCode(200)
                 .extract().jsonPath().getList("levels.flatten()");
         assertTrue(levels.contains("ward"));
-        given().queryParam("tenant", "ba-dinh-dien-bien").get("/api/procedures").then()
+        given().queryParam("tenant", Demo.WARD).get("/api/procedures").then()
                 .body("levels", everyItem(hasItem("ward")));
-        given().queryParam("tenant", "ba-dinh").queryParam("field", "business").get("/api/procedures").then().statusCode(200)
+        given().queryParam("tenant", Demo.DISTRICT).queryParam("field", "business").get("/api/procedures").then().statusCode(200)
                 .body("field", everyItem(equalTo("business")))
                 .body("size()", org.hamcrest.Matchers.greaterThan(0));
-        given().queryParam("tenant", "ha-noi").get("/api/procedures").then().statusCode(200)
+        given().queryParam("tenant", Demo.CITY).get("/api/procedures").then().statusCode(200)
                 .body("levels", everyItem(hasItem("city")));
         given().queryParam("tenant", "atlantis").get("/api/procedures").then().statusCode(404)
                 .body("type", equalTo("/problems/tenant-not-found"));

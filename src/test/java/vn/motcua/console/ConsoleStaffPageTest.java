@@ -18,6 +18,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.support.Browser;
+import vn.motcua.support.Demo;
 
 /**
  * The tenant administrator's staff page in the console, signed in through Keycloak's real login form: the forms
@@ -45,21 +46,21 @@ class ConsoleStaffPageTest {
     @Test
     void theAdministratorCreatesAndDisablesAnOfficerFromTheConsole() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> staff = browser.signIn(browser.get(page("ba-dinh-dien-bien")), "quantri.badinh", DemoUser.PASSWORD);
+        HttpResponse<String> staff = browser.signIn(browser.get(page(Demo.WARD)), Demo.DISTRICT_ADMIN, DemoUser.PASSWORD);
         assertEquals(200, staff.statusCode(), staff.body());
-        assertTrue(staff.body().contains("canbo.dienbien"), staff.body());
+        assertTrue(staff.body().contains(Demo.RECEIVER), staff.body());
         assertEquals("no-store", staff.headers().firstValue("Cache-Control").orElse(""));
         String csrf = token(staff);
 
         String username = "canbo.trang." + UUID.randomUUID().toString().substring(0, 5);
-        HttpResponse<String> created = browser.post(page("ba-dinh-dien-bien"), List.of(Map.entry("csrf", csrf),
+        HttpResponse<String> created = browser.post(page(Demo.WARD), List.of(Map.entry("csrf", csrf),
                 Map.entry("username", username), Map.entry("lastName", "Đinh Thị"), Map.entry("firstName", "Trang"),
                 Map.entry("email", ""), Map.entry("role", "receiver"), Map.entry("role", "processor")), Map.of());
         assertEquals(200, created.statusCode(), created.body());
         assertTrue(created.body().contains("Đã tạo tài khoản " + username), created.body());
         assertTrue(created.body().contains("Mật khẩu tạm"), created.body());
 
-        HttpResponse<String> disabled = browser.post(page("ba-dinh-dien-bien") + "/" + username + "/disable",
+        HttpResponse<String> disabled = browser.post(page(Demo.WARD) + "/" + username + "/disable",
                 List.of(Map.entry("csrf", csrf)), Map.of("Origin", base.toString().replaceAll("/$", "")));
         assertEquals(200, disabled.statusCode(), disabled.body());
         assertTrue(disabled.uri().getQuery().contains("saved"), disabled.uri().toString());
@@ -70,19 +71,19 @@ class ConsoleStaffPageTest {
     @Test
     void aPostWithoutThisSessionsTokenOrFromAnotherSiteIsRefused() throws Exception {
         Browser admin = new Browser();
-        String csrf = token(admin.signIn(admin.get(page("ba-dinh-dien-bien")), "quantri.badinh", DemoUser.PASSWORD));
+        String csrf = token(admin.signIn(admin.get(page(Demo.WARD)), Demo.DISTRICT_ADMIN, DemoUser.PASSWORD));
         Browser other = new Browser();
-        String otherCsrf = token(other.signIn(other.get(page("ba-dinh-dien-bien")), "quantri.hanoi", DemoUser.PASSWORD));
+        String otherCsrf = token(other.signIn(other.get(page(Demo.WARD)), Demo.CITY_ADMIN, DemoUser.PASSWORD));
         List<Map.Entry<String, String>> form = List.of(Map.entry("username", "canbo.gia." + UUID.randomUUID().toString().substring(0, 5)),
                 Map.entry("lastName", "Giả"), Map.entry("firstName", "Mạo"), Map.entry("role", "receiver"));
 
-        assertEquals(403, admin.post(page("ba-dinh-dien-bien"), form, Map.of()).statusCode(), "no token");
+        assertEquals(403, admin.post(page(Demo.WARD), form, Map.of()).statusCode(), "no token");
         List<Map.Entry<String, String>> withOthers = new java.util.ArrayList<>(form);
         withOthers.add(Map.entry("csrf", otherCsrf));
-        assertEquals(403, admin.post(page("ba-dinh-dien-bien"), withOthers, Map.of()).statusCode(), "another session's token");
+        assertEquals(403, admin.post(page(Demo.WARD), withOthers, Map.of()).statusCode(), "another session's token");
         List<Map.Entry<String, String>> withOwn = new java.util.ArrayList<>(form);
         withOwn.add(Map.entry("csrf", csrf));
-        HttpResponse<String> crossSite = admin.post(page("ba-dinh-dien-bien"), withOwn, Map.of("Origin", "https://evil.example"));
+        HttpResponse<String> crossSite = admin.post(page(Demo.WARD), withOwn, Map.of("Origin", "https://evil.example"));
         assertEquals(403, crossSite.statusCode(), "from another site");
         assertTrue(crossSite.body().contains("Không có quyền"), crossSite.body());
     }
@@ -90,8 +91,8 @@ class ConsoleStaffPageTest {
     @Test
     void aRefusedFormIsShownAgainWithWhatWasTypedAndEachErrorBesideItsField() throws Exception {
         Browser admin = new Browser();
-        String csrf = token(admin.signIn(admin.get(page("ba-dinh-dien-bien")), "quantri.badinh", DemoUser.PASSWORD));
-        HttpResponse<String> refused = admin.post(page("ba-dinh-dien-bien"), List.of(Map.entry("csrf", csrf),
+        String csrf = token(admin.signIn(admin.get(page(Demo.WARD)), Demo.DISTRICT_ADMIN, DemoUser.PASSWORD));
+        HttpResponse<String> refused = admin.post(page(Demo.WARD), List.of(Map.entry("csrf", csrf),
                 Map.entry("username", "Tên Sai!"), Map.entry("lastName", "Đinh Thị"), Map.entry("firstName", ""),
                 Map.entry("email", "trang@"), Map.entry("role", "processor")), Map.of());
         String body = refused.body();
@@ -110,15 +111,15 @@ class ConsoleStaffPageTest {
         assertTrue(body.contains("aria-invalid=\"true\""));
 
         // A username that is taken is the username's error, on the same page, with the rest kept.
-        HttpResponse<String> taken = admin.post(page("ba-dinh-dien-bien"), List.of(Map.entry("csrf", csrf),
-                Map.entry("username", "canbo.dienbien"), Map.entry("lastName", "Đinh Thị"), Map.entry("firstName", "Trang"),
+        HttpResponse<String> taken = admin.post(page(Demo.WARD), List.of(Map.entry("csrf", csrf),
+                Map.entry("username", Demo.RECEIVER), Map.entry("lastName", "Đinh Thị"), Map.entry("firstName", "Trang"),
                 Map.entry("email", ""), Map.entry("role", "receiver")), Map.of());
         assertEquals(409, taken.statusCode(), taken.body());
         assertTrue(taken.body().contains("href=\"#username\""), taken.body());
         assertTrue(taken.body().contains("value=\"Trang\""), taken.body());
 
         // In English, the same page says "Error: ".
-        HttpResponse<String> english = admin.post(page("ba-dinh-dien-bien") + "?lang=en", List.of(Map.entry("csrf", csrf),
+        HttpResponse<String> english = admin.post(page(Demo.WARD) + "?lang=en", List.of(Map.entry("csrf", csrf),
                 Map.entry("username", ""), Map.entry("lastName", ""), Map.entry("firstName", ""), Map.entry("role", "receiver")),
                 Map.of());
         assertEquals(400, english.statusCode(), english.body());
@@ -128,7 +129,7 @@ class ConsoleStaffPageTest {
     @Test
     void anOfficerWithoutTheRoleCannotOpenIt() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> page = browser.signIn(browser.get(page("ba-dinh-dien-bien")), "canbo.dienbien", DemoUser.PASSWORD);
+        HttpResponse<String> page = browser.signIn(browser.get(page(Demo.WARD)), Demo.RECEIVER, DemoUser.PASSWORD);
         assertEquals(403, page.statusCode(), page.body());
     }
 }

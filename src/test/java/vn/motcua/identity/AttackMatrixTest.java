@@ -38,6 +38,7 @@ import vn.motcua.dossier.Dossiers;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.support.Browser;
+import vn.motcua.support.Demo;
 import vn.motcua.support.ForgedTokens;
 import vn.motcua.support.PageRoutes;
 import vn.motcua.support.KeycloakAdmin;
@@ -63,10 +64,10 @@ import vn.motcua.tenant.TenantTree;
 @QuarkusTest
 class AttackMatrixTest {
 
-    static final String WARD_A = "ba-dinh-dien-bien";
-    static final String WARD_B = "cau-giay-yen-hoa";
-    static final String DISTRICT = "ba-dinh";
-    static final String OFFICE = "bd-ba-dinh";
+    static final String WARD_A = Demo.WARD;
+    static final String WARD_B = Demo.OTHER_WARD;
+    static final String DISTRICT = Demo.DISTRICT;
+    static final String OFFICE = Demo.POST_OFFICE;
     static final String PHONE = Dossiers.PHONE;
     static final List<String> TENANT_TARGETS = List.of(WARD_A, WARD_B, DISTRICT);
 
@@ -151,9 +152,9 @@ class AttackMatrixTest {
         }
         String secretA = "Bí Mật " + UUID.randomUUID().toString().substring(0, 8);
         String secretB = "Riêng Tư " + UUID.randomUUID().toString().substring(0, 8);
-        String codeA = submit(tokens.get("nguyenvana"), WARD_A, secretA);
-        String codeB = submit(tokens.get("tranthib"), WARD_B, secretB);
-        String attachment = given().auth().oauth2(tokens.get("nguyenvana"))
+        String codeA = submit(tokens.get(Demo.CITIZEN), WARD_A, secretA);
+        String codeB = submit(tokens.get(Demo.OTHER_CITIZEN), WARD_B, secretB);
+        String attachment = given().auth().oauth2(tokens.get(Demo.CITIZEN))
                 .multiPart("document", "1").multiPart("file", "giay-bao-tu.png", png(), "image/png")
                 .post("/api/dossiers/{code}/attachments", codeA).then().statusCode(201).extract().path("id");
         return new Fixture(codeA, secretA, attachment, codeB, secretB, tree, tokens);
@@ -232,10 +233,10 @@ class AttackMatrixTest {
     // ------------------------------------------------------------------------------------------------ tokens
 
     private List<DynamicTest> tokenAttacks(Fixture f, List<Op> ops, List<Op> pageReads) throws InterruptedException {
-        String staff = f.tokens().get("canbo.dienbien");
-        String citizen = f.tokens().get("nguyenvana");
+        String staff = f.tokens().get(Demo.RECEIVER);
+        String citizen = f.tokens().get(Demo.CITIZEN);
         byte[] staffKey = KeycloakAdmin.realmPublicKey(RealmGenerator.STAFF);
-        String expired = KeycloakAdmin.shortLivedToken(RealmGenerator.STAFF, "quantri.hanoi");
+        String expired = KeycloakAdmin.shortLivedToken(RealmGenerator.STAFF, Demo.CITY_ADMIN);
         long exp = ForgedTokens.claims(expired).getLong("exp");
         Thread.sleep(Math.max(0, exp * 1000 - System.currentTimeMillis()) + 2_000);
         String issuerStaff = ForgedTokens.claims(staff).getString("iss");
@@ -351,7 +352,7 @@ class AttackMatrixTest {
                 continue;
             }
             for (Expanded e : expand(op)) {
-                for (String office : List.of(OFFICE, "bd-cau-giay")) {
+                for (String office : List.of(OFFICE, Demo.OTHER_POST_OFFICE)) {
                     for (DemoUser u : actors) {
                         if (office.equals(u.postalOffice()) && u.roles().stream().anyMatch(e.permission().roles()::contains)) {
                             continue;
@@ -366,7 +367,7 @@ class AttackMatrixTest {
         }
         // The dossier's own endpoints, for everyone who is neither its applicant nor an officer who may read it.
         for (DemoUser u : actors) {
-            boolean owner = u.username().equals("nguyenvana");
+            boolean owner = u.username().equals(Demo.CITIZEN);
             boolean reader = allowed(u, Permission.READ_DOSSIER, WARD_A, f.tree());
             boolean attacher = allowed(u, Permission.ATTACH, WARD_A, f.tree());
             String token = f.tokens().get(u.username());
@@ -411,9 +412,9 @@ class AttackMatrixTest {
         if (sessions == null) {
             String staffPage = base + "console/" + WARD_A + "/staff";
             Browser admin = new Browser();
-            String adminToken = csrfOf(admin.signIn(admin.get(staffPage), "quantri.badinh", DemoUser.PASSWORD));
+            String adminToken = csrfOf(admin.signIn(admin.get(staffPage), Demo.DISTRICT_ADMIN, DemoUser.PASSWORD));
             Browser other = new Browser();
-            String otherToken = csrfOf(other.signIn(other.get(staffPage), "quantri.hanoi", DemoUser.PASSWORD));
+            String otherToken = csrfOf(other.signIn(other.get(staffPage), Demo.CITY_ADMIN, DemoUser.PASSWORD));
             sessions = new Sessions(admin, adminToken, otherToken);
         }
         return sessions;
@@ -475,7 +476,7 @@ class AttackMatrixTest {
         for (int i = Math.max(1, n - 6); i <= n + 6; i++) {
             walked.add(prefix + String.format("%04d", i));
         }
-        for (String walker : List.of("tranthib", "canbo.yenhoa", "buudien.badinh", "canbo.hue")) {
+        for (String walker : List.of(Demo.OTHER_CITIZEN, Demo.OTHER_WARD_RECEIVER, Demo.POSTAL_CLERK, "canbo.hue")) {
             if (!f.tokens().containsKey(walker)) {
                 continue;
             }
@@ -504,8 +505,8 @@ class AttackMatrixTest {
             // An action the state does not allow (409), so that a request that gets through changes nothing.
             Expanded base = expand(op).stream().filter(x -> x.pathValues().getOrDefault("action", "return").equals("return"))
                     .findFirst().orElseThrow();
-            String actor = op.isPublic() ? null : op.isTenantScoped() ? "canbo.dienbien"
-                    : op.path().contains("{office}") ? "buudien.badinh" : "nguyenvana";
+            String actor = op.isPublic() ? null : op.isTenantScoped() ? Demo.RECEIVER
+                    : op.path().contains("{office}") ? Demo.POSTAL_CLERK : Demo.CITIZEN;
             String token = actor == null ? null : f.tokens().get(actor);
             List<Param> params = new ArrayList<>(op.params());
             params.add(new Param("Accept-Language", "header"));
@@ -537,11 +538,11 @@ class AttackMatrixTest {
     private List<DynamicTest> positiveControls(Fixture f, List<Op> ops) {
         List<DynamicTest> cases = new ArrayList<>();
         cases.add(DynamicTest.dynamicTest("the applicant reads the dossier and sees the secret", () -> {
-            Response r = given().auth().oauth2(f.tokens().get("nguyenvana")).get("/api/dossiers/{code}", f.codeA());
+            Response r = given().auth().oauth2(f.tokens().get(Demo.CITIZEN)).get("/api/dossiers/{code}", f.codeA());
             assertEquals(200, r.statusCode());
             assertTrue(r.asString().contains(f.secretA()));
         }));
-        for (String reader : List.of("canbo.dienbien", "lanhdao.badinh", "thanhtra.hanoi")) {
+        for (String reader : List.of(Demo.RECEIVER, Demo.DISTRICT_APPROVER, Demo.AUDITOR)) {
             cases.add(DynamicTest.dynamicTest(reader + " reads it through the ward's path", () -> {
                 Response r = given().auth().oauth2(f.tokens().get(reader)).get("/api/t/{t}/dossiers/{code}", WARD_A, f.codeA());
                 assertEquals(200, r.statusCode(), r::asString);
@@ -550,20 +551,20 @@ class AttackMatrixTest {
         }
         cases.add(DynamicTest.dynamicTest("the forged tokens are refused for their forgery, not their shape", () -> {
             // The same request with the genuine token succeeds.
-            given().auth().oauth2(f.tokens().get("canbo.dienbien")).get("/api/t/{t}/queue", WARD_A).then().statusCode(200);
+            given().auth().oauth2(f.tokens().get(Demo.RECEIVER)).get("/api/t/{t}/queue", WARD_A).then().statusCode(200);
         }));
         return cases;
     }
 
     private static void untouched(Fixture f) {
-        Response r = given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", f.codeA());
+        Response r = given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/dossiers/{code}", f.codeA());
         assertEquals(200, r.statusCode());
         assertEquals("submitted", r.jsonPath().getString("status"));
         // Nothing but the submission and the applicant's own uploads (the injection cases send real files).
         List<String> others = r.jsonPath().getList("history.findAll { it.action != 'attach' }.action", String.class);
         assertEquals(List.of("submit"), others);
         assertEquals(Set.of("Nguyễn Văn An"), Set.copyOf(r.jsonPath().getList("history.by", String.class)));
-        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/dossiers/{code}", f.codeB()).then().statusCode(200);
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).get("/api/dossiers/{code}", f.codeB()).then().statusCode(200);
     }
 
     // ------------------------------------------------------------------------------------------------ requests

@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.support.Browser;
+import vn.motcua.support.Demo;
 
 /** Sign-in end to end through the authorization code flow: the console via the staff realm, the portal via citizens. */
 @QuarkusTest
@@ -25,7 +26,7 @@ class BrowserSignInTest {
         HttpResponse<String> login = browser.get(base + "console");
         assertTrue(login.uri().getPath().startsWith("/realms/staff/"), "sent to the staff realm: " + login.uri());
         assertTrue(login.body().contains("<html class=\"login-pf\" lang=\"vi\""), "Keycloak speaks Vietnamese by default: " + login.uri());
-        HttpResponse<String> console = browser.signIn(login, "canbo.dienbien", DemoUser.PASSWORD);
+        HttpResponse<String> console = browser.signIn(login, Demo.RECEIVER, DemoUser.PASSWORD);
         assertEquals(200, console.statusCode(), console.body());
         assertEquals("/console/ba-dinh-dien-bien", console.uri().getPath());
         assertTrue(console.body().contains("Bạn đang làm việc tại Phường Điện Biên."), console.body());
@@ -51,7 +52,7 @@ class BrowserSignInTest {
     @Test
     void signingOutEndsTheKeycloakSessionToo() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> console = browser.signIn(browser.get(base + "console"), "canbo.yenhoa", DemoUser.PASSWORD);
+        HttpResponse<String> console = browser.signIn(browser.get(base + "console"), Demo.OTHER_WARD_RECEIVER, DemoUser.PASSWORD);
         assertEquals("/console/cau-giay-yen-hoa", console.uri().getPath());
         HttpResponse<String> out = browser.get(base + "console/logout");
         assertEquals(200, out.statusCode());
@@ -63,7 +64,7 @@ class BrowserSignInTest {
     @Test
     void aDistrictOfficerSeesAWardAsSupervisor() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> page = browser.signIn(browser.get(base + "console/ba-dinh-ngoc-ha"), "canbo.badinh", DemoUser.PASSWORD);
+        HttpResponse<String> page = browser.signIn(browser.get(base + "console/ba-dinh-ngoc-ha"), Demo.DISTRICT_RECEIVER, DemoUser.PASSWORD);
         assertEquals(200, page.statusCode(), page.body());
         assertTrue(page.body().contains("giám sát"), page.body());
     }
@@ -75,7 +76,7 @@ class BrowserSignInTest {
         assertTrue(home.body().contains("href=\"/signin\""), "the home page offers Đăng nhập");
         HttpResponse<String> login = browser.get(base + "signin");
         assertTrue(login.uri().getPath().startsWith("/realms/citizens/"), "sent to the citizens realm: " + login.uri());
-        HttpResponse<String> me = browser.signIn(login, "tranthib", DemoUser.PASSWORD);
+        HttpResponse<String> me = browser.signIn(login, Demo.OTHER_CITIZEN, DemoUser.PASSWORD);
         assertEquals(200, me.statusCode(), me.body());
         assertEquals("/me", me.uri().getPath());
         assertTrue(me.body().contains("Xin chào, Trần Thị Bình"), me.body());
@@ -84,11 +85,11 @@ class BrowserSignInTest {
 
     @Test
     void aCitizenSeesOnTheirOwnPageWhoReadTheirData() throws Exception {
-        String code = vn.motcua.audit.PersonalDataAccessTest.submit("tranthib");
-        io.restassured.RestAssured.given().auth().oauth2(vn.motcua.support.Tokens.staff("canbo.dienbien"))
-                .get("/api/t/{t}/dossiers/{code}", "ba-dinh-dien-bien", code).then().statusCode(200);
+        String code = vn.motcua.audit.PersonalDataAccessTest.submit(Demo.OTHER_CITIZEN);
+        io.restassured.RestAssured.given().auth().oauth2(vn.motcua.support.Tokens.staff(Demo.RECEIVER))
+                .get("/api/t/{t}/dossiers/{code}", Demo.WARD, code).then().statusCode(200);
         Browser browser = new Browser();
-        HttpResponse<String> me = browser.signIn(browser.get(base + "signin"), "tranthib", DemoUser.PASSWORD);
+        HttpResponse<String> me = browser.signIn(browser.get(base + "signin"), Demo.OTHER_CITIZEN, DemoUser.PASSWORD);
         assertEquals(200, me.statusCode(), me.body());
         assertTrue(me.body().contains("Ai đã xem dữ liệu của tôi"), me.body());
         int row = me.body().indexOf(code);

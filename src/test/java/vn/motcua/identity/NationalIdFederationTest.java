@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.support.Browser;
+import vn.motcua.support.Demo;
 import vn.motcua.support.KeycloakAdmin;
 import vn.motcua.support.Tokens;
 
@@ -63,7 +64,7 @@ class NationalIdFederationTest {
 
     @Test
     void aSelfRegisteredCitizenIsLowAssuranceAndCannotClaimACitizenId() {
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/me").then().statusCode(200)
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/me").then().statusCode(200)
                 .body("assurance", org.hamcrest.Matchers.equalTo("low"))
                 .body("citizenId", org.hamcrest.Matchers.nullValue());
         // The profile's identity attributes are the realm's to write: a user may read them, never set them.
@@ -71,9 +72,9 @@ class NationalIdFederationTest {
             assertEquals(List.of("admin"), KeycloakAdmin.profileAttribute(RealmGenerator.CITIZENS, attribute).get("permissions") instanceof Map<?, ?> p
                     ? p.get("edit") : null, attribute);
         }
-        Object attrs = KeycloakAdmin.user(RealmGenerator.CITIZENS, "nguyenvana").get("attributes");
+        Object attrs = KeycloakAdmin.user(RealmGenerator.CITIZENS, Demo.CITIZEN).get("attributes");
         assertTrue(attrs == null || !((Map<?, ?>) attrs).containsKey("citizenId"), String.valueOf(attrs));
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/me").then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/me").then().statusCode(200)
                 .body("assurance", org.hamcrest.Matchers.equalTo("high"));
     }
 }

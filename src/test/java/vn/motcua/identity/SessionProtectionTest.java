@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.support.Browser;
+import vn.motcua.support.Demo;
 import vn.motcua.support.EmbeddedServicesResource;
 import vn.motcua.support.KeycloakAdmin;
 import vn.motcua.support.Tokens;
@@ -34,7 +35,7 @@ class SessionProtectionTest {
     @Test
     void theConsolesSessionCookieIsHttpOnlyAndSameSite() throws Exception {
         Browser browser = new Browser();
-        HttpResponse<String> console = browser.signIn(browser.get(base + "console"), "canbo.dienbien", DemoUser.PASSWORD);
+        HttpResponse<String> console = browser.signIn(browser.get(base + "console"), Demo.RECEIVER, DemoUser.PASSWORD);
         assertEquals(200, console.statusCode(), console.body());
         List<String> session = browser.setCookieHeaders("q_session");
         assertFalse(session.isEmpty(), "the service set its session cookie");
@@ -58,7 +59,7 @@ class SessionProtectionTest {
         grant(username, "Motcua@Right-2026").then().statusCode(org.hamcrest.Matchers.not(200));
         assertTrue(KeycloakAdmin.bruteForceLocked(RealmGenerator.STAFF, id), "Keycloak reports the account as locked");
         // Other accounts are not affected.
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/me").then().statusCode(200);
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/me").then().statusCode(200);
     }
 
     private static io.restassured.response.Response grant(String username, String password) {

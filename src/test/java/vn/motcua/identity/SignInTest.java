@@ -14,6 +14,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /** Bearer tokens from the real Keycloak, both realms; tenant coverage decided by the access policy. */
@@ -22,17 +23,17 @@ class SignInTest {
 
     @Test
     void aStaffTokenNamesItsRealmRolesAndExactlyItsOwnTenant() {
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/me").then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/me").then().statusCode(200)
                 .body("realm", equalTo("staff"))
-                .body("username", equalTo("canbo.dienbien"))
+                .body("username", equalTo(Demo.RECEIVER))
                 .body("roles", hasItem("receiver"))
                 // Not the ancestors: a ward officer is not a member of the district.
-                .body("tenants", containsInAnyOrder("ba-dinh-dien-bien"));
+                .body("tenants", containsInAnyOrder(Demo.WARD));
     }
 
     @Test
     void aCitizenTokenIsACitizenWithNoTenant() {
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/me").then().statusCode(200)
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/me").then().statusCode(200)
                 .body("realm", equalTo("citizens"))
                 .body("name", equalTo("Nguyễn Văn An"))
                 .body("roles", hasItem("citizen"))
@@ -41,8 +42,8 @@ class SignInTest {
 
     @Test
     void aPostalClerkIsBoundToTheirPostOfficeNotATenant() {
-        given().auth().oauth2(Tokens.staff("buudien.badinh")).get("/api/me").then().statusCode(200)
-                .body("postalOffices", containsInAnyOrder("bd-ba-dinh"))
+        given().auth().oauth2(Tokens.staff(Demo.POSTAL_CLERK)).get("/api/me").then().statusCode(200)
+                .body("postalOffices", containsInAnyOrder(Demo.POST_OFFICE))
                 .body("tenants.size()", equalTo(0));
     }
 
@@ -57,7 +58,7 @@ class SignInTest {
 
     @Test
     void aStaffMemberWorksTheirOwnTenant() {
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(200)
                 .body("access", equalTo("own"))
                 .body("mayAct", equalTo(true))
                 .body("agencyCode", equalTo("000.01.01.H26"));
@@ -65,43 +66,43 @@ class SignInTest {
 
     @Test
     void aStaffTokenOfAnotherTenantGets403() {
-        given().auth().oauth2(Tokens.staff("canbo.yenhoa")).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(403)
+        given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("/problems/tenant-forbidden"));
         // A ward officer does not cover their district either.
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/ba-dinh/access").then().statusCode(403)
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/ba-dinh/access").then().statusCode(403)
                 .body("type", equalTo("/problems/tenant-forbidden"));
     }
 
     @Test
     void aDistrictOfficerSupervisesItsWardsWithoutActing() {
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(200)
                 .body("access", equalTo("supervise"))
                 .body("mayAct", equalTo(false));
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/cau-giay-yen-hoa/access").then().statusCode(403);
-        given().auth().oauth2(Tokens.staff("quantri.hanoi")).get("/api/t/cau-giay-yen-hoa/access").then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).get("/api/t/cau-giay-yen-hoa/access").then().statusCode(403);
+        given().auth().oauth2(Tokens.staff(Demo.CITY_ADMIN)).get("/api/t/cau-giay-yen-hoa/access").then().statusCode(200)
                 .body("access", equalTo("supervise"));
     }
 
     @Test
     void aCitizenTokenHasNoStaffAccess() {
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(403)
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(403)
                 .body("type", equalTo("/problems/forbidden"));
     }
 
     @Test
     void anUnknownTenantIs404EvenForStaff() {
-        given().auth().oauth2(Tokens.staff("quantri.hanoi")).get("/api/t/atlantis/access").then().statusCode(404)
+        given().auth().oauth2(Tokens.staff(Demo.CITY_ADMIN)).get("/api/t/atlantis/access").then().statusCode(404)
                 .body("type", equalTo("/problems/tenant-not-found"));
     }
 
     @Test
     void aForgedTokenIsRejected() {
-        String real = Tokens.staff("canbo.yenhoa");
+        String real = Tokens.staff(Demo.OTHER_WARD_RECEIVER);
         String[] parts = real.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("/ha-noi/cau-giay/cau-giay-yen-hoa", "/ha-noi/ba-dinh/ba-dinh-dien-bien");
-        assertTrue(payload.contains("ba-dinh-dien-bien"));
+        assertTrue(payload.contains(Demo.WARD));
         String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         given().auth().oauth2(forged).get("/api/t/ba-dinh-dien-bien/access").then().statusCode(401);
@@ -110,10 +111,10 @@ class SignInTest {
 
     @Test
     void tokensOfEitherRealmAreRoutedByIssuer() {
-        assertEquals("staff", RealmResolver.realmOfToken(Tokens.staff("canbo.dienbien")));
-        assertEquals("citizens", RealmResolver.realmOfToken(Tokens.citizen("tranthib")));
+        assertEquals("staff", RealmResolver.realmOfToken(Tokens.staff(Demo.RECEIVER)));
+        assertEquals("citizens", RealmResolver.realmOfToken(Tokens.citizen(Demo.OTHER_CITIZEN)));
         assertEquals("staff", RealmResolver.realmOfToken("garbage"));
-        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/me").then().statusCode(200)
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).get("/api/me").then().statusCode(200)
                 .body("roles", not(hasItem("receiver")));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;
+import vn.motcua.support.Demo;
 import vn.motcua.support.ForgedTokens;
 import vn.motcua.support.KeycloakAdmin;
 
@@ -22,11 +23,11 @@ class SigningKeyRotationTest {
 
     @Test
     void aNewSigningKeyIsPickedUpWithoutARestartAndOldTokensStayValid() throws InterruptedException {
-        String before = KeycloakAdmin.passwordGrant(RealmGenerator.STAFF, "chuyenvien.dienbien", DemoUser.PASSWORD);
+        String before = KeycloakAdmin.passwordGrant(RealmGenerator.STAFF, Demo.PROCESSOR, DemoUser.PASSWORD);
         given().auth().oauth2(before).get("/api/me").then().statusCode(200);
 
         KeycloakAdmin.addSigningKey(RealmGenerator.STAFF, "rotated-" + System.nanoTime(), 500);
-        String after = KeycloakAdmin.passwordGrant(RealmGenerator.STAFF, "chuyenvien.dienbien", DemoUser.PASSWORD);
+        String after = KeycloakAdmin.passwordGrant(RealmGenerator.STAFF, Demo.PROCESSOR, DemoUser.PASSWORD);
         assertNotEquals(ForgedTokens.header(before).getString("kid"), ForgedTokens.header(after).getString("kid"), "signed with the new key");
 
         // A refresh forced by another unknown key id in the last seconds may delay it, never for long.

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /** Bearer tokens verified once and recognised afterwards, with real Keycloak tokens. */
@@ -25,16 +26,16 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aTokenUsedAgainIsRecognisedAsItsOwnPersonEachTime() {
-        String officer = Tokens.staff("canbo.dienbien");
-        String citizen = Tokens.citizen("nguyenvana");
+        String officer = Tokens.staff(Demo.RECEIVER);
+        String citizen = Tokens.citizen(Demo.CITIZEN);
         given().auth().oauth2(officer).get("/api/me").then().statusCode(200);
         given().auth().oauth2(citizen).get("/api/me").then().statusCode(200);
         double hits = gets("hit");
         for (int i = 0; i < 3; i++) {
             given().auth().oauth2(officer).get("/api/me").then().statusCode(200)
-                    .body("realm", equalTo("staff")).body("username", equalTo("canbo.dienbien"));
+                    .body("realm", equalTo("staff")).body("username", equalTo(Demo.RECEIVER));
             given().auth().oauth2(citizen).get("/api/me").then().statusCode(200)
-                    .body("realm", equalTo("citizens")).body("username", equalTo("nguyenvana"));
+                    .body("realm", equalTo("citizens")).body("username", equalTo(Demo.CITIZEN));
         }
         assertEquals(hits + 6, gets("hit"));
         // Acting still works from a remembered identity: the request's own context is handed to it.
@@ -43,7 +44,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void anAlteredTokenIsVerifiedAndRefusedEvenRightAfterTheGenuineOne() {
-        String officer = Tokens.staff("canbo.dienbien");
+        String officer = Tokens.staff(Demo.RECEIVER);
         given().auth().oauth2(officer).get("/api/me").then().statusCode(200);
         given().auth().oauth2(officer).get("/api/me").then().statusCode(200);
         char last = officer.charAt(officer.length() - 2);
@@ -54,7 +55,7 @@ class VerifiedTokenCacheTest {
 
     @Test
     void aCitizensTokenRememberedByTheApiIsStillRefusedWhereTheStaffRealmDecides() {
-        String citizen = Tokens.citizen("nguyenvana");
+        String citizen = Tokens.citizen(Demo.CITIZEN);
         given().auth().oauth2(citizen).get("/api/me").then().statusCode(200);
         given().auth().oauth2(citizen).get("/api/me").then().statusCode(200);
         // The console belongs to the staff realm, which never verified this token.

@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import vn.motcua.support.Demo;
 import vn.motcua.support.EmbeddedServicesResource;
 import vn.motcua.support.KeycloakAdmin;
 import vn.motcua.support.Tokens;
@@ -32,9 +33,9 @@ import vn.motcua.support.Tokens;
 @QuarkusTest
 class StaffProvisioningTest {
 
-    static final String DISTRICT = "ba-dinh";
-    static final String WARD = "ba-dinh-dien-bien";
-    static final String ADMIN = "quantri.badinh";
+    static final String DISTRICT = Demo.DISTRICT;
+    static final String WARD = Demo.WARD;
+    static final String ADMIN = Demo.DISTRICT_ADMIN;
 
     @Inject
     GroupSync groups;
@@ -59,7 +60,7 @@ class StaffProvisioningTest {
                 .body("member.enabled", equalTo(true))
                 .body("temporaryPassword", notNullValue());
         given().auth().oauth2(Tokens.staff(ADMIN)).get("/api/t/{t}/staff", WARD).then().statusCode(200)
-                .body("username", hasItems(username, "canbo.dienbien"));
+                .body("username", hasItems(username, Demo.RECEIVER));
         // In Keycloak: the ward's group, and a new password to choose at the first sign-in.
         Map<String, Object> user = KeycloakAdmin.user("staff", username);
         assertEquals(List.of("UPDATE_PASSWORD"), user.get("requiredActions"));
@@ -88,17 +89,17 @@ class StaffProvisioningTest {
 
     @Test
     void onlyAdministratorsWithinTheirReachAndOnlyTheRolesTheyMayGrant() {
-        create("canbo.dienbien", WARD, fresh(), List.of("receiver")).statusCode(403);
-        create(ADMIN, "cau-giay-yen-hoa", fresh(), List.of("receiver")).statusCode(403);
+        create(Demo.RECEIVER, WARD, fresh(), List.of("receiver")).statusCode(403);
+        create(ADMIN, Demo.OTHER_WARD, fresh(), List.of("receiver")).statusCode(403);
         create(ADMIN, WARD, fresh(), List.of("city-admin")).statusCode(400).body("errors[0].field", equalTo("roles"));
         create(ADMIN, WARD, "A b", List.of()).statusCode(400).body("errors.field", hasItems("username", "roles"));
-        create(ADMIN, WARD, "canbo.dienbien", List.of("receiver")).statusCode(409).body("type", equalTo("/problems/staff-exists"));
+        create(ADMIN, WARD, Demo.RECEIVER, List.of("receiver")).statusCode(409).body("type", equalTo("/problems/staff-exists"));
         // Someone of another tenant is not found through this one.
         given().auth().oauth2(Tokens.staff(ADMIN)).contentType(ContentType.JSON).body(Map.of("roles", List.of("approver")))
-                .put("/api/t/{t}/staff/{u}/roles", DISTRICT, "canbo.yenhoa").then().statusCode(404)
+                .put("/api/t/{t}/staff/{u}/roles", DISTRICT, Demo.OTHER_WARD_RECEIVER).then().statusCode(404)
                 .body("type", equalTo("/problems/staff-not-found"));
         // The city's administrator may appoint an auditor.
-        create("quantri.hanoi", WARD, fresh(), List.of("auditor")).statusCode(201).body("member.roles", equalTo(List.of("auditor")));
+        create(Demo.CITY_ADMIN, WARD, fresh(), List.of("auditor")).statusCode(201).body("member.roles", equalTo(List.of("auditor")));
     }
 
     @Test
@@ -108,11 +109,11 @@ class StaffProvisioningTest {
         int created = VertxContextSupport.subscribeAndAwait(() -> groups.sync());
         assertTrue(created >= 1, "created: " + created);
         Map<String, Object> group = KeycloakAdmin.group("staff", path);
-        assertEquals(Map.of("tenant", List.of("ba-dinh-ngoc-ha"), "agencyCode", ((Map<?, ?>) group.get("attributes")).get("agencyCode")),
+        assertEquals(Map.of("tenant", List.of(Demo.WARD_NGOC_HA), "agencyCode", ((Map<?, ?>) group.get("attributes")).get("agencyCode")),
                 group.get("attributes"));
         assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(() -> groups.sync()), "nothing more to create");
         // Existing staff keep their groups.
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/me").then().statusCode(200)
-                .body("tenants", hasItem(WARD)).body("tenants", not(hasItem("ba-dinh-ngoc-ha")));
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/me").then().statusCode(200)
+                .body("tenants", hasItem(WARD)).body("tenants", not(hasItem(Demo.WARD_NGOC_HA)));
     }
 }

@@ -36,7 +36,7 @@ public final class ForgedTokens {
     public static Consumer<JsonObject> elevate() {
         return c -> {
             c.put("groups", new JsonArray().add("/ha-noi"));
-            c.put("tenant", new JsonArray().add("ha-noi"));
+            c.put("tenant", new JsonArray().add(Demo.CITY));
             c.put("realm_access", new JsonObject().put("roles", new JsonArray().add("city-admin").add("approver").add("receiver")));
             c.put("exp", System.currentTimeMillis() / 1000 + 3600);
         };

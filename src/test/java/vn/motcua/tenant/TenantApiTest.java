@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 
 /** The tenant API over the demo city (three levels), served from the cache after the start-up sync. */
 @QuarkusTest
@@ -20,10 +21,10 @@ class TenantApiTest {
         given().get("/api/tenants").then().statusCode(200)
                 .body("size", equalTo(40))
                 .body("levels.code", contains("city", "district", "ward"))
-                .body("root.code", equalTo("ha-noi"))
+                .body("root.code", equalTo(Demo.CITY))
                 .body("root.agencyCode", equalTo("000.00.00.H26"))
-                .body("root.children.code", hasItem("ba-dinh"))
-                .body("root.children.find { it.code == 'ba-dinh' }.children.code", hasItem("ba-dinh-dien-bien"));
+                .body("root.children.code", hasItem(Demo.DISTRICT))
+                .body("root.children.find { it.code == 'ba-dinh' }.children.code", hasItem(Demo.WARD));
     }
 
     @Test
@@ -32,13 +33,13 @@ class TenantApiTest {
                 .body("name.vi", equalTo("Phường Điện Biên"))
                 .body("level", equalTo("ward"))
                 .body("depth", equalTo(2))
-                .body("ancestors.code", contains("ha-noi", "ba-dinh"))
+                .body("ancestors.code", contains(Demo.CITY, Demo.DISTRICT))
                 .body("children", hasSize(0))
                 .body("deskHoursInherited", equalTo(false))
                 .body("deskHours.SATURDAY", hasSize(1))
-                .body("postalOffices.code", hasItem("bd-ba-dinh"));
+                .body("postalOffices.code", hasItem(Demo.POST_OFFICE));
         given().get("/api/tenants/ba-dinh").then().statusCode(200)
-                .body("children.code", contains("ba-dinh-dien-bien", "ba-dinh-ngoc-ha", "ba-dinh-kim-ma"))
+                .body("children.code", contains(Demo.WARD, Demo.WARD_NGOC_HA, Demo.WARD_KIM_MA))
                 .body("descendants", equalTo(3))
                 .body("deskHoursInherited", equalTo(true));
     }
@@ -47,8 +48,8 @@ class TenantApiTest {
     void servesDescendantsDepthFirst() {
         given().get("/api/tenants/ha-noi/descendants").then().statusCode(200)
                 .body("", hasSize(39))
-                .body("[0].code", equalTo("ba-dinh"))
-                .body("[1].code", equalTo("ba-dinh-dien-bien"));
+                .body("[0].code", equalTo(Demo.DISTRICT))
+                .body("[1].code", equalTo(Demo.WARD));
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.motcua.support.Demo;
 
 /** Syncing the files into PostgreSQL: upserts, and tenants that leave are deactivated, never deleted. */
 @QuarkusTest
@@ -39,14 +40,14 @@ class TenantSyncTest {
     @Test
     void aMergedWardLeavesItsRowsAndItsAgencyCodeGoesToTheSuccessor() throws Throwable {
         TenantTree demo = TenantFiles.load(Path.of("tenants"));
-        Tenant kimMa = demo.find("ba-dinh-kim-ma").orElseThrow();
+        Tenant kimMa = demo.find(Demo.WARD_KIM_MA).orElseThrow();
         // Kim Mã merges into Ngọc Hà, which takes over Kim Mã's agency code.
         List<Tenant> merged = new ArrayList<>();
         for (Tenant t : demo.all()) {
             if (t.code().equals(kimMa.code())) {
                 continue;
             }
-            merged.add(t.code().equals("ba-dinh-ngoc-ha")
+            merged.add(t.code().equals(Demo.WARD_NGOC_HA)
                     ? new Tenant(t.code(), t.parentCode(), t.level(), t.depth(), t.name(), kimMa.agencyCode(), t.address(),
                             t.phone(), t.email(), t.deskHours(), t.ownDeskHours(), t.postalOffices(), t.source())
                     : t);
@@ -55,7 +56,7 @@ class TenantSyncTest {
         assertEquals(39, VertxContextSupport.subscribeAndAwait(() -> repository.sync(after)));
 
         assertEquals(List.of("false"), column("select active::text from tenant where code = $1", kimMa.code()));
-        assertEquals(List.of(kimMa.agencyCode()), column("select agency_code from tenant where code = $1", "ba-dinh-ngoc-ha"));
+        assertEquals(List.of(kimMa.agencyCode()), column("select agency_code from tenant where code = $1", Demo.WARD_NGOC_HA));
         TenantTree reloaded = VertxContextSupport.subscribeAndAwait(repository::loadTree);
         assertEquals(39, reloaded.size());
         assertEquals(after.all().stream().toList(), reloaded.all().stream().toList());

@@ -25,6 +25,7 @@ import vn.motcua.audit.AuditService;
 import vn.motcua.identity.Actor;
 
 import vn.motcua.support.AppPools;
+import vn.motcua.support.Demo;
 
 /**
  * The second wall: PostgreSQL's row-level security, fed by {@link ScopedTransactions}. A query without any tenant
@@ -33,8 +34,8 @@ import vn.motcua.support.AppPools;
 @QuarkusTest
 class RowLevelSecurityTest {
 
-    static final String WARD_A = "ba-dinh-dien-bien";
-    static final String WARD_B = "cau-giay-yen-hoa";
+    static final String WARD_A = Demo.WARD;
+    static final String WARD_B = Demo.OTHER_WARD;
 
     @Inject
     ScopedTransactions transactions;

@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgException;
 
 import vn.motcua.support.AppPools;
+import vn.motcua.support.Demo;
 
 /**
  * The transaction is begun in the same pipelined batch as the work, so the helper itself must end it. On a pool of
@@ -46,7 +47,7 @@ class ScopedTransactionsTest {
 
     @Test
     void everyEndingLeavesTheConnectionCleanAndOnlyCommittedWorkVisible() {
-        String tenant = "ba-dinh-kim-ma";
+        String tenant = Demo.WARD_KIM_MA;
         // Committed: the value comes back and the work stays.
         String seen = ScopedTransactions.onConnection(one, TenantScope.of(tenant), conn -> conn
                 .query("select current_setting('app.tenants', true) as t").execute()

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 
 /** Every endpoint's answers are counted into the latency buckets that the objectives and the benchmark read. */
 @QuarkusTest
@@ -26,7 +27,7 @@ class LatencyBucketsTest {
     void theTenantReadIsCountedInEveryBucketUpToItsTime() {
         double before = count("+Inf");
         for (int i = 0; i < 5; i++) {
-            given().get("/api/tenants/{code}", "ha-noi").then().statusCode(200);
+            given().get("/api/tenants/{code}", Demo.CITY).then().statusCode(200);
         }
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = BUCKET.matcher(metrics);

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /** Every listing's {@code limit} is checked the same way, with the error in the reader's language. */
@@ -25,11 +26,11 @@ class PageLimitApiTest {
 
     static Stream<Listing> listings() {
         return Stream.of(
-                new Listing("/api/t/ba-dinh-kim-ma/queue", "canbo.badinh", false, 200),
-                new Listing("/api/me/dossiers", "nguyenvana", true, 200),
-                new Listing("/api/postal/bd-ba-dinh/dossiers", "buudien.badinh", false, 200),
-                new Listing("/api/me/data-access", "nguyenvana", true, 500),
-                new Listing("/api/t/ba-dinh/audit", "quantri.badinh", false, 500));
+                new Listing("/api/t/ba-dinh-kim-ma/queue", Demo.DISTRICT_RECEIVER, false, 200),
+                new Listing("/api/me/dossiers", Demo.CITIZEN, true, 200),
+                new Listing("/api/postal/bd-ba-dinh/dossiers", Demo.POSTAL_CLERK, false, 200),
+                new Listing("/api/me/data-access", Demo.CITIZEN, true, 500),
+                new Listing("/api/t/ba-dinh/audit", Demo.DISTRICT_ADMIN, false, 500));
     }
 
     @ParameterizedTest
