@@ -14,17 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 
 import vn.motcua.tenant.DeskSession;
+import vn.motcua.platform.data.DataProblem;
+import vn.motcua.platform.data.YamlFile;
 import vn.motcua.platform.data.YamlFiles;
 import vn.motcua.tenant.LocalizedText;
 
 /**
  * Reads {@code tenants/calendars/}: {@code national.yaml} (the week, hours per day, cut-off and each year's
  * Government decisions) and {@code local/<tenant>.yaml} (a tenant's own week, cut-off, closures and worked days,
- * which also apply to the tenants below it). Every problem is reported with its file and field.
+ * which also apply to the tenants below it), through the shared {@link YamlFiles}. Every problem is reported as
+ * {@code file:line field: reason}.
  */
 public final class CalendarFiles {
 
@@ -52,7 +54,8 @@ public final class CalendarFiles {
     public record Book(CalendarData national, Map<String, CalendarData> local) {
     }
 
-    private final List<String> problems = new ArrayList<>();
+    private final List<DataProblem> problems = new ArrayList<>();
+    private YamlFile<CalendarFile> file;
 
     private CalendarFiles() {
     }
@@ -65,24 +68,24 @@ public final class CalendarFiles {
         Path nationalFile = dir.resolve("national.yaml");
         CalendarData national = null;
         if (!Files.isRegularFile(nationalFile)) {
-            problems.add("calendars/national.yaml: missing (the national week and holidays)");
+            problems.add(DataProblem.ofFile("calendars/national.yaml", "missing (the national week and holidays)"));
         } else {
-            national = convert("calendars/national.yaml", parse(nationalFile, "calendars/national.yaml"), true);
+            national = convert(parse(nationalFile, "calendars/national.yaml"), true);
         }
         Map<String, CalendarData> local = new LinkedHashMap<>();
         Path localDir = dir.resolve("local");
         if (Files.isDirectory(localDir)) {
-            try (Stream<Path> files = Files.list(localDir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+            try {
+                for (Path f : YamlFiles.list(localDir, 1, ".yaml")) {
                     String name = "calendars/local/" + f.getFileName();
                     String tenant = f.getFileName().toString().replaceFirst("\\.yaml$", "");
-                    CalendarData data = convert(name, parse(f, name), false);
+                    CalendarData data = convert(parse(f, name), false);
                     if (data != null) {
                         local.put(tenant, data);
                     }
                 }
             } catch (IOException e) {
-                problems.add("calendars/local: cannot be read: " + e.getMessage());
+                problems.add(DataProblem.ofFile("calendars/local", "cannot be read: " + e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {
@@ -91,45 +94,53 @@ public final class CalendarFiles {
         return new Book(national, Map.copyOf(local));
     }
 
-    private CalendarFile parse(Path file, String name) {
-        return YamlFiles.read(file, name, CalendarFile.class, problems);
+    private YamlFile<CalendarFile> parse(Path path, String name) {
+        return YamlFiles.read(path, name, CalendarFile.class, problems);
     }
 
-    private CalendarData convert(String name, CalendarFile f, boolean national) {
-        if (f == null) {
+    /** A problem with a field of the file being converted, at that field's line. */
+    private void problem(String field, String reason) {
+        problems.add(file.problem(field, reason));
+    }
+
+    /** The file's calendar, or {@code null} when it has problems (each added, at its line). */
+    private CalendarData convert(YamlFile<CalendarFile> read, boolean national) {
+        if (read == null) {
             return null;
         }
+        file = read;
+        CalendarFile f = read.value();
         int before = problems.size();
         if (f.hoursPerDay() != null && (f.hoursPerDay() < 1 || f.hoursPerDay() > 24)) {
-            problems.add(name + " hoursPerDay: between 1 and 24");
+            problem("hoursPerDay", "between 1 and 24");
         }
         if (!national && f.hoursPerDay() != null) {
-            problems.add(name + " hoursPerDay: set nationally only, so that a day means the same everywhere");
+            problem("hoursPerDay", "set nationally only, so that a day means the same everywhere");
         }
-        LocalTime cutoff = f.cutoff() == null ? null : time(name, "cutoff", f.cutoff());
-        Map<DayOfWeek, List<DeskSession>> week = week(name, f.week());
+        LocalTime cutoff = f.cutoff() == null ? null : time("cutoff", f.cutoff());
+        Map<DayOfWeek, List<DeskSession>> week = week(f.week());
         if (national && week.isEmpty()) {
-            problems.add(name + " week: required, the working sessions of each working weekday");
+            problem("week", "required, the working sessions of each working weekday");
         }
         Map<Integer, CalendarData.Year> years = new LinkedHashMap<>();
         if (f.years() != null) {
             f.years().forEach((y, e) -> {
-                String at = name + " years." + y;
+                String at = "years." + y;
                 LocalDate tetFrom = null;
                 LocalDate tetTo = null;
                 if (e.tet() != null) {
                     if (!national) {
-                        problems.add(at + ".tet: decided nationally only");
+                        problem(at + ".tet", "decided nationally only");
                     }
                     tetFrom = date(at + ".tet.from", e.tet().from(), y);
                     tetTo = date(at + ".tet.to", e.tet().to(), y);
                     if (tetFrom != null && tetTo != null && (tetTo.isBefore(tetFrom) || tetFrom.plusDays(14).isBefore(tetTo))) {
-                        problems.add(at + ".tet: 'to' must follow 'from' within two weeks");
+                        problem(at + ".tet", "'to' must follow 'from' within two weeks");
                     }
                 }
                 LocalDate adjacent = e.nationalDayAdjacent() == null ? null : date(at + ".nationalDayAdjacent", e.nationalDayAdjacent(), y);
                 if (adjacent != null && !(adjacent.equals(LocalDate.of(y, 9, 1)) || adjacent.equals(LocalDate.of(y, 9, 3)))) {
-                    problems.add(at + ".nationalDayAdjacent: must be 1 or 3 September");
+                    problem(at + ".nationalDayAdjacent", "must be 1 or 3 September");
                 }
                 years.put(y, new CalendarData.Year(tetFrom, tetTo, adjacent, dated(at + ".daysOff", e.daysOff(), y),
                         dated(at + ".workingDays", e.workingDays(), y)));
@@ -141,16 +152,16 @@ public final class CalendarFiles {
         return new CalendarData(week, f.hoursPerDay(), cutoff, years);
     }
 
-    private Map<DayOfWeek, List<DeskSession>> week(String name, List<WeekEntry> entries) {
+    private Map<DayOfWeek, List<DeskSession>> week(List<WeekEntry> entries) {
         Map<DayOfWeek, List<DeskSession>> week = new EnumMap<>(DayOfWeek.class);
         if (entries == null) {
             return week;
         }
         for (int i = 0; i < entries.size(); i++) {
             WeekEntry w = entries.get(i);
-            String at = name + " week[" + i + "]";
+            String at = "week[" + i + "]";
             if (w.days() == null || w.sessions() == null || w.sessions().isEmpty()) {
-                problems.add(at + ": needs 'days' and 'sessions'");
+                problem(at, "needs 'days' and 'sessions'");
                 continue;
             }
             List<DeskSession> sessions = new ArrayList<>();
@@ -160,7 +171,7 @@ public final class CalendarFiles {
                 LocalTime to = m != null && m.matches() ? time(at + ".sessions", m.group(2)) : null;
                 if (from == null || to == null || !from.isBefore(to)
                         || (!sessions.isEmpty() && !sessions.get(sessions.size() - 1).to().isBefore(from))) {
-                    problems.add(at + ".sessions: '" + s + "' is not a session like 07:00-11:30, in order, without overlap");
+                    problem(at + ".sessions", "'" + s + "' is not a session like 07:00-11:30, in order, without overlap");
                     continue;
                 }
                 sessions.add(new DeskSession(from, to));
@@ -173,9 +184,9 @@ public final class CalendarFiles {
                     }
                 }
                 if (dow == null) {
-                    problems.add(at + ".days: '" + d + "' is not one of MON … SUN");
+                    problem(at + ".days", "'" + d + "' is not one of MON … SUN");
                 } else if (week.put(dow, List.copyOf(sessions)) != null) {
-                    problems.add(at + ".days: '" + d + "' is listed twice");
+                    problem(at + ".days", "'" + d + "' is listed twice");
                 }
             }
         }
@@ -191,7 +202,7 @@ public final class CalendarFiles {
             DatedEntry e = entries.get(i);
             LocalDate d = date(at + "[" + i + "].date", e.date(), year);
             if (e.reason() == null || blank(e.reason().vi()) || blank(e.reason().en())) {
-                problems.add(at + "[" + i + "].reason: required, with 'vi' and 'en'");
+                problem(at + "[" + i + "].reason", "required, with 'vi' and 'en'");
             } else if (d != null) {
                 out.add(new CalendarData.Dated(d, new LocalizedText(e.reason().vi(), e.reason().en())));
             }
@@ -203,25 +214,21 @@ public final class CalendarFiles {
         try {
             LocalDate d = LocalDate.parse(value);
             if (d.getYear() != year) {
-                problems.add(at + ": " + value + " is not in " + year);
+                problem(at, value + " is not in " + year);
                 return null;
             }
             return d;
         } catch (DateTimeParseException | NullPointerException e) {
-            problems.add(at + ": '" + value + "' is not a date like " + year + "-01-31");
+            problem(at, "'" + value + "' is not a date like " + year + "-01-31");
             return null;
         }
-    }
-
-    private LocalTime time(String name, String field, String value) {
-        return time(name + " " + field, value);
     }
 
     private LocalTime time(String at, String value) {
         try {
             return LocalTime.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(at + ": '" + value + "' is not a time like 15:00");
+            problem(at, "'" + value + "' is not a time like 15:00");
             return null;
         }
     }

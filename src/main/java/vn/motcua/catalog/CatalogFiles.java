@@ -14,15 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 
 
+import vn.motcua.platform.data.DataProblem;
+import vn.motcua.platform.data.YamlFile;
 import vn.motcua.platform.data.YamlFiles;
 import vn.motcua.tenant.LocalizedText;
 
 /**
  * Reads the procedure catalog, one file per procedure in {@code tenants/catalog/}, and validates it, the levels
- * against the tenant tree's. Every problem is reported with its file and field.
+ * against the tenant tree's. Reading, locating and reporting are the shared {@link YamlFiles}'; the rules are here.
+ * Every problem is reported as {@code file:line field: reason}. Longer than most classes on purpose: one method per
+ * part of a version (documents, form, fees, steps, parts), read top to bottom like the file it checks.
  */
 public final class CatalogFiles {
 
@@ -70,105 +73,117 @@ public final class CatalogFiles {
     record ProcedureFile(String code, List<VersionEntry> versions) {
     }
 
-    private final List<String> problems = new ArrayList<>();
+    /**
+     * The procedures read, and the files they were read from (by procedure code), so that the check of their levels,
+     * which needs the tenant tree and comes later, still reports each problem at its line.
+     */
+    public record Read(Map<String, Procedure> procedures, Map<String, YamlFile<?>> files) {
+    }
+
+    private final List<DataProblem> problems = new ArrayList<>();
+    private YamlFile<ProcedureFile> file;
 
     private CatalogFiles() {
     }
 
     /** @param levels the level codes of the tenant tree: a procedure's competent levels must be among them */
     public static Map<String, Procedure> load(Path dir, Set<String> levels) {
-        Map<String, Procedure> catalog = new CatalogFiles().read(dir);
-        checkLevels(catalog, levels);
-        return catalog;
+        return checkLevels(new CatalogFiles().read(dir), levels);
     }
 
     /** Reads and checks everything but the levels, which need the tenant tree: the start does this meanwhile. */
-    public static Map<String, Procedure> loadWithoutLevels(Path dir) {
+    public static Read loadWithoutLevels(Path dir) {
         return new CatalogFiles().read(dir);
     }
 
     /** A procedure's competent levels, its overrides' and its parts' must be levels of the tenant tree. */
-    public static void checkLevels(Map<String, Procedure> catalog, Set<String> levels) {
-        List<String> problems = new ArrayList<>();
-        catalog.values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).forEach(p -> {
+    public static Map<String, Procedure> checkLevels(Read read, Set<String> levels) {
+        List<DataProblem> problems = new ArrayList<>();
+        read.procedures().values().stream().sorted(java.util.Comparator.comparing(Procedure::code)).forEach(p -> {
+            YamlFile<?> file = read.files().get(p.code());
             for (int i = 0; i < p.versions().size(); i++) {
                 Procedure.Version v = p.versions().get(i);
-                String at = "catalog/" + p.code() + ".yaml versions[" + i + "]";
-                v.levels().stream().filter(l -> !levels.contains(l))
-                        .forEach(l -> problems.add(at + ".levels: '" + l + "' is not a level of the tenant tree " + new java.util.TreeSet<>(levels)));
-                v.overrides().stream().filter(o -> o.level() != null && !levels.contains(o.level()))
-                        .forEach(o -> problems.add(at + ".overrides: '" + o.level() + "' is not a level of the tenant tree"));
-                v.parts().stream().filter(pt -> !levels.contains(pt.level()))
-                        .forEach(pt -> problems.add(at + ".parts: '" + pt.level() + "' is not a level of the tenant tree"));
+                String at = "versions[" + i + "]";
+                v.levels().stream().filter(l -> !levels.contains(l)).forEach(l -> problems.add(file.problem(at + ".levels",
+                        "'" + l + "' is not a level of the tenant tree " + new java.util.TreeSet<>(levels))));
+                v.overrides().stream().filter(o -> o.level() != null && !levels.contains(o.level())).forEach(o -> problems.add(
+                        file.problem(at + ".overrides", "'" + o.level() + "' is not a level of the tenant tree")));
+                v.parts().stream().filter(pt -> !levels.contains(pt.level())).forEach(pt -> problems.add(
+                        file.problem(at + ".parts", "'" + pt.level() + "' is not a level of the tenant tree")));
             }
         });
         if (!problems.isEmpty()) {
             throw new CatalogDataException(problems);
         }
+        return read.procedures();
     }
 
-    private Map<String, Procedure> read(Path dir) {
+    private Read read(Path dir) {
         Map<String, Procedure> catalog = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
-            throw new CatalogDataException(List.of(dir + ": the catalog folder does not exist (set MOTCUA_CATALOG_DIR)"));
+            throw new CatalogDataException(List.of(DataProblem.ofFile(dir.toString(),
+                    "the catalog folder does not exist (set MOTCUA_CATALOG_DIR)")));
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        List<Path> paths;
+        try {
+            paths = YamlFiles.list(dir, 1, ".yaml");
         } catch (IOException e) {
-            throw new CatalogDataException(List.of(dir + ": cannot be read: " + e.getMessage()));
+            throw new CatalogDataException(List.of(DataProblem.ofFile(dir.toString(), "cannot be read: " + e.getMessage())));
         }
-        Map<String, String> fileOf = new LinkedHashMap<>();
-        for (Path f : files) {
-            String name = "catalog/" + f.getFileName();
-            ProcedureFile p = parse(f, name);
-            if (p == null) {
+        Map<String, YamlFile<?>> fileOf = new LinkedHashMap<>();
+        for (Path f : paths) {
+            file = YamlFiles.read(f, "catalog/" + f.getFileName(), ProcedureFile.class, problems);
+            if (file == null) {
                 continue;
             }
+            ProcedureFile p = file.value();
             if (p.code() == null || !CODE.matcher(p.code()).matches()) {
-                problems.add(name + " code: required, like 1.001193");
+                problem("code", "required, like 1.001193");
                 continue;
             }
             if (!f.getFileName().toString().equals(p.code() + ".yaml")) {
-                problems.add(name + " code: " + p.code() + " does not match the file's name (" + p.code() + ".yaml)");
+                problem("code", p.code() + " does not match the file's name (" + p.code() + ".yaml)");
                 continue;
             }
-            fileOf.put(p.code(), name);
-            Procedure procedure = convert(name, p);
+            fileOf.put(p.code(), file);
+            Procedure procedure = convert(p);
             if (procedure != null) {
                 catalog.put(procedure.code(), procedure);
             }
         }
         // Parts of interconnected procedures must be procedures of the catalog.
-        catalog.values().forEach(p -> p.versions().forEach(v -> v.parts().forEach(part -> {
-            if (!fileOf.containsKey(part.procedure())) {
-                problems.add(fileOf.get(p.code()) + " parts: " + part.procedure() + " is not a procedure of the catalog");
+        catalog.values().forEach(p -> {
+            for (int i = 0; i < p.versions().size(); i++) {
+                String at = "versions[" + i + "].parts";
+                p.versions().get(i).parts().stream().filter(part -> !fileOf.containsKey(part.procedure()))
+                        .forEach(part -> problems.add(fileOf.get(p.code()).problem(at, part.procedure() + " is not a procedure of the catalog")));
             }
-        })));
+        });
         if (!problems.isEmpty()) {
             throw new CatalogDataException(problems);
         }
-        return Map.copyOf(catalog);
+        return new Read(Map.copyOf(catalog), Map.copyOf(fileOf));
     }
 
-    private ProcedureFile parse(Path file, String name) {
-        return YamlFiles.read(file, name, ProcedureFile.class, problems);
+    /** A problem with a field of the file being converted, at that field's line. */
+    private void problem(String field, String reason) {
+        problems.add(file.problem(field, reason));
     }
 
-    private Procedure convert(String file, ProcedureFile p) {
+    private Procedure convert(ProcedureFile p) {
         int before = problems.size();
         if (p.versions() == null || p.versions().isEmpty()) {
-            problems.add(file + " versions: at least one");
+            problem("versions", "at least one");
             return null;
         }
         List<Procedure.Version> versions = new ArrayList<>();
         LocalDate previous = null;
         for (int i = 0; i < p.versions().size(); i++) {
-            String at = file + " versions[" + i + "]";
+            String at = "versions[" + i + "]";
             Procedure.Version v = version(at, p.versions().get(i));
             if (v != null) {
                 if (previous != null && !v.effectiveFrom().isAfter(previous)) {
-                    problems.add(at + ".effectiveFrom: versions must be in order of their effective dates");
+                    problem(at + ".effectiveFrom", "versions must be in order of their effective dates");
                 }
                 previous = v.effectiveFrom();
                 versions.add(v);
@@ -183,27 +198,27 @@ public final class CatalogFiles {
         try {
             from = LocalDate.parse(String.valueOf(v.effectiveFrom()));
         } catch (DateTimeParseException e) {
-            problems.add(at + ".effectiveFrom: '" + v.effectiveFrom() + "' is not a date like 2025-07-01");
+            problem(at + ".effectiveFrom", "'" + v.effectiveFrom() + "' is not a date like 2025-07-01");
         }
         LocalizedText name = text(at + ".name", v.name(), true);
         if (v.field() == null || !FIELDS.contains(v.field())) {
-            problems.add(at + ".field: '" + v.field() + "' is not one of " + new java.util.TreeSet<>(FIELDS));
+            problem(at + ".field", "'" + v.field() + "' is not one of " + new java.util.TreeSet<>(FIELDS));
         }
         List<String> lv = v.levels() == null ? List.of() : v.levels();
         if (lv.isEmpty()) {
-            problems.add(at + ".levels: at least one competent level");
+            problem(at + ".levels", "at least one competent level");
         }
         List<Procedure.Channel> channels = new ArrayList<>();
         for (String c : v.channels() == null ? List.<String>of() : v.channels()) {
             Procedure.Channel ch = Procedure.Channel.of(c);
             if (ch == null) {
-                problems.add(at + ".channels: '" + c + "' is not one of online-full, online-partial, counter, postal");
+                problem(at + ".channels", "'" + c + "' is not one of online-full, online-partial, counter, postal");
             } else {
                 channels.add(ch);
             }
         }
         if (channels.isEmpty() && v.channels() != null && v.channels().isEmpty()) {
-            problems.add(at + ".channels: at least one");
+            problem(at + ".channels", "at least one");
         }
         LocalizedText guide = text(at + ".guide", v.guide(), true);
         LocalizedText contact = text(at + ".contact", v.contact(), true);
@@ -214,10 +229,10 @@ public final class CatalogFiles {
             DocumentEntry d = docs.get(i);
             String da = at + ".documents[" + i + "]";
             if (d.kind() == null || !DOCUMENT_KINDS.contains(d.kind())) {
-                problems.add(da + ".kind: '" + d.kind() + "' is not one of original, copy, certified-copy");
+                problem(da + ".kind", "'" + d.kind() + "' is not one of original, copy, certified-copy");
             }
             if (d.count() == null || d.count() < 1) {
-                problems.add(da + ".count: at least 1");
+                problem(da + ".count", "at least 1");
             }
             LocalizedText dn = text(da + ".name", d.name(), true);
             if (dn != null && d.kind() != null && d.count() != null) {
@@ -229,7 +244,7 @@ public final class CatalogFiles {
         for (FeeEntry f : v.fees() == null ? List.<FeeEntry>of() : v.fees()) {
             Procedure.Channel ch = Procedure.Channel.of(f.channel());
             if (ch == null || f.amount() == null || f.amount() < 0) {
-                problems.add(at + ".fees: '" + f.channel() + "' needs a channel and an amount of 0 or more đồng");
+                problem(at + ".fees", "'" + f.channel() + "' needs a channel and an amount of 0 or more đồng");
             } else {
                 fees.add(new Procedure.Fee(ch, f.amount()));
             }
@@ -238,7 +253,7 @@ public final class CatalogFiles {
         List<Procedure.TimeOverride> overrides = new ArrayList<>();
         for (OverrideEntry o : v.overrides() == null ? List.<OverrideEntry>of() : v.overrides()) {
             if ((o.level() == null) == (o.tenant() == null)) {
-                problems.add(at + ".overrides: each names a level or a tenant");
+                problem(at + ".overrides", "each names a level or a tenant");
             } else if (days(at + ".overrides.processingDays", o.processingDays())) {
                 overrides.add(new Procedure.TimeOverride(o.level(), o.tenant(), o.processingDays()));
             }
@@ -248,11 +263,11 @@ public final class CatalogFiles {
         Set<String> stepCodes = new HashSet<>();
         for (StepEntry s : v.steps() == null ? List.<StepEntry>of() : v.steps()) {
             if (s.code() == null || !stepCodes.add(s.code())) {
-                problems.add(at + ".steps: '" + s.code() + "' is missing or repeated");
+                problem(at + ".steps", "'" + s.code() + "' is missing or repeated");
             } else if (s.role() == null || !ROLES.contains(s.role())) {
-                problems.add(at + ".steps." + s.code() + ".role: '" + s.role() + "' is not one of " + new java.util.TreeSet<>(ROLES));
+                problem(at + ".steps." + s.code() + ".role", "'" + s.role() + "' is not one of " + new java.util.TreeSet<>(ROLES));
             } else if (s.share() == null || s.share().signum() <= 0) {
-                problems.add(at + ".steps." + s.code() + ".share: a positive share of the processing time");
+                problem(at + ".steps." + s.code() + ".share", "a positive share of the processing time");
             } else {
                 total = total.add(s.share());
                 LocalizedText sn = text(at + ".steps." + s.code() + ".name", s.name(), true);
@@ -262,9 +277,9 @@ public final class CatalogFiles {
             }
         }
         if (steps.isEmpty()) {
-            problems.add(at + ".steps: at least one");
+            problem(at + ".steps", "at least one");
         } else if (total.subtract(BigDecimal.ONE).abs().compareTo(new BigDecimal("0.001")) > 0) {
-            problems.add(at + ".steps: the shares add up to " + total + ", not 1");
+            problem(at + ".steps", "the shares add up to " + total + ", not 1");
         }
         Procedure.SupplementClock clock = null;
         if ("pause".equals(v.supplementClock())) {
@@ -272,12 +287,12 @@ public final class CatalogFiles {
         } else if ("restart".equals(v.supplementClock())) {
             clock = Procedure.SupplementClock.RESTART;
         } else {
-            problems.add(at + ".supplementClock: 'pause' or 'restart'");
+            problem(at + ".supplementClock", "'pause' or 'restart'");
         }
         List<Procedure.Part> parts = new ArrayList<>();
         for (PartEntry pe : v.parts() == null ? List.<PartEntry>of() : v.parts()) {
             if (pe.procedure() == null || pe.agency() == null || pe.level() == null) {
-                problems.add(at + ".parts: each needs a procedure, an agency and a level");
+                problem(at + ".parts", "each needs a procedure, an agency and a level");
             } else {
                 parts.add(new Procedure.Part(pe.procedure(), pe.agency(), pe.level()));
             }
@@ -298,12 +313,12 @@ public final class CatalogFiles {
             FieldEntry f = list.get(i);
             String fa = at + "[" + i + "]";
             if (f.name() == null || !NAME.matcher(f.name()).matches() || !names.add(f.name())) {
-                problems.add(fa + ".name: '" + f.name() + "' must be a unique camelCase name");
+                problem(fa + ".name", "'" + f.name() + "' must be a unique camelCase name");
                 continue;
             }
             fa = at + "." + f.name();
             if (f.type() == null || !FIELD_TYPES.contains(f.type()) || ("person".equals(f.type()) && !allowPerson)) {
-                problems.add(fa + ".type: '" + f.type() + "' is not one of " + new java.util.TreeSet<>(FIELD_TYPES)
+                problem(fa + ".type", "'" + f.type() + "' is not one of " + new java.util.TreeSet<>(FIELD_TYPES)
                         + (allowPerson ? "" : " (no person inside a person)"));
                 continue;
             }
@@ -311,21 +326,21 @@ public final class CatalogFiles {
                 try {
                     Pattern.compile(f.pattern());
                 } catch (PatternSyntaxException e) {
-                    problems.add(fa + ".pattern: not a valid regular expression");
+                    problem(fa + ".pattern", "not a valid regular expression");
                 }
             }
             if (f.when() != null && (!"date".equals(f.type()) || !List.of("past", "future").contains(f.when()))) {
-                problems.add(fa + ".when: '" + f.when() + "' applies to a date only, and is 'past' or 'future'");
+                problem(fa + ".when", "'" + f.when() + "' applies to a date only, and is 'past' or 'future'");
             }
             List<Procedure.Option> options = new ArrayList<>();
             if ("select".equals(f.type())) {
                 if (f.options() == null || f.options().isEmpty()) {
-                    problems.add(fa + ".options: a select needs options");
+                    problem(fa + ".options", "a select needs options");
                 } else {
                     for (OptionEntry o : f.options()) {
                         LocalizedText l = text(fa + ".options", o.label(), true);
                         if (o.value() == null || l == null) {
-                            problems.add(fa + ".options: each needs a value and a label");
+                            problem(fa + ".options", "each needs a value and a label");
                         } else {
                             options.add(new Procedure.Option(o.value(), l));
                         }
@@ -336,7 +351,7 @@ public final class CatalogFiles {
             if ("person".equals(f.type())) {
                 nested = fields(fa + ".fields", f.fields(), false);
                 if (nested.isEmpty()) {
-                    problems.add(fa + ".fields: a person groups fields");
+                    problem(fa + ".fields", "a person groups fields");
                 }
             }
             LocalizedText label = text(fa + ".label", f.label(), true);
@@ -350,7 +365,7 @@ public final class CatalogFiles {
 
     private boolean days(String at, BigDecimal days) {
         if (days == null || days.signum() <= 0 || days.remainder(HALF).signum() != 0) {
-            problems.add(at + ": '" + days + "' must be a positive number of working days in halves (0.5, 1, 2.5…)");
+            problem(at, "'" + days + "' must be a positive number of working days in halves (0.5, 1, 2.5…)");
             return false;
         }
         return true;
@@ -359,7 +374,7 @@ public final class CatalogFiles {
     private LocalizedText text(String at, Text t, boolean required) {
         if (t == null || t.vi() == null || t.vi().isBlank() || t.en() == null || t.en().isBlank()) {
             if (required) {
-                problems.add(at + ": required, with 'vi' and 'en'");
+                problem(at, "required, with 'vi' and 'en'");
             }
             return null;
         }

@@ -39,7 +39,7 @@ public class CatalogService {
     private final CatalogConfig config;
     private final TenantDirectory tenants;
     private volatile Map<String, Procedure> catalog = Map.of();
-    private CompletableFuture<Map<String, Procedure>> reading;
+    private CompletableFuture<CatalogFiles.Read> reading;
 
     CatalogService(CatalogConfig config, TenantDirectory tenants) {
         this.config = config;
@@ -56,9 +56,7 @@ public class CatalogService {
         var levels = tenants.tree().await().atMost(Duration.ofSeconds(30)).levels().stream().map(Level::code)
                 .collect(Collectors.toSet());
         try {
-            Map<String, Procedure> read = reading.join();
-            CatalogFiles.checkLevels(read, levels);
-            catalog = read;
+            catalog = CatalogFiles.checkLevels(reading.join(), levels);
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof CatalogDataException bad) {
                 LOG.error(bad.getMessage());

@@ -36,7 +36,7 @@ class CalendarFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            bad cutoff            | national.yaml       | cutoff: "3pm"                                                     | calendars/national.yaml cutoff: '3pm' is not a time
+            bad cutoff            | national.yaml       | cutoff: "3pm"                                                     | calendars/national.yaml:5 cutoff: '3pm' is not a time
             bad session           | national.yaml       | week: [{days: [MON], sessions: ["11:30-07:00"]}]                  | is not a session like 07:00-11:30
             bad day               | national.yaml       | week: [{days: [Thứ Hai], sessions: ["07:00-11:30"]}]              | 'Thứ Hai' is not one of MON
             no week               | national.yaml       | week: []                                                          | week: required
@@ -46,7 +46,7 @@ class CalendarFilesTest {
             reason without English| national.yaml       | years: {2026: {daysOff: [{date: "2026-05-04", reason: {vi: a}}]}}        | reason: required, with 'vi' and 'en'
             Tết backwards         | national.yaml       | years: {2026: {tet: {from: "2026-02-20", to: "2026-02-16"}}}             | 'to' must follow 'from'
             wrong adjacent day    | national.yaml       | years: {2026: {nationalDayAdjacent: "2026-09-05"}}                       | must be 1 or 3 September
-            unknown field         | national.yaml       | holidays: []                                                      | Unrecognized field "holidays"
+            unknown field         | national.yaml       | holidays: []                                                      | calendars/national.yaml:6 holidays: unknown field 'holidays'
             local hours per day   | local/x.yaml        | hoursPerDay: 6                                                    | set nationally only
             local Tết             | local/x.yaml        | years: {2026: {tet: {from: "2026-02-16", to: "2026-02-20"}}}             | decided nationally only
             """)

@@ -58,7 +58,7 @@ class CatalogFilesTest {
             bad clock          | supplementClock: pause                | supplementClock: sometimes                     | 'pause' or 'restart'
             English missing    | result: {vi: "Giấy khai sinh", en: "Birth certificate"} | result: {vi: "Giấy khai sinh"} | result: required, with 'vi' and 'en'
             bad date           | effectiveFrom: "2025-07-01"           | effectiveFrom: "1/7/2025"                      | is not a date like 2025-07-01
-            unknown key        | supplementClock: pause                | supplementClock: pause\\n    colour: red       | Unrecognized field "colour"
+            unknown key        | supplementClock: pause                | supplementClock: pause\\n    colour: red       | versions[0].colour: unknown field 'colour'
             unknown part       | supplementClock: pause                | supplementClock: pause\\n    parts: [{procedure: "9.999999", agency: "Công an", level: commune}] | 9.999999 is not a procedure of the catalog
             """)
     void reportsEachClassOfInvalidFile(String name, String find, String replace, String expected) throws IOException {
@@ -77,7 +77,7 @@ class CatalogFilesTest {
         Files.writeString(dir.resolve("1.001193.yaml"), valid);
         Files.writeString(dir.resolve("birth-copy.yaml"), valid);
         CatalogDataException e = assertThrows(CatalogDataException.class, () -> CatalogFiles.load(dir, Set.of("province", "commune")));
-        assertTrue(e.getMessage().contains("catalog/birth-copy.yaml code: 1.001193 does not match the file's name (1.001193.yaml)"),
+        assertTrue(e.getMessage().contains("catalog/birth-copy.yaml:2 code: 1.001193 does not match the file's name (1.001193.yaml)"),
                 e.getMessage());
     }
 }

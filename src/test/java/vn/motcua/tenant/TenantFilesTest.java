@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import vn.motcua.platform.data.DataProblem;
+
 /** Loading the tenant tree: valid trees of two and three levels, and each class of invalid file. */
 class TenantFilesTest {
 
@@ -109,7 +111,7 @@ class TenantFilesTest {
         base();
         write(file, expand(content));
         TenantDataException e = assertThrows(TenantDataException.class, () -> TenantFiles.load(dir));
-        TenantDataProblem p = e.problems().get(0);
+        DataProblem p = e.problems().get(0);
         assertEquals(expectedFile, p.file(), e.getMessage());
         assertTrue(p.reason().contains(expectedReason), () -> "reason: " + p.reason());
         if (expectedField != null) {

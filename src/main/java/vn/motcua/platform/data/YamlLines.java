@@ -1,7 +1,10 @@
-package vn.motcua.tenant;
+package vn.motcua.platform.data;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -15,14 +18,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Finds the line of a field in a YAML text, so that a problem found after mapping (an unknown parent, a duplicate
  * code) can still point at its line. Jackson's mapped objects do not keep locations; SnakeYAML's node tree does.
  */
-final class YamlLines {
+public final class YamlLines {
+
+    private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
 
     private final String text;
     private Node root;
     private boolean composed;
 
     /** The text is composed only when a line is asked for: valid files, the common case, are parsed once. */
-    YamlLines(String text) {
+    public YamlLines(String text) {
         this.text = text;
     }
 
@@ -38,8 +43,26 @@ final class YamlLines {
         return root;
     }
 
-    /** 1-based line of the deepest node found along the path (names and indexes), 0 when nothing matches. */
-    int lineOf(List<Object> path) {
+    /** 1-based line of the deepest node found along a field path as reports write it ({@code tenants[3].parent}). */
+    public int lineOf(String field) {
+        return lineOf(path(field));
+    }
+
+    /** The steps of a field path: names and list indexes, e.g. {@code ["tenants", 3, "parent"]}. */
+    static List<Object> path(String field) {
+        List<Object> path = new ArrayList<>();
+        Matcher m = STEP.matcher(field);
+        while (m.find()) {
+            path.add(m.group(1) != null ? m.group(1) : (Object) Integer.valueOf(m.group(2)));
+        }
+        return path;
+    }
+
+    /**
+     * 1-based line of the deepest node found along the path (names and indexes), 0 when nothing matches. A name
+     * applied to a list picks the entry whose {@code code} or {@code name} is that name ({@code steps.receive}).
+     */
+    public int lineOf(List<Object> path) {
         Node node = root();
         int line = 0;
         for (Object step : path) {
@@ -54,6 +77,8 @@ final class YamlLines {
                 }
             } else if (node instanceof SequenceNode seq && step instanceof Integer i && i < seq.getValue().size()) {
                 next = seq.getValue().get(i);
+            } else if (node instanceof SequenceNode seq && step instanceof String name) {
+                next = seq.getValue().stream().filter(item -> named(item, name)).findFirst().orElse(null);
             }
             if (next == null) {
                 break;
@@ -63,5 +88,11 @@ final class YamlLines {
             node = next;
         }
         return line;
+    }
+
+    private static boolean named(Node item, String name) {
+        return item instanceof MappingNode map && map.getValue().stream()
+                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode key && (key.getValue().equals("code") || key.getValue().equals("name"))
+                        && t.getValueNode() instanceof ScalarNode value && value.getValue().equals(name));
     }
 }
