@@ -14,14 +14,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.motcua.support.Demo;
 
 /** The working calendar over the real national file: holidays, swaps, and due times. */
 class WorkingCalendarTest {
 
     static final CalendarFiles.Book BOOK = CalendarFiles.load(Path.of("tenants/calendars"));
     static final WorkingCalendar NATIONAL = new WorkingCalendar(BOOK.national(), List.of());
-    static final WorkingCalendar SATURDAY_DESK = new WorkingCalendar(BOOK.national(), List.of(BOOK.local().get("ba-dinh-dien-bien")));
-    static final WorkingCalendar SOC_SON = new WorkingCalendar(BOOK.national(), List.of(BOOK.local().get("soc-son")));
+    static final WorkingCalendar SATURDAY_DESK = new WorkingCalendar(BOOK.national(), List.of(BOOK.local().get(Demo.WARD)));
+    static final WorkingCalendar SOC_SON = new WorkingCalendar(BOOK.national(), List.of(BOOK.local().get(Demo.RURAL_DISTRICT)));
 
     static OffsetDateTime vn(String localDateTime) {
         return OffsetDateTime.parse(localDateTime + "+07:00");

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import vn.motcua.platform.data.DataProblem;
+import vn.motcua.support.Demo;
 
 /** Loading the tenant tree: valid trees of two and three levels, and each class of invalid file. */
 class TenantFilesTest {
@@ -29,16 +30,16 @@ class TenantFilesTest {
     void loadsTheDemoCityOfThreeLevels() {
         TenantTree tree = TenantFiles.load(Path.of("tenants"));
         assertEquals(List.of("city", "district", "ward"), tree.levels().stream().map(Level::code).toList());
-        assertEquals("ha-noi", tree.root().code());
-        Tenant dienBien = tree.find("ba-dinh-dien-bien").orElseThrow();
+        assertEquals(Demo.CITY, tree.root().code());
+        Tenant dienBien = tree.find(Demo.WARD).orElseThrow();
         assertEquals("ward", dienBien.level());
         assertEquals(2, dienBien.depth());
-        assertEquals(List.of("ha-noi", "ba-dinh"), tree.ancestors("ba-dinh-dien-bien").stream().map(Tenant::code).toList());
-        for (String required : List.of("ba-dinh-dien-bien", "cau-giay-yen-hoa", "long-bien", "ha-dong-phu-lam",
-                "nam-tu-liem-dai-mo", "bac-tu-liem-phu-dien", "gia-lam-co-bi", "soc-son")) {
+        assertEquals(List.of(Demo.CITY, Demo.DISTRICT), tree.ancestors(Demo.WARD).stream().map(Tenant::code).toList());
+        for (String required : List.of(Demo.WARD, Demo.OTHER_WARD, "long-bien", "ha-dong-phu-lam",
+                "nam-tu-liem-dai-mo", "bac-tu-liem-phu-dien", "gia-lam-co-bi", Demo.RURAL_DISTRICT)) {
             assertTrue(tree.find(required).isPresent(), required);
         }
-        assertTrue(tree.children("soc-son").stream().anyMatch(t -> t.name().vi().startsWith("Xã")), "a commune of Sóc Sơn");
+        assertTrue(tree.children(Demo.RURAL_DISTRICT).stream().anyMatch(t -> t.name().vi().startsWith("Xã")), "a commune of Sóc Sơn");
         // Every tenant has desk hours, inherited when not set.
         assertTrue(tree.all().stream().allMatch(t -> !t.deskHours().week().isEmpty()));
         assertTrue(tree.all().stream().allMatch(t -> t.postalOffices().stream().allMatch(o -> tree.postalOffice(o).isPresent())));
