@@ -1,6 +1,5 @@
 package vn.motcua.console;
 
-import java.net.URI;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
 
 /** The tenant console (bàn làm việc) for officers, signed in through the staff realm: parses and renders only. */
@@ -50,7 +50,7 @@ public class ConsoleResource {
     @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.SIGNED_IN)
     public Uni<Response> entry() {
         return console.firstTenant(Actor.from(identity)).map(first -> first
-                .map(t -> Response.seeOther(URI.create("/console/" + t)).build())
+                .map(t -> Redirects.seeOther("/console/" + t))
                 .orElseGet(() -> Response.ok(Templates.noTenant()).build()));
     }
 

@@ -1,6 +1,5 @@
 package vn.motcua.console;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -30,6 +29,7 @@ import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageContext;
+import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
 import vn.motcua.staff.StaffDirectory;
 import vn.motcua.staff.StaffService;
@@ -134,7 +134,7 @@ public class ConsoleStaffResource {
 
     /** After a change, back to the page (a reload does not post again). */
     private static Response saved(String tenant) {
-        return Response.seeOther(URI.create("/console/" + tenant + "/staff?saved")).build();
+        return Redirects.seeOther("/console/" + tenant + "/staff?saved");
     }
 
     private Uni<Response> render(String tenant, String notice, Typed typed, Response.Status status) {

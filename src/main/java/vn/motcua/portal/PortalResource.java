@@ -1,6 +1,5 @@
 package vn.motcua.portal;
 
-import java.net.URI;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -28,6 +27,7 @@ import vn.motcua.platform.error.ProblemTexts;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.PageContext;
+import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
@@ -74,7 +74,7 @@ public class PortalResource {
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.SIGNED_IN)
     public Response signIn() {
-        return Response.seeOther(URI.create("/me")).build();
+        return Redirects.seeOther("/me");
     }
 
     @GET

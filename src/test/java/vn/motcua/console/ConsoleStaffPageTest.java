@@ -85,6 +85,8 @@ class ConsoleStaffPageTest {
         withOwn.add(Map.entry("csrf", csrf));
         HttpResponse<String> crossSite = admin.post(page(Demo.WARD), withOwn, Map.of("Origin", "https://evil.example"));
         assertEquals(403, crossSite.statusCode(), "from another site");
+        // An opaque origin (a sandboxed frame, a data: page, a redirect from another site) is never our own form.
+        assertEquals(403, admin.post(page(Demo.WARD), withOwn, Map.of("Origin", "null")).statusCode(), "Origin: null");
         assertTrue(crossSite.body().contains("Không có quyền"), crossSite.body());
     }
 

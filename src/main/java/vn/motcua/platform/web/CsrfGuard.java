@@ -64,8 +64,12 @@ public class CsrfGuard {
      * @param host the authority the request was addressed to: the Host header, or HTTP/2's :authority
      */
     public void verify(SecurityIdentity identity, String formToken, String origin, String referer, String host) {
+        if ("null".equals(origin)) {
+            // An opaque origin: a sandboxed frame, a data: page or a redirect from another site. Never our own form.
+            throw Problems.forbidden();
+        }
         String from = origin;
-        if (from == null || from.isBlank() || from.equals("null")) {
+        if (from == null || from.isBlank()) {
             from = referer;
         }
         if (from != null && !from.isBlank() && host != null && !sameHost(from, host)) {

@@ -1,0 +1,65 @@
+package vn.motcua.platform.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The headers every answer carries (tiêu đề bảo mật), set once here rather than by each route: what a browser may
+ * do with a page (no framing, no script but our own, no sniffing of types, no referrer to other sites) and how long
+ * it may keep it (nothing about a signed-in person is stored). A route that knows better (a file served with its
+ * own policy, a page already marked {@code no-store}) keeps its own value: these are defaults, applied only where the
+ * header is absent.
+ */
+@ApplicationScoped
+public class SecurityHeaders {
+
+    /**
+     * Pages: our own scripts, styles and images only (the layout's one inline style sheet is allowed: it saves a
+     * request on a weak connection), no plug-ins, no {@code <base>}, never inside another site's frame.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+    /** Anything that is not a page (JSON, problem documents, metrics): nothing to run, nothing to frame. */
+    static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
+
+    void register(@Observes Filters filters) {
+        filters.register(SecurityHeaders::onEnd, 100);
+    }
+
+    private static void onEnd(RoutingContext context) {
+        context.addHeadersEndHandler(v -> apply(context));
+        context.next();
+    }
+
+    private static void apply(RoutingContext context) {
+        MultiMap h = context.response().headers();
+        String type = h.get(HttpHeaders.CONTENT_TYPE);
+        boolean page = type != null && type.startsWith("text/html");
+        setIfAbsent(h, "Content-Security-Policy", page ? PAGE_POLICY : DATA_POLICY);
+        setIfAbsent(h, "X-Content-Type-Options", "nosniff");
+        setIfAbsent(h, "X-Frame-Options", "DENY");
+        setIfAbsent(h, "Referrer-Policy", "same-origin");
+        // A signed-in answer (a session cookie or a bearer token came with it) may hold personal data: never stored.
+        // An anonymous one is revalidated, so a shared commune PC's back button does not show the last person's page.
+        boolean personal = context.request().headers().contains(HttpHeaders.AUTHORIZATION)
+                || context.request().headers().contains(HttpHeaders.COOKIE) && hasSession(context.request().headers().get(HttpHeaders.COOKIE));
+        setIfAbsent(h, "Cache-Control", personal ? "no-store" : "no-cache");
+    }
+
+    /** Quarkus OIDC's session cookies are named {@code q_session…}. */
+    private static boolean hasSession(String cookies) {
+        return cookies != null && cookies.contains("q_session");
+    }
+
+    private static void setIfAbsent(MultiMap headers, String name, String value) {
+        if (!headers.contains(name)) {
+            headers.set(name, value);
+        }
+    }
+}

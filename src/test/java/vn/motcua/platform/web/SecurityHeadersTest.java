@@ -1,0 +1,63 @@
+package vn.motcua.platform.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
+import vn.motcua.support.Tokens;
+
+/**
+ * Every answer carries the browser's safety headers, set once for the whole service; a redirect never takes its
+ * target from the client's {@code Host} header.
+ */
+@QuarkusTest
+class SecurityHeadersTest {
+
+    @Test
+    void aPageMayRunOnlyOurOwnScriptAndIsNeverFramed() {
+        given().accept("text/html").get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("object-src 'none'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-eval")))
+                .header("X-Frame-Options", equalTo("DENY"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Referrer-Policy", equalTo("same-origin"))
+                .header("Cache-Control", equalTo("no-cache"));
+    }
+
+    @Test
+    void dataRunsNothingAndProblemsToo() {
+        given().get("/api/tenants/" + Demo.WARD).then().statusCode(200)
+                .header("Content-Security-Policy", equalTo(SecurityHeaders.DATA_POLICY))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        given().get("/api/tenants/khong-co").then().statusCode(404)
+                .header("Content-Security-Policy", equalTo(SecurityHeaders.DATA_POLICY))
+                .header("X-Frame-Options", equalTo("DENY"));
+    }
+
+    @Test
+    void whatASignedInPersonIsShownIsNeverStored() {
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/me").then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void aRouteThatSetsItsOwnValueKeepsIt() {
+        // The console's staff page says no-store itself; the default does not replace it (nor add a second one).
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_ADMIN)).accept("text/html").get("/console/" + Demo.DISTRICT + "/staff")
+                .then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void aForgedHostHeaderIsNotWhereTheConsoleSendsYou() {
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).header("Host", "evil.example").redirects().follow(false)
+                .get("/console").then().statusCode(303)
+                .header("Location", equalTo("/console/" + Demo.WARD));
+    }
+}
