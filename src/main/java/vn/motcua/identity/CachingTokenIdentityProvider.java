@@ -4,12 +4,15 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.runtime.OidcIdentityProvider;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -23,7 +26,8 @@ import io.vertx.ext.web.RoutingContext;
  * Bearer tokens are verified by Quarkus OIDC once, then recognised from {@link VerifiedTokens} until they expire.
  * Runs ahead of Quarkus OIDC's own provider (a higher priority) and hands it everything else: browser sessions
  * (their ID tokens are refreshed and their cookies rewritten by the code flow), a request whose OIDC tenant is not
- * resolved, a token not taken from the {@code Authorization} header, and every token not seen before.
+ * resolved, a token not taken from the {@code Authorization} header, and every token not seen before. A bearer must
+ * be an access token: an ID token of the same realm is refused ({@link #accessTokenOnly}).
  *
  * <p>Quarkus OIDC is configured here for signed JWTs checked locally, with no introspection, no user info, and no
  * proof of possession (DPoP, certificate-bound tokens): its answer for a token then depends on the token and the
@@ -66,37 +70,59 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        VerifiedTokens.Key key = verified == null ? null : keyOf(request, http);
-        if (key == null) {
+        if (!isHeaderBearer(request, http)) {
             return oidc.authenticate(request, context);
         }
-        SecurityIdentity known = verified.get(key);
-        if (known != null) {
-            http.put(AuthenticationRequestContext.class.getName(), context);
-            return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known)
-                    .addAttribute(RoutingContext.class.getName(), http)
-                    .addAttribute(AuthenticationRequestContext.class.getName(), context)
-                    .build());
+        VerifiedTokens.Key key = verified == null ? null : keyOf(request, http);
+        if (key != null) {
+            SecurityIdentity known = verified.get(key);
+            if (known != null) {
+                http.put(AuthenticationRequestContext.class.getName(), context);
+                return Uni.createFrom().item(QuarkusSecurityIdentity.builder(known)
+                        .addAttribute(RoutingContext.class.getName(), http)
+                        .addAttribute(AuthenticationRequestContext.class.getName(), context)
+                        .build());
+            }
         }
         return oidc.authenticate(request, context).invoke(identity -> {
-            if (identity != null) {
+            accessTokenOnly(identity);
+            if (key != null && identity != null) {
                 verified.remember(key, identity);
             }
         });
     }
 
+    /**
+     * A bearer must be an access token ({@code typ: Bearer} in Keycloak's tokens). An ID token of the same realm is
+     * signed by the same keys and may name the service in its audience, so Quarkus OIDC accepts it; but it only
+     * tells a client who signed in, it grants nothing. Refused here, before it is remembered.
+     */
+    static void accessTokenOnly(SecurityIdentity identity) {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt && !"Bearer".equals(jwt.getClaim("typ"))) {
+            throw new AuthenticationFailedException("not an access token");
+        }
+    }
+
     /** The cache key of a bearer token on a request whose realm is resolved, or {@code null} when not to cache. */
     static VerifiedTokens.Key keyOf(TokenAuthenticationRequest request, RoutingContext http) {
-        if (http == null || !(request.getToken() instanceof AccessTokenCredential credential)
-                || !(http.get(OIDC_TENANT) instanceof String realm)) {
+        if (!isHeaderBearer(request, http) || !(http.get(OIDC_TENANT) instanceof String realm)) {
             return null;
+        }
+        return new VerifiedTokens.Key(realm, ((AccessTokenCredential) request.getToken()).getToken());
+    }
+
+    /**
+     * Whether the token is the one the client sent as its bearer ({@code Authorization}), not one the code flow found in
+     * a session cookie; compared in place, as this runs on every request.
+     */
+    static boolean isHeaderBearer(TokenAuthenticationRequest request, RoutingContext http) {
+        if (http == null || !(request.getToken() instanceof AccessTokenCredential credential)) {
+            return false;
         }
         String header = http.request().getHeader("Authorization");
         String token = credential.getToken();
-        // Only the token the client sent as its bearer, not one the code flow found in a session cookie; compared in
-        // place, as this runs on every request.
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
+            return false;
         }
         int start = 7;
         int end = header.length();
@@ -106,9 +132,6 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
         while (end > start && Character.isWhitespace(header.charAt(end - 1))) {
             end--;
         }
-        if (end - start != token.length() || !header.regionMatches(start, token, 0, token.length())) {
-            return null;
-        }
-        return new VerifiedTokens.Key(realm, token);
+        return end - start == token.length() && header.regionMatches(start, token, 0, token.length());
     }
 }

@@ -88,6 +88,14 @@ public final class KeycloakAdmin {
                 .post("/realms/{realm}/protocol/openid-connect/token", realm).then().statusCode(200).extract().path("access_token");
     }
 
+    /** The ID token (not the access token) of a password grant with the {@code openid} scope. */
+    public static String idToken(String realm, String username, String password) {
+        return given().baseUri(EmbeddedServicesResource.keycloakUrl())
+                .formParam("grant_type", "password").formParam("client_id", RealmGenerator.CLI_CLIENT).formParam("scope", "openid")
+                .formParam("username", username).formParam("password", password)
+                .post("/realms/{realm}/protocol/openid-connect/token", realm).then().statusCode(200).extract().path("id_token");
+    }
+
     public static Map<String, Object> group(String realm, String path) {
         return admin().urlEncodingEnabled(false).get("/admin/realms/" + realm + "/group-by-path" + path).then().statusCode(200).extract().path("");
     }
