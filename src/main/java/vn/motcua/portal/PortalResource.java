@@ -77,6 +77,19 @@ public class PortalResource {
         return Redirects.seeOther("/me");
     }
 
+    /**
+     * "Đăng xuất": the citizens realm's sign-out path. Quarkus OIDC ends the session (and Keycloak's) when it meets
+     * this path on a signed-in request; the route exists so that the request is matched and its identity asked for
+     * (by the page kit), which a path without a route never is. Anyone not signed in is sent home.
+     */
+    @GET
+    @Path("logout")
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
+    public Response signOut() {
+        return Redirects.seeOther("/");
+    }
+
     @GET
     @Path("me")
     @Authenticated

@@ -1,6 +1,7 @@
 package vn.motcua.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -81,6 +82,23 @@ class BrowserSignInTest {
         assertEquals("/me", me.uri().getPath());
         assertTrue(me.body().contains("Xin chào, Trần Thị Bình"), me.body());
         assertTrue(browser.get(base.toString()).body().contains("Xin chào, Trần Thị Bình"), "the portal knows who is signed in");
+    }
+
+    @Test
+    void aCitizenSignsOutAndTheSessionIsGone() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> me = browser.signIn(browser.get(base + "signin"), Demo.OTHER_CITIZEN, DemoUser.PASSWORD);
+        assertEquals("/me", me.uri().getPath());
+        assertTrue(me.body().contains("href=\"/logout\""), "the page offers Đăng xuất");
+        HttpResponse<String> out = browser.get(base + "logout");
+        assertEquals(200, out.statusCode(), out.body());
+        assertEquals("/", out.uri().getPath(), "back on the portal: " + out.uri());
+        assertFalse(out.body().contains("Trần Thị Bình"), "nobody is signed in on the portal any more");
+        HttpResponse<String> again = browser.get(base + "me");
+        assertTrue(again.uri().getPath().startsWith("/realms/citizens/"), "asked to sign in again, not let in: " + again.uri());
+        // Signing out when nobody is signed in just goes home.
+        HttpResponse<String> twice = new Browser().get(base + "logout");
+        assertEquals("/", twice.uri().getPath(), twice.uri().toString());
     }
 
     @Test
