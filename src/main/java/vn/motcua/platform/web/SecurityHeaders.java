@@ -25,7 +25,7 @@ public class SecurityHeaders {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-    /** Anything that is not a page (JSON, problem documents, metrics): nothing to run, nothing to frame. */
+    /** Data (JSON, problem documents, plain text, metrics, empty answers): nothing to run, nothing to frame. */
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
     void register(@Observes Filters filters) {
@@ -41,7 +41,14 @@ public class SecurityHeaders {
         MultiMap h = context.response().headers();
         String type = h.get(HttpHeaders.CONTENT_TYPE);
         boolean page = type != null && type.startsWith("text/html");
-        setIfAbsent(h, "Content-Security-Policy", page ? PAGE_POLICY : DATA_POLICY);
+        if (page) {
+            setIfAbsent(h, "Content-Security-Policy", PAGE_POLICY);
+        } else if (type == null || type.startsWith("application/json") || type.startsWith("application/problem+json")
+                || type.startsWith("text/")) {
+            setIfAbsent(h, "Content-Security-Policy", DATA_POLICY);
+        }
+        // A file (an attachment's PDF or image) gets its policy from the route that serves it: a sandbox here would
+        // stop the browser's own PDF viewer.
         setIfAbsent(h, "X-Content-Type-Options", "nosniff");
         setIfAbsent(h, "X-Frame-Options", "DENY");
         setIfAbsent(h, "Referrer-Policy", "same-origin");
