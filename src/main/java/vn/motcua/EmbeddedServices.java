@@ -14,6 +14,7 @@ import vn.motcua.tenant.TenantFiles;
 import vn.motcua.tenant.TenantTree;
 import vn.motcua.platform.embedded.EmbeddedKeycloakServer;
 import vn.motcua.platform.embedded.EmbeddedPostgresServer;
+import vn.motcua.platform.embedded.DevelopmentSecrets;
 import vn.motcua.platform.embedded.EmbeddedSettings;
 
 /**
@@ -91,6 +92,8 @@ public final class EmbeddedServices implements AutoCloseable {
             p.put("MOTCUA_OIDC_URL", keycloak.url());
             p.put("MOTCUA_OIDC_CONSOLE_SECRET", RealmGenerator.DEV_CONSOLE_SECRET);
             p.put("MOTCUA_OIDC_PORTAL_SECRET", RealmGenerator.DEV_PORTAL_SECRET);
+            // The development secrets are this Keycloak's own: allowed (see DevelopmentSecrets).
+            p.put(DevelopmentSecrets.EMBEDDED_KEYCLOAK, "true");
         }
         return p;
     }
