@@ -121,6 +121,8 @@ public final class RealmGenerator {
                         // to read the realm roles it grants
                         "view-realm"))));
         realm.put("users", users);
+        // Names are the office's record: only administrators change them (StaffProfile).
+        realm.put("components", userProfile(StaffProfile.JSON));
         return realm;
     }
 
