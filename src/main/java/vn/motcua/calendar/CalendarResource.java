@@ -129,16 +129,23 @@ public class CalendarResource {
         if (from == null || from.isBlank()) {
             return OffsetDateTime.now(VietnameseLunarCalendar.VIETNAM);
         }
+        OffsetDateTime t;
         try {
-            return OffsetDateTime.parse(from.strip());
+            t = OffsetDateTime.parse(from.strip());
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(from.strip()).atOffset(VietnameseLunarCalendar.VIETNAM);
+                t = LocalDateTime.parse(from.strip()).atOffset(VietnameseLunarCalendar.VIETNAM);
             } catch (DateTimeParseException e2) {
                 errors.add(FieldError.of("from", FieldIssue.NOT_TIME));
                 return null;
             }
         }
+        // The calendar knows the years it has data for; a time far outside them (+999999999-12-31) would overflow.
+        if (t.getYear() < MIN_YEAR || t.getYear() > MAX_YEAR) {
+            errors.add(FieldError.of("from", FieldIssue.OUT_OF_RANGE, MIN_YEAR, MAX_YEAR));
+            return null;
+        }
+        return t;
     }
 
     private static BigDecimal parseDays(String days, List<FieldError> errors) {

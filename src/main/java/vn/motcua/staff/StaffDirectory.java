@@ -20,8 +20,10 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import vn.motcua.identity.realm.RealmGenerator;
+import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.error.Problems;
 
 /**
  * The staff realm's users and groups, through Keycloak's admin API with the provisioning client's service account.
@@ -120,6 +122,11 @@ public class StaffDirectory {
                 if (r.getStatus() == 409) {
                     throw new ProblemException(ProblemType.STAFF_EXISTS, user.getUsername());
                 }
+                if (r.getStatus() == 400) {
+                    // Keycloak's user profile refused a value the service's own checks let through: the field it
+                    // names, as a field error (never a 500).
+                    throw Problems.invalidField(refusedField(r), FieldIssue.PATTERN);
+                }
                 if (r.getStatus() != 201) {
                     throw new ProcessingException("create " + user.getUsername() + ": HTTP " + r.getStatus());
                 }
@@ -132,6 +139,16 @@ public class StaffDirectory {
     }
 
     public record Created(Member member, String temporaryPassword) {
+    }
+
+    /** The field Keycloak's refusal names ({@code {"field":"firstName",…}}), if it is one of the form's. */
+    private static String refusedField(Response r) {
+        try {
+            String field = new io.vertx.core.json.JsonObject(r.readEntity(String.class)).getString("field");
+            return java.util.Set.of("username", "firstName", "lastName", "email").contains(field) ? field : "body";
+        } catch (RuntimeException e) {
+            return "body";
+        }
     }
 
     public void setEnabled(String userId, boolean enabled) {

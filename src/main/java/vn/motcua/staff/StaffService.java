@@ -41,7 +41,12 @@ public class StaffService {
             Permission.Roles.APPROVER, Permission.Roles.TENANT_ADMIN, Permission.Roles.AUDITOR, Permission.Roles.CITY_ADMIN);
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+    /**
+     * What the staff realm's profile accepts in a person's name (Keycloak's person-name-prohibited-characters): checked
+     * here first, so a refused name is a field error beside the field, not Keycloak's 400 turned into a 500.
+     */
+    private static final Pattern PERSON_NAME = Pattern.compile("[^<>&\"\\v$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]+");
 
     /** A new staff member. */
     public record NewStaff(String username, String firstName, String lastName, String email, List<String> roles) {
@@ -111,7 +116,12 @@ public class StaffService {
 
     /** The account's id, when it is a member of the group: a staff member of another tenant is not found here. */
     private String memberOf(String groupPath, String username) {
-        UserRepresentation u = directory.user(username == null ? "" : username.strip().toLowerCase())
+        String name = username == null ? "" : username.strip().toLowerCase();
+        if (!USERNAME.matcher(name).matches()) {
+            // No account can have such a name: not found, without asking Keycloak (a NUL or a slash would upset it).
+            throw new ProblemException(ProblemType.STAFF_NOT_FOUND, username);
+        }
+        UserRepresentation u = directory.user(name)
                 .orElseThrow(() -> new ProblemException(ProblemType.STAFF_NOT_FOUND, username));
         if (!directory.groupPaths(u.getId()).contains(groupPath)) {
             throw new ProblemException(ProblemType.STAFF_NOT_FOUND, username);
@@ -159,6 +169,8 @@ public class StaffService {
             errors.add(FieldError.of(field, FieldIssue.REQUIRED));
         } else if (value.length() > max) {
             errors.add(FieldError.of(field, FieldIssue.TOO_LONG, max));
+        } else if (!PERSON_NAME.matcher(value).matches()) {
+            errors.add(FieldError.of(field, FieldIssue.PATTERN));
         }
     }
 

@@ -109,9 +109,33 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        ProblemException refused = clientsFault(e);
+        if (refused != null) {
+            return respond(refused, uri, headers);
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Incident %s on %s", incident, uri.getPath());
         return respond(new ProblemException(ProblemType.INTERNAL, incident), uri, headers);
+    }
+
+    /**
+     * Failures that are the client's input however deep they surface: text PostgreSQL cannot store (a NUL, U+0000),
+     * wrapped by Hibernate or not; a form with more parts than Quarkus REST reads (its limit is 1,000). A 400, not an
+     * incident.
+     */
+    static ProblemException clientsFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState()
+                    : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+            if ("22021".equals(state) || "22P05".equals(state)) {
+                return new ProblemException(ProblemType.BAD_REQUEST, "U+0000");
+            }
+            StackTraceElement[] at = t.getStackTrace();
+            if (at.length > 0 && at[0].getClassName().equals("org.jboss.resteasy.reactive.server.core.multipart.FormData")) {
+                return new ProblemException(ProblemType.BAD_REQUEST, "multipart");
+            }
+        }
+        return null;
     }
 
     private Response respond(ProblemException problem, UriInfo uri, HttpHeaders headers) {
