@@ -567,9 +567,7 @@ public class DossierService {
 
     /** The applicant acts on a dossier of tenants outside their (empty) scope: add the dossier's own tenants. */
     private Uni<Void> widen(SqlConnection conn, Dossier d, By by) {
-        return conn.preparedQuery("select set_config('app.tenants', $1, true)")
-                .execute(Tuple.of(String.join(",", TenantScope.of(d.tenants.toArray(String[]::new)).tenants())))
-                .replaceWithVoid();
+        return ScopedTransactions.widen(conn, TenantScope.of(d.tenants.toArray(String[]::new)));
     }
 
     private Uni<Void> resumeParts(SqlConnection conn, Dossier parent, DossierCommands.Input in, By by, OffsetDateTime now,
