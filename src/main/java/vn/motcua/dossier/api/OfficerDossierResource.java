@@ -1,0 +1,200 @@
+package vn.motcua.dossier.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.calendar.VietnameseLunarCalendar;
+import vn.motcua.dossier.api.DossierViews.DossierView;
+import vn.motcua.dossier.api.DossierViews.QueuePage;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.PageLimit;
+import vn.motcua.dossier.DossierConfig;
+import vn.motcua.dossier.domain.DossierAction;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.domain.DossierStatus;
+import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.dossier.usecase.DossierRequests;
+import vn.motcua.dossier.usecase.DossierService;
+import vn.motcua.dossier.usecase.PersonalDataReads;
+
+/**
+ * The officers' side: a tenant's work queue and the actions on its dossiers. The class sits at {@code /api} like the
+ * other API classes, because a more specific class path ({@code /api/t/{tenant}}) would hide theirs.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "dossiers", description = "Submit a dossier and follow it")
+public class OfficerDossierResource {
+
+    /** The largest queue page a client may ask for. */
+    static final int MAX_PAGE = 200;
+
+    private final SecurityIdentity identity;
+    private final DossierService dossiers;
+    private final DossierPresenter presenter;
+    private final CalendarService calendars;
+    private final DossierConfig config;
+    private final AccessPolicy policy;
+    private final PersonalDataReads reads;
+
+    OfficerDossierResource(SecurityIdentity identity, DossierService dossiers, DossierPresenter presenter, CalendarService calendars,
+            DossierConfig config, AccessPolicy policy, PersonalDataReads reads) {
+        this.reads = reads;
+        this.policy = policy;
+        this.identity = identity;
+        this.dossiers = dossiers;
+        this.presenter = presenter;
+        this.calendars = calendars;
+        this.config = config;
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.{action}")
+    @POST
+    @Path("/t/{tenant}/dossiers/{receiptCode}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An officer's action on a dossier their tenant holds",
+            description = "receive, refuse, assign, request-supplement, forward, propose, approve, reject, mark-result-ready, "
+                    + "return, apologize, supplement (handed in at the desk). 409 names the current state and the allowed actions.")
+    public Uni<DossierView> act(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @PathParam("action") String action, DossierRequests.Action request, @Context io.vertx.core.http.HttpServerRequest http) {
+        DossierAction a = DossierAction.of(action);
+        if (a == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND);
+        }
+        Actor actor = Actor.from(identity);
+        return dossiers.act(actor, tenant, receiptCode, a, request, ClientAddress.of(http)).chain(d -> presenter.brief(d, dossiers.now(), true));
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read")
+    @GET
+    @Path("/t/{tenant}/dossiers/{receiptCode}")
+    @Operation(summary = "A dossier of this tenant (or one it supervises), with its history")
+    public Uni<DossierView> get(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @Context io.vertx.core.http.HttpServerRequest request) {
+        Actor actor = Actor.from(identity);
+        return policy.authorize(actor, Permission.READ_DOSSIER, tenant).chain(access -> dossiers.read(actor, receiptCode)).chain(r -> {
+            if (!r.dossier().tenants.contains(tenant)) {
+                // Seen through another of the officer's tenants, not through this one.
+                throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
+            }
+            return reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, ClientAddress.of(request))
+                    .chain(() -> presenter.view(r, dossiers.now(), true));
+        });
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.reuse")
+    @GET
+    @Path("/t/{tenant}/dossiers/{receiptCode}/reusable")
+    @Operation(summary = "Once only: what the applicant's earlier dossiers hold, at any office, when they consented",
+            description = "403 consent-required when the applicant did not consent on this dossier. Every such read is logged "
+                    + "and shown to the citizen.")
+    public Uni<List<DossierViews.Reusable>> reusable(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @Context io.vertx.core.http.HttpServerRequest request) {
+        Actor actor = Actor.from(identity);
+        return dossiers.reusable(actor, tenant, receiptCode)
+                .call(r -> reads.reuse(actor, tenant, r.dossier(), r.earlier().stream().map(DossierRepository.Reusable::receiptCode).toList(),
+                        ClientAddress.of(request)))
+                .map(r -> r.earlier().stream().map(e -> new DossierViews.Reusable(e.receiptCode(), e.procedureCode(), e.tenantId(),
+                        e.submittedAt(), e.status(), e.form().getMap())).toList());
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "queue.read")
+    @GET
+    @Path("/t/{tenant}/queue")
+    @Operation(summary = "The tenant's open dossiers, soonest due first, keyset-paged",
+            description = "Each with its working time left and whether it is on time or late. Pass `next` back as `after`.")
+    public Uni<QueuePage> queue(@PathParam("tenant") String tenant,
+            @Parameter(description = "Only dossiers in this state, e.g. received") @QueryParam("state") String state,
+            @Parameter(description = "late: past due; today: due before the end of today; week: within 7 days") @QueryParam("due") String due,
+            @Parameter(description = "The cursor of the previous page's `next`") @QueryParam("after") String after,
+            @Parameter(description = "Dossiers per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam(PageLimit.PARAMETER) String limit) {
+        Actor actor = Actor.from(identity);
+        OffsetDateTime now = dossiers.now();
+        DossierStatus status = parseState(state);
+        OffsetDateTime dueBefore = dueBefore(due, now);
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.parse(after);
+        int size = PageLimit.parse(limit, config.queuePageSize(), MAX_PAGE);
+        return dossiers.queue(actor, tenant, status, dueBefore, cursor == null ? null : cursor.due(), cursor == null ? null : cursor.id(), size + 1)
+                .chain(rows -> calendars.of(tenant).map(calendar -> {
+                    List<DossierRepository.QueueRow> page = rows.size() > size ? rows.subList(0, size) : rows;
+                    String next = rows.size() > size ? new Cursor(page.get(size - 1).dueAt(), page.get(size - 1).id()).encode() : null;
+                    return new QueuePage(page.stream().map(d -> presenter.item(d, calendar, now)).toList(), next);
+                }));
+    }
+
+    private static DossierStatus parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return DossierStatus.of(state.strip());
+        } catch (IllegalArgumentException e) {
+            throw DossierCommands.validation("state", FieldIssue.NOT_AN_OPTION,
+                    String.join(", ", java.util.Arrays.stream(DossierStatus.values()).map(DossierStatus::wire).toList()));
+        }
+    }
+
+    private static OffsetDateTime dueBefore(String due, OffsetDateTime now) {
+        if (due == null || due.isBlank()) {
+            return null;
+        }
+        return switch (due.strip()) {
+            case "late" -> now;
+            case "today" -> now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate().plusDays(1)
+                    .atStartOfDay(VietnameseLunarCalendar.VIETNAM).toOffsetDateTime();
+            case "week" -> now.plusDays(7);
+            default -> throw DossierCommands.validation("due", FieldIssue.NOT_AN_OPTION, "late, today, week");
+        };
+    }
+
+    /** The keyset of the last row of a page: its due time and id, opaque to clients. */
+    record Cursor(OffsetDateTime due, UUID id) {
+
+        String encode() {
+            String raw = due.withOffsetSameInstant(ZoneOffset.UTC) + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String s) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw DossierCommands.validation("after", FieldIssue.PATTERN);
+            }
+        }
+    }
+}
