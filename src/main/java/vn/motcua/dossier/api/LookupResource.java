@@ -90,15 +90,12 @@ public class LookupResource {
         return dossiers.lookup(key, phoneKey).chain(found -> {
             var row = found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, code.strip()));
             return tenants.tree().map(tree -> {
-                DossierStatus status = DossierStatus.of(row.getString("status"));
-                String stepTenant = row.getString("step_tenant") != null ? row.getString("step_tenant") : row.getString("tenant_id");
-                var version = presenter.procedureVersion(row.getString("procedure_code"), row.getLocalDate("procedure_version"));
-                return new LookupView(row.getString("receipt_code"), status.wire(), StatusTexts.text(status, m), version.name(),
-                        row.getString("step_code") == null ? null
-                                : DossierPresenter.stepName(version, row.getString("step_code")),
-                        tree.find(stepTenant).map(Tenant::name).orElse(null), row.getOffsetDateTime("step_due_at"),
-                        row.getOffsetDateTime("due_at"), row.getOffsetDateTime("submitted_at"), row.getOffsetDateTime("closed_at"),
-                        row.getString("delay_reason"), row.getOffsetDateTime("appointment_at"));
+                DossierStatus status = row.status();
+                var version = presenter.procedureVersion(row.procedureCode(), row.procedureVersion());
+                return new LookupView(row.receiptCode(), status.wire(), StatusTexts.text(status, m), version.name(),
+                        row.stepCode() == null ? null : DossierPresenter.stepName(version, row.stepCode()),
+                        tree.find(row.stepTenant()).map(Tenant::name).orElse(null), row.stepDueAt(), row.dueAt(),
+                        row.submittedAt(), row.closedAt(), row.delayReason(), row.appointmentAt());
             });
         });
     }

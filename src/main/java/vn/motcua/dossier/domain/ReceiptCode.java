@@ -1,23 +1,16 @@
 package vn.motcua.dossier.domain;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
  * The receipt code (mã hồ sơ, số biên nhận): the receiving agency's electronic identifier, the date and the agency's
  * sequence number of that day, as in {@code 000.00.01.H26-261124-0007}. The number comes from the database's
- * per-agency-per-day counter, so it is gap-free and unique across every replica.
+ * per-agency-per-day counter, so it is gap-free and unique across every replica; the code is therefore made by
+ * the statement that takes the number ({@code store.DossierRows.receiptCode}), with at least four digits.
  */
 public final class ReceiptCode {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyMMdd");
-
     private ReceiptCode() {
-    }
-
-    public static String of(String agencyCode, LocalDate day, int sequence) {
-        return agencyCode + "-" + DAY.format(day) + "-" + String.format(Locale.ROOT, "%04d", sequence);
     }
 
     /** The code of the {@code index}-th part (1-based) of an interconnected dossier (liên thông): {@code …-0007.L2}. */

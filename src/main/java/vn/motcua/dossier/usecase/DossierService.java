@@ -444,13 +444,9 @@ public class DossierService {
                 }
             }
         }
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Dossier c : parts) {
-            chain = chain.call(() -> repository.insertPart(conn, c))
-                    .call(() -> repository.insertEvent(conn, new DossierRepository.Event(c.id, c.tenantId, now, "system:motcua",
-                            null, "part-created", null, c.status, null, new JsonObject().put("parent", parent.receiptCode))));
-        }
-        return chain;
+        List<DossierRepository.Event> created = parts.stream().map(c -> new DossierRepository.Event(c.id, c.tenantId, now,
+                "system:motcua", null, "part-created", null, c.status, null, new JsonObject().put("parent", parent.receiptCode))).toList();
+        return repository.insertParts(conn, parts).chain(() -> DossierRepository.insertEvents(conn, created)).replaceWithVoid();
     }
 
     /** The tenant at {@code level} at or above {@code receiving}, or the receiving tenant when the tree has none. */
@@ -759,7 +755,7 @@ public class DossierService {
     }
 
     /** The public look-up by the receipt code's look-up key ({@link ReceiptCode#lookupKey}) and the phone's key. */
-    public Uni<Optional<io.vertx.mutiny.sqlclient.Row>> lookup(String codeKey, String phoneKey) {
+    public Uni<Optional<DossierRepository.LookupRow>> lookup(String codeKey, String phoneKey) {
         return transactions.onConnection(TenantScope.none(), conn -> repository.lookup(conn, codeKey, phoneKey));
     }
 

@@ -40,6 +40,7 @@ import vn.motcua.support.AppPools;
 import vn.motcua.support.Tokens;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierStatus;
+import vn.motcua.dossier.domain.ReceiptCode;
 import vn.motcua.dossier.Dossiers;
 
 /**
@@ -217,6 +218,27 @@ class ReceiptCodeConcurrencyTest {
             gapFree(replica, OTHER);
         } finally {
             replica.closeAndAwait();
+        }
+    }
+
+    /**
+     * The receipt code's format, as the numbering statement writes it: agency, yyMMdd, a number of at least four
+     * digits (moved here from a unit test of ReceiptCode.of, which production never called).
+     */
+    @Test
+    void theCodeIsTheAgencyTheDayAndAtLeastFourDigits() {
+        Pool pool = AppPools.open(vertx, 1);
+        try {
+            String sql = "select " + DossierRows.receiptCode("$1", "$2::date", "$3::int") + ", "
+                    + DossierRows.lookupKey(DossierRows.receiptCode("$1", "$2::date", "$3::int"));
+            for (var expected : List.of(List.of(7, "000.00.01.H26-261124-0007"), List.of(12345, "000.00.01.H26-261124-12345"))) {
+                var row = pool.preparedQuery(sql).execute(Tuple.of("000.00.01.H26", LocalDate.of(2026, 11, 24), expected.get(0)))
+                        .await().atMost(Duration.ofSeconds(10)).iterator().next();
+                assertEquals(expected.get(1), row.getString(0));
+                assertEquals(ReceiptCode.lookupKey((String) expected.get(1)), row.getString(1));
+            }
+        } finally {
+            pool.close().await().atMost(Duration.ofSeconds(10));
         }
     }
 
