@@ -27,7 +27,7 @@ import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.store.DossierRepository;
-import vn.motcua.dossier.usecase.DossierService;
+import vn.motcua.dossier.usecase.DossierRead;
 
 /** Turns dossiers into what the API shows: names from the catalog and the tree, time left on the tenant's calendar. */
 @ApplicationScoped
@@ -43,8 +43,11 @@ public class DossierPresenter {
         this.calendars = calendars;
     }
 
-    public Uni<DossierView> view(DossierService.Read read, OffsetDateTime now, boolean officer) {
+    /** The dossier as the reader of {@code read} sees it. */
+    public Uni<DossierView> view(DossierRead read) {
         Dossier d = read.dossier();
+        OffsetDateTime now = read.at();
+        boolean officer = read.officer();
         return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId)).with((tree, calendar) -> {
             Procedure.Version version = catalog.versionAt(d.procedureCode, d.procedureVersion);
             boolean hasParts = !d.isPart() && version.interconnected();
@@ -61,15 +64,10 @@ public class DossierPresenter {
         });
     }
 
-    /** The view right after a command or a submission (no history read back). */
-    public Uni<DossierView> brief(Dossier d, OffsetDateTime now, boolean officer) {
-        return view(new DossierService.Read(d, List.of(), List.of(), null, List.of()), now, officer);
-    }
-
     private DossierView build(Dossier d, Procedure.Version version, TenantTree tree, WorkingCalendar calendar, OffsetDateTime now,
             List<String> allowed, List<PartView> parts, List<EventView> history, List<AttachmentView> files, String parent) {
         List<StepView> steps = d.steps.stream().map(s -> {
-            LocalizedText name = stepName(version, s.code);
+            LocalizedText name = DossierRead.stepName(version, s.code);
             Deadlines.Timeliness t = s.endedAt == null && s.startedAt == null ? null
                     : Deadlines.timeliness(s.dueAt, s.endedAt, now, d.paused());
             return new StepView(s.seq, s.code, name, s.role, s.tenantId, s.holderName, s.dueAt, s.startedAt, s.endedAt, t,
@@ -89,16 +87,6 @@ public class DossierPresenter {
         long left = d.paused() && d.minutesLeft() != null ? d.minutesLeft() : calendar.workingMinutesBetween(now, d.dueAt());
         return new QueueItem(d.receiptCode(), d.procedureCode(), d.status().wire(), d.applicantName(), d.submittedAt(), d.dueAt(),
                 left, Deadlines.timeliness(d.dueAt(), null, now, d.paused()), d.stepCode(), d.holderName(), d.paused());
-    }
-
-    /** The name of a step in the version of the procedure a dossier follows (its code if the version lacks it). */
-    public static LocalizedText stepName(Procedure.Version version, String code) {
-        return version.steps().stream().filter(p -> p.code().equals(code)).map(Procedure.Step::name).findFirst()
-                .orElse(new LocalizedText(code, code));
-    }
-
-    public Procedure.Version procedureVersion(String procedure, java.time.LocalDate version) {
-        return catalog.versionAt(procedure, version);
     }
 
     /** Applicants see which office acted, not the officer's name. */

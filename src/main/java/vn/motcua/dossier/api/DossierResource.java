@@ -26,13 +26,14 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.dossier.api.DossierViews.DossierView;
+import vn.motcua.dossier.usecase.ApplicantSupplement;
+import vn.motcua.dossier.usecase.ReadDossier;
+import vn.motcua.dossier.usecase.SubmitDossier;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageLimit;
 import vn.motcua.dossier.usecase.DossierRequests;
-import vn.motcua.dossier.usecase.DossierService;
-import vn.motcua.dossier.usecase.PersonalDataReads;
 
 /** Submitting a dossier and following it: for citizens, and for officers who submit on someone's behalf. */
 @Path("/api")
@@ -42,14 +43,17 @@ import vn.motcua.dossier.usecase.PersonalDataReads;
 public class DossierResource {
 
     private final SecurityIdentity identity;
-    private final DossierService dossiers;
+    private final SubmitDossier submissions;
+    private final ReadDossier reads;
+    private final ApplicantSupplement supplements;
     private final DossierPresenter presenter;
-    private final PersonalDataReads reads;
 
-    DossierResource(SecurityIdentity identity, DossierService dossiers, DossierPresenter presenter, PersonalDataReads reads) {
-        this.reads = reads;
+    DossierResource(SecurityIdentity identity, SubmitDossier submissions, ReadDossier reads, ApplicantSupplement supplements,
+            DossierPresenter presenter) {
         this.identity = identity;
-        this.dossiers = dossiers;
+        this.submissions = submissions;
+        this.reads = reads;
+        this.supplements = supplements;
         this.presenter = presenter;
     }
 
@@ -62,9 +66,8 @@ public class DossierResource {
     public Uni<Response> submit(DossierRequests.Submission request,
             @Parameter(description = "A key the client chooses per dossier, reused on retries")
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Context io.vertx.core.http.HttpServerRequest http) {
-        Actor actor = Actor.from(identity);
-        return dossiers.submit(actor, request, idempotencyKey, ClientAddress.of(http))
-                .chain(s -> presenter.brief(s.dossier(), dossiers.now(), actor.isStaff())
+        return submissions.submit(Actor.from(identity), request, idempotencyKey, ClientAddress.of(http))
+                .chain(s -> presenter.view(s.dossier())
                         .map(view -> (s.created() ? Response.created(URI.create("/api/dossiers/" + view.receiptCode()))
                                 : Response.ok()).entity(view).build()));
     }
@@ -74,10 +77,7 @@ public class DossierResource {
     @Path("/dossiers/{receiptCode}")
     @Operation(summary = "A dossier, for its applicant or an officer who may see it (404 for anyone else)")
     public Uni<DossierView> get(@PathParam("receiptCode") String receiptCode, @Context io.vertx.core.http.HttpServerRequest request) {
-        Actor actor = Actor.from(identity);
-        return dossiers.read(actor, receiptCode)
-                .call(r -> reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, ClientAddress.of(request)))
-                .chain(r -> presenter.view(r, dossiers.now(), actor.isStaff()));
+        return reads.read(Actor.from(identity), receiptCode, ClientAddress.of(request)).chain(presenter::view);
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.supplement")
@@ -87,8 +87,7 @@ public class DossierResource {
     @Operation(summary = "Answer a supplement request: the clock starts again")
     public Uni<DossierView> supplement(@PathParam("receiptCode") String receiptCode, DossierRequests.Supplement request,
             @Context io.vertx.core.http.HttpServerRequest http) {
-        Actor actor = Actor.from(identity);
-        return dossiers.supplement(actor, receiptCode, request, ClientAddress.of(http)).chain(d -> presenter.brief(d, dossiers.now(), false));
+        return supplements.supplement(Actor.from(identity), receiptCode, request, ClientAddress.of(http)).chain(presenter::view);
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "signed-in")
@@ -99,8 +98,7 @@ public class DossierResource {
             @Parameter(description = "Dossiers per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam(PageLimit.PARAMETER) String limit) {
         int size = PageLimit.parse(limit, 50, 200);
-        Actor actor = Actor.from(identity);
-        return dossiers.mine(actor, size).chain(list -> list.isEmpty() ? Uni.createFrom().item(List.of())
-                : Uni.join().all(list.stream().map(d -> presenter.brief(d, dossiers.now(), false)).toList()).andFailFast());
+        return reads.mine(Actor.from(identity), size).chain(list -> list.isEmpty() ? Uni.createFrom().item(List.of())
+                : Uni.join().all(list.stream().map(presenter::view).toList()).andFailFast());
     }
 }

@@ -27,11 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import vn.motcua.calendar.CalendarService;
-import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.dossier.api.DossierViews.DossierView;
 import vn.motcua.dossier.api.DossierViews.QueuePage;
-import vn.motcua.identity.AccessPolicy;
+import vn.motcua.dossier.usecase.ActOnDossier;
+import vn.motcua.dossier.usecase.ReadDossier;
+import vn.motcua.dossier.usecase.ReusePriorData;
+import vn.motcua.dossier.usecase.WorkQueue;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
@@ -45,8 +46,6 @@ import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.domain.DossierStatus;
 import vn.motcua.dossier.store.DossierRepository;
 import vn.motcua.dossier.usecase.DossierRequests;
-import vn.motcua.dossier.usecase.DossierService;
-import vn.motcua.dossier.usecase.PersonalDataReads;
 
 /**
  * The officers' side: a tenant's work queue and the actions on its dossiers. The class sits at {@code /api} like the
@@ -62,21 +61,21 @@ public class OfficerDossierResource {
     static final int MAX_PAGE = 200;
 
     private final SecurityIdentity identity;
-    private final DossierService dossiers;
+    private final ActOnDossier actions;
+    private final ReadDossier reads;
+    private final ReusePriorData reuse;
+    private final WorkQueue queue;
     private final DossierPresenter presenter;
-    private final CalendarService calendars;
     private final DossierConfig config;
-    private final AccessPolicy policy;
-    private final PersonalDataReads reads;
 
-    OfficerDossierResource(SecurityIdentity identity, DossierService dossiers, DossierPresenter presenter, CalendarService calendars,
-            DossierConfig config, AccessPolicy policy, PersonalDataReads reads) {
-        this.reads = reads;
-        this.policy = policy;
+    OfficerDossierResource(SecurityIdentity identity, ActOnDossier actions, ReadDossier reads, ReusePriorData reuse, WorkQueue queue,
+            DossierPresenter presenter, DossierConfig config) {
         this.identity = identity;
-        this.dossiers = dossiers;
+        this.actions = actions;
+        this.reads = reads;
+        this.reuse = reuse;
+        this.queue = queue;
         this.presenter = presenter;
-        this.calendars = calendars;
         this.config = config;
     }
 
@@ -93,8 +92,7 @@ public class OfficerDossierResource {
         if (a == null) {
             throw new ProblemException(ProblemType.NOT_FOUND);
         }
-        Actor actor = Actor.from(identity);
-        return dossiers.act(actor, tenant, receiptCode, a, request, ClientAddress.of(http)).chain(d -> presenter.brief(d, dossiers.now(), true));
+        return actions.act(Actor.from(identity), tenant, receiptCode, a, request, ClientAddress.of(http)).chain(presenter::view);
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read")
@@ -103,15 +101,7 @@ public class OfficerDossierResource {
     @Operation(summary = "A dossier of this tenant (or one it supervises), with its history")
     public Uni<DossierView> get(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
             @Context io.vertx.core.http.HttpServerRequest request) {
-        Actor actor = Actor.from(identity);
-        return policy.authorize(actor, Permission.READ_DOSSIER, tenant).chain(access -> dossiers.read(actor, receiptCode)).chain(r -> {
-            if (!r.dossier().tenants.contains(tenant)) {
-                // Seen through another of the officer's tenants, not through this one.
-                throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
-            }
-            return reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, ClientAddress.of(request))
-                    .chain(() -> presenter.view(r, dossiers.now(), true));
-        });
+        return reads.readAt(Actor.from(identity), tenant, receiptCode, ClientAddress.of(request)).chain(presenter::view);
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.reuse")
@@ -122,11 +112,8 @@ public class OfficerDossierResource {
                     + "and shown to the citizen.")
     public Uni<List<DossierViews.Reusable>> reusable(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
             @Context io.vertx.core.http.HttpServerRequest request) {
-        Actor actor = Actor.from(identity);
-        return dossiers.reusable(actor, tenant, receiptCode)
-                .call(r -> reads.reuse(actor, tenant, r.dossier(), r.earlier().stream().map(DossierRepository.Reusable::receiptCode).toList(),
-                        ClientAddress.of(request)))
-                .map(r -> r.earlier().stream().map(e -> new DossierViews.Reusable(e.receiptCode(), e.procedureCode(), e.tenantId(),
+        return reuse.earlier(Actor.from(identity), tenant, receiptCode, ClientAddress.of(request))
+                .map(earlier -> earlier.stream().map(e -> new DossierViews.Reusable(e.receiptCode(), e.procedureCode(), e.tenantId(),
                         e.submittedAt(), e.status(), e.form().getMap())).toList());
     }
 
@@ -141,18 +128,16 @@ public class OfficerDossierResource {
             @Parameter(description = "The cursor of the previous page's `next`") @QueryParam("after") String after,
             @Parameter(description = "Dossiers per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam(PageLimit.PARAMETER) String limit) {
-        Actor actor = Actor.from(identity);
-        OffsetDateTime now = dossiers.now();
         DossierStatus status = parseState(state);
-        OffsetDateTime dueBefore = dueBefore(due, now);
+        WorkQueue.Due dueFilter = parseDue(due);
         Cursor cursor = after == null || after.isBlank() ? null : Cursor.parse(after);
         int size = PageLimit.parse(limit, config.queuePageSize(), MAX_PAGE);
-        return dossiers.queue(actor, tenant, status, dueBefore, cursor == null ? null : cursor.due(), cursor == null ? null : cursor.id(), size + 1)
-                .chain(rows -> calendars.of(tenant).map(calendar -> {
-                    List<DossierRepository.QueueRow> page = rows.size() > size ? rows.subList(0, size) : rows;
-                    String next = rows.size() > size ? new Cursor(page.get(size - 1).dueAt(), page.get(size - 1).id()).encode() : null;
-                    return new QueuePage(page.stream().map(d -> presenter.item(d, calendar, now)).toList(), next);
-                }));
+        return queue.page(Actor.from(identity), tenant, status, dueFilter, cursor == null ? null : cursor.due(),
+                cursor == null ? null : cursor.id(), size).map(page -> {
+                    List<DossierRepository.QueueRow> rows = page.rows();
+                    String next = page.more() ? new Cursor(rows.get(rows.size() - 1).dueAt(), rows.get(rows.size() - 1).id()).encode() : null;
+                    return new QueuePage(rows.stream().map(d -> presenter.item(d, page.calendar(), page.at())).toList(), next);
+                });
     }
 
     private static DossierStatus parseState(String state) {
@@ -167,15 +152,14 @@ public class OfficerDossierResource {
         }
     }
 
-    private static OffsetDateTime dueBefore(String due, OffsetDateTime now) {
+    private static WorkQueue.Due parseDue(String due) {
         if (due == null || due.isBlank()) {
             return null;
         }
         return switch (due.strip()) {
-            case "late" -> now;
-            case "today" -> now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate().plusDays(1)
-                    .atStartOfDay(VietnameseLunarCalendar.VIETNAM).toOffsetDateTime();
-            case "week" -> now.plusDays(7);
+            case "late" -> WorkQueue.Due.LATE;
+            case "today" -> WorkQueue.Due.TODAY;
+            case "week" -> WorkQueue.Due.WEEK;
             default -> throw DossierCommands.validation("due", FieldIssue.NOT_AN_OPTION, "late, today, week");
         };
     }

@@ -31,7 +31,7 @@ import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageLimit;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierCommands;
-import vn.motcua.dossier.usecase.DossierService;
+import vn.motcua.dossier.usecase.PostalDossiers;
 
 /**
  * A post office's side (bưu điện): the dossiers it took in and the results it must deliver, with only what the
@@ -62,9 +62,9 @@ public class PostalResource {
     }
 
     private final SecurityIdentity identity;
-    private final DossierService dossiers;
+    private final PostalDossiers dossiers;
 
-    PostalResource(SecurityIdentity identity, DossierService dossiers) {
+    PostalResource(SecurityIdentity identity, PostalDossiers dossiers) {
         this.identity = identity;
         this.dossiers = dossiers;
     }
@@ -92,7 +92,7 @@ public class PostalResource {
                 throw DossierCommands.validation("before", FieldIssue.NOT_DATE);
             }
         }
-        return dossiers.ofPostOffice(Actor.from(identity), office, delivery, until, size)
+        return dossiers.list(Actor.from(identity), office, delivery, until, size)
                 .map(list -> list.stream().map(d -> PostalItem.of(d, delivery)).toList());
     }
 

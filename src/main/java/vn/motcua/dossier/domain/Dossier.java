@@ -103,6 +103,30 @@ public final class Dossier {
         return currentStep == null ? Optional.empty() : steps.stream().filter(s -> s.seq == currentStep + 1).findFirst();
     }
 
+    /**
+     * Lays out the workflow (quy trình): one step per procedure step, in order, each with its share of the time and
+     * its due time from {@code plan}; the first one starts {@code now}. The one place steps are built, for a
+     * submission and for the parts of an interconnected dossier.
+     */
+    public void laySteps(List<vn.motcua.catalog.Procedure.Step> workflow, List<BigDecimal> shares, Deadlines.Plan plan,
+            OffsetDateTime now) {
+        clockStart = plan.clockStart();
+        dueAt = plan.dueAt();
+        steps.clear();
+        for (int i = 0; i < workflow.size(); i++) {
+            Step s = new Step();
+            s.seq = i + 1;
+            s.code = workflow.get(i).code();
+            s.role = workflow.get(i).role();
+            s.share = shares.get(i);
+            s.tenantId = tenantId;
+            s.dueAt = plan.stepDues().get(i);
+            steps.add(s);
+        }
+        currentStep = 1;
+        steps.get(0).startedAt = now;
+    }
+
     public boolean paused() {
         return status == DossierStatus.SUPPLEMENT_REQUESTED;
     }

@@ -21,7 +21,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierStatus;
-import vn.motcua.dossier.domain.ReceiptCode;
 
 /**
  * The dossier tables in SQL, on the connection of a transaction that {@link vn.motcua.platform.db.ScopedTransactions}

@@ -19,7 +19,6 @@ import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.db.ScopedTransactions;
-import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
@@ -41,7 +40,8 @@ public class AttachmentService {
 
     private static final Logger LOG = Logger.getLogger(AttachmentService.class);
 
-    private final DossierService dossiers;
+    private final ReadDossier dossiers;
+    private final DossierWork work;
     private final DossierRepository repository;
     private final ScopedTransactions transactions;
     private final AttachmentStore store;
@@ -50,10 +50,11 @@ public class AttachmentService {
     private final DossierConfig config;
     private final PersonalDataReads reads;
 
-    AttachmentService(DossierService dossiers, DossierRepository repository, ScopedTransactions transactions, AttachmentStore store,
+    AttachmentService(ReadDossier dossiers, DossierWork work, DossierRepository repository, ScopedTransactions transactions, AttachmentStore store,
             CatalogService catalog, AccessPolicy policy, DossierConfig config, PersonalDataReads reads) {
         this.reads = reads;
         this.dossiers = dossiers;
+        this.work = work;
         this.repository = repository;
         this.transactions = transactions;
         this.store = store;
@@ -78,7 +79,7 @@ public class AttachmentService {
         if (document == null) {
             throw DossierCommands.validation("document", FieldIssue.REQUIRED);
         }
-        return dossiers.read(actor, receiptCode).chain(read -> {
+        return dossiers.load(actor, receiptCode).chain(read -> {
             Dossier d = read.dossier();
             int documents = catalog.versionAt(d.procedureCode, d.procedureVersion).documents().size();
             if (document < 1 || document > documents) {
@@ -94,12 +95,12 @@ public class AttachmentService {
                         UUID id = UUID.randomUUID();
                         String key = store.put(d.id, id, prepared.bytes());
                         return new AttachmentRecord(id, d.id, document, safeName(fileName), prepared.contentType(), size,
-                                prepared.bytes().length, prepared.sha256(), key, DossierService.key(actor), null);
+                                prepared.bytes().length, prepared.sha256(), key, DossierWork.key(actor), null);
                     }))
-                    .chain(record -> transactions.onConnection(policy.actScope(actor).as(DossierService.key(actor)),
+                    .chain(record -> transactions.onConnection(policy.actScope(actor).as(DossierWork.key(actor)),
                             conn -> Uni.combine().all().unis(repository.insertAttachment(conn, record),
-                                    repository.insertEvent(conn, new DossierRepository.Event(d.id, d.tenantId, dossiers.now(),
-                                            DossierService.key(actor), actor.displayName(), "attach", d.status, d.status, null,
+                                    repository.insertEvent(conn, new DossierRepository.Event(d.id, d.tenantId, work.now(),
+                                            DossierWork.key(actor), actor.displayName(), "attach", d.status, d.status, null,
                                             new JsonObject().put("document", document).put("file", record.fileName())
                                                     .put("sha256", record.sha256()), remoteAddr))).discardItems())
                             .replaceWith(record)
@@ -123,7 +124,7 @@ public class AttachmentService {
 
     /** The stored bytes of one attachment, for whoever may read the dossier. */
     public Uni<Stored> read(Actor actor, String receiptCode, String attachmentId, String remoteAddr) {
-        return dossiers.read(actor, receiptCode).chain(read -> {
+        return dossiers.load(actor, receiptCode).chain(read -> {
             AttachmentRecord a = read.attachments().stream().filter(x -> x.id().toString().equals(attachmentId)).findFirst()
                     .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
             return reads.staffRead(actor, read.dossier(), "attachment.read", receiptCode + "/" + a.id(), remoteAddr)
@@ -138,7 +139,7 @@ public class AttachmentService {
     private Uni<Void> mayAdd(Actor actor, Dossier d) {
         if (!actor.isStaff()) {
             policy.authorizeSelf(actor, Permission.ATTACH_OWN);
-            String me = DossierService.key(actor);
+            String me = DossierWork.key(actor);
             if (!me.equals(d.submittedBy) && !me.equals(d.applicantActor)) {
                 throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
             }

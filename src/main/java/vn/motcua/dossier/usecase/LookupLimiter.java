@@ -1,4 +1,4 @@
-package vn.motcua.dossier.api;
+package vn.motcua.dossier.usecase;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package vn.motcua.dossier.api;
+package vn.motcua.dossier.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
