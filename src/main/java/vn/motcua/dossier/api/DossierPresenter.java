@@ -12,6 +12,7 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.dossier.api.DossierViews.AttachmentView;
 import vn.motcua.dossier.api.DossierViews.DossierView;
 import vn.motcua.dossier.api.DossierViews.EventView;
@@ -83,7 +84,7 @@ public class DossierPresenter {
     }
 
     /** A row of the work queue. */
-    public QueueItem item(DossierRepository.QueueRow d, WorkingCalendar calendar, OffsetDateTime now) {
+    public QueueItem item(DossierQueries.QueueRow d, WorkingCalendar calendar, OffsetDateTime now) {
         long left = d.paused() && d.minutesLeft() != null ? d.minutesLeft() : calendar.workingMinutesBetween(now, d.dueAt());
         return new QueueItem(d.receiptCode(), d.procedureCode(), d.status().wire(), d.applicantName(), d.submittedAt(), d.dueAt(),
                 left, Deadlines.timeliness(d.dueAt(), null, now, d.paused()), d.stepCode(), d.holderName(), d.paused());

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.dossier.api.DossierViews.DossierView;
 import vn.motcua.dossier.api.DossierViews.QueuePage;
 import vn.motcua.dossier.usecase.ActOnDossier;
@@ -44,7 +45,6 @@ import vn.motcua.dossier.DossierConfig;
 import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.domain.DossierStatus;
-import vn.motcua.dossier.store.DossierRepository;
 import vn.motcua.dossier.usecase.DossierRequests;
 
 /**
@@ -134,7 +134,7 @@ public class OfficerDossierResource {
         int size = PageLimit.parse(limit, config.queuePageSize(), MAX_PAGE);
         return queue.page(Actor.from(identity), tenant, status, dueFilter, cursor == null ? null : cursor.due(),
                 cursor == null ? null : cursor.id(), size).map(page -> {
-                    List<DossierRepository.QueueRow> rows = page.rows();
+                    List<DossierQueries.QueueRow> rows = page.rows();
                     String next = page.more() ? new Cursor(rows.get(rows.size() - 1).dueAt(), rows.get(rows.size() - 1).id()).encode() : null;
                     return new QueuePage(rows.stream().map(d -> presenter.item(d, page.calendar(), page.at())).toList(), next);
                 });

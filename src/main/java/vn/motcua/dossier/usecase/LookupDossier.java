@@ -12,7 +12,7 @@ import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.domain.PhoneNumbers;
 import vn.motcua.dossier.domain.ReceiptCode;
-import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.FieldIssue;
@@ -39,19 +39,19 @@ public class LookupDossier {
      * @param stepName  the current step's name, if a step is open
      * @param holder    the tenant holding the current step
      */
-    public record Found(DossierRepository.LookupRow row, Procedure.Version procedure, LocalizedText stepName, LocalizedText holder) {
+    public record Found(DossierQueries.LookupRow row, Procedure.Version procedure, LocalizedText stepName, LocalizedText holder) {
     }
 
     private final ScopedTransactions transactions;
-    private final DossierRepository repository;
+    private final DossierQueries queries;
     private final CatalogService catalog;
     private final TenantDirectory tenants;
     private final LookupLimiter limiter;
 
-    LookupDossier(ScopedTransactions transactions, DossierRepository repository, CatalogService catalog, TenantDirectory tenants,
+    LookupDossier(ScopedTransactions transactions, DossierQueries queries, CatalogService catalog, TenantDirectory tenants,
             LookupLimiter limiter) {
         this.transactions = transactions;
-        this.repository = repository;
+        this.queries = queries;
         this.catalog = catalog;
         this.tenants = tenants;
         this.limiter = limiter;
@@ -83,7 +83,7 @@ public class LookupDossier {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
         }
         String phoneKeyFound = phoneKey;
-        return transactions.onConnection(TenantScope.none(), conn -> repository.lookup(conn, key, phoneKeyFound)).chain(found -> {
+        return transactions.onConnection(TenantScope.none(), conn -> queries.lookup(conn, key, phoneKeyFound)).chain(found -> {
             var row = found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, code.strip()));
             return tenants.tree().map(tree -> {
                 Procedure.Version version = catalog.versionAt(row.procedureCode(), row.procedureVersion());

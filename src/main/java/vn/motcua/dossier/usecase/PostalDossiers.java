@@ -12,7 +12,7 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
-import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
@@ -30,16 +30,16 @@ import vn.motcua.tenant.TenantDirectory;
 public class PostalDossiers {
 
     private final ScopedTransactions transactions;
-    private final DossierRepository repository;
+    private final DossierQueries queries;
     private final CalendarService calendars;
     private final TenantDirectory tenants;
     private final AccessPolicy policy;
     private final DossierWork work;
 
-    PostalDossiers(ScopedTransactions transactions, DossierRepository repository, CalendarService calendars, TenantDirectory tenants,
+    PostalDossiers(ScopedTransactions transactions, DossierQueries queries, CalendarService calendars, TenantDirectory tenants,
             AccessPolicy policy, DossierWork work) {
         this.transactions = transactions;
-        this.repository = repository;
+        this.queries = queries;
         this.calendars = calendars;
         this.tenants = tenants;
         this.policy = policy;
@@ -51,7 +51,7 @@ public class PostalDossiers {
         return tenants.tree().chain(tree -> {
             policy.authorizeOffice(actor, Permission.POSTAL_LIST, office, tree);
             return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(DossierWork.key(actor)),
-                    conn -> repository.ofPostOffice(conn, office, delivery, before == null ? work.now().plusDays(1) : before, limit));
+                    conn -> queries.ofPostOffice(conn, office, delivery, before == null ? work.now().plusDays(1) : before, limit));
         });
     }
 

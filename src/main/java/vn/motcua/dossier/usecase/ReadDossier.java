@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.dossier.store.AttachmentRecord;
 import vn.motcua.dossier.store.DossierRepository;
 import vn.motcua.identity.AccessPolicy;
@@ -29,15 +30,17 @@ public class ReadDossier {
 
     private final ScopedTransactions transactions;
     private final DossierRepository repository;
+    private final DossierQueries queries;
     private final TenantDirectory tenants;
     private final AccessPolicy policy;
     private final PersonalDataReads reads;
     private final DossierWork work;
 
-    ReadDossier(ScopedTransactions transactions, DossierRepository repository, TenantDirectory tenants, AccessPolicy policy,
+    ReadDossier(ScopedTransactions transactions, DossierRepository repository, DossierQueries queries, TenantDirectory tenants, AccessPolicy policy,
             PersonalDataReads reads, DossierWork work) {
         this.transactions = transactions;
         this.repository = repository;
+        this.queries = queries;
         this.tenants = tenants;
         this.policy = policy;
         this.reads = reads;
@@ -61,7 +64,7 @@ public class ReadDossier {
     /** The dossiers a citizen submitted or that name them, newest first. */
     public Uni<List<DossierRead>> mine(Actor actor, int limit) {
         return transactions.onConnection(TenantScope.none().as(DossierWork.key(actor)),
-                conn -> repository.mine(conn, DossierWork.key(actor), limit))
+                conn -> queries.mine(conn, DossierWork.key(actor), limit))
                 .map(list -> list.stream().map(d -> DossierRead.brief(d, false, work.now())).toList());
     }
 

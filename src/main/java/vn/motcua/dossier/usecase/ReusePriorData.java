@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.dossier.store.DossierRepository;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
@@ -23,23 +24,25 @@ import vn.motcua.platform.error.ProblemType;
 @ApplicationScoped
 public class ReusePriorData {
 
-    private record Found(Dossier dossier, List<DossierRepository.Reusable> earlier) {
+    private record Found(Dossier dossier, List<DossierQueries.Reusable> earlier) {
     }
 
     private final ScopedTransactions transactions;
     private final DossierRepository repository;
+    private final DossierQueries queries;
     private final AccessPolicy policy;
     private final PersonalDataReads reads;
 
-    ReusePriorData(ScopedTransactions transactions, DossierRepository repository, AccessPolicy policy, PersonalDataReads reads) {
+    ReusePriorData(ScopedTransactions transactions, DossierRepository repository, DossierQueries queries, AccessPolicy policy, PersonalDataReads reads) {
         this.transactions = transactions;
         this.repository = repository;
+        this.queries = queries;
         this.policy = policy;
         this.reads = reads;
     }
 
     /** The earlier dossiers of the applicant of {@code receiptCode}, held by {@code tenant}; 403 without consent. */
-    public Uni<List<DossierRepository.Reusable>> earlier(Actor actor, String tenant, String receiptCode, String remoteAddr) {
+    public Uni<List<DossierQueries.Reusable>> earlier(Actor actor, String tenant, String receiptCode, String remoteAddr) {
         return policy.authorize(actor, Permission.REUSE_PRIOR_DATA, tenant).chain(access -> transactions.onConnection(
                 policy.actScope(actor).as(DossierWork.key(actor)), conn -> repository.find(conn, receiptCode, false).chain(found -> {
                     // The office holding it now; an office that forwarded it keeps its view, not this.
@@ -48,10 +51,10 @@ public class ReusePriorData {
                     if (d.reuseConsentAt == null) {
                         throw new ProblemException(ProblemType.CONSENT_REQUIRED, receiptCode);
                     }
-                    return repository.reusable(conn, d.id).map(list -> new Found(d, list));
+                    return queries.reusable(conn, d.id).map(list -> new Found(d, list));
                 })))
                 // Logged once the read has committed, in the audit log's own transaction.
-                .call(f -> reads.reuse(actor, tenant, f.dossier(), f.earlier().stream().map(DossierRepository.Reusable::receiptCode).toList(),
+                .call(f -> reads.reuse(actor, tenant, f.dossier(), f.earlier().stream().map(DossierQueries.Reusable::receiptCode).toList(),
                         remoteAddr))
                 .map(Found::earlier);
     }

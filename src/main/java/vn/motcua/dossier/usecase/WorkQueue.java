@@ -12,7 +12,7 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.domain.DossierStatus;
-import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
@@ -37,20 +37,20 @@ public class WorkQueue {
      * One page: its rows, whether more follow (the last row is then the next page's keyset), and the tenant's
      * calendar and the instant the time left is counted on.
      */
-    public record Page(List<DossierRepository.QueueRow> rows, boolean more, WorkingCalendar calendar, OffsetDateTime at) {
+    public record Page(List<DossierQueries.QueueRow> rows, boolean more, WorkingCalendar calendar, OffsetDateTime at) {
     }
 
     private final ScopedTransactions transactions;
-    private final DossierRepository repository;
+    private final DossierQueries queries;
     private final TenantDirectory tenants;
     private final CalendarService calendars;
     private final AccessPolicy policy;
     private final DossierWork work;
 
-    WorkQueue(ScopedTransactions transactions, DossierRepository repository, TenantDirectory tenants, CalendarService calendars,
+    WorkQueue(ScopedTransactions transactions, DossierQueries queries, TenantDirectory tenants, CalendarService calendars,
             AccessPolicy policy, DossierWork work) {
         this.transactions = transactions;
-        this.repository = repository;
+        this.queries = queries;
         this.tenants = tenants;
         this.calendars = calendars;
         this.policy = policy;
@@ -68,7 +68,7 @@ public class WorkQueue {
         };
         return policy.authorize(actor, Permission.READ_QUEUE, tenant).chain(access -> tenants.tree()).chain(tree -> transactions.onConnection(
                 policy.readScope(actor, tree).narrowTo(tenant).as(DossierWork.key(actor)),
-                conn -> repository.queue(conn, tenant, status, dueBefore, afterDue, afterId, size + 1)))
+                conn -> queries.queue(conn, tenant, status, dueBefore, afterDue, afterId, size + 1)))
                 .chain(rows -> calendars.of(tenant).map(calendar -> new Page(rows.size() > size ? rows.subList(0, size) : rows,
                         rows.size() > size, calendar, now)));
     }
