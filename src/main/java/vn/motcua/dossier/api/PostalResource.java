@@ -29,9 +29,9 @@ import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageLimit;
-import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.usecase.PostalDossiers;
+import vn.motcua.dossier.usecase.PostalItem;
 
 /**
  * A post office's side (bưu điện): the dossiers it took in and the results it must deliver, with only what the
@@ -42,20 +42,6 @@ import vn.motcua.dossier.usecase.PostalDossiers;
 @Authenticated
 @Tag(name = "postal", description = "Post offices: dossiers taken in, results to deliver")
 public class PostalResource {
-
-    /**
-     * One dossier as a post office sees it.
-     *
-     * @param deliveryAddress where to deliver the result; only in the delivery list
-     */
-    public record PostalItem(String receiptCode, String status, String procedure, String tenant, String applicantName,
-            String applicantPhone, String deliveryAddress, OffsetDateTime submittedAt, OffsetDateTime closedAt) {
-
-        static PostalItem of(Dossier d, boolean delivery) {
-            return new PostalItem(d.receiptCode, d.status.wire(), d.procedureCode, d.tenantId, d.applicantName, d.applicantPhone,
-                    delivery ? d.deliveryAddress : null, d.submittedAt, d.closedAt);
-        }
-    }
 
     /** The postman's note on delivery, e.g. who signed for it. */
     public record Delivery(String note) {
@@ -92,8 +78,7 @@ public class PostalResource {
                 throw DossierCommands.validation("before", FieldIssue.NOT_DATE);
             }
         }
-        return dossiers.list(Actor.from(identity), office, delivery, until, size)
-                .map(list -> list.stream().map(d -> PostalItem.of(d, delivery)).toList());
+        return dossiers.list(Actor.from(identity), office, delivery, until, size);
     }
 
     @POST
@@ -103,7 +88,6 @@ public class PostalResource {
     @Operation(summary = "The result was delivered to the applicant by post: the dossier is returned")
     public Uni<PostalItem> deliver(@PathParam("office") String office, @PathParam("receiptCode") String receiptCode, Delivery body,
             @Context io.vertx.core.http.HttpServerRequest http) {
-        return dossiers.deliver(Actor.from(identity), office, receiptCode, body == null ? null : body.note(), ClientAddress.of(http))
-                .map(d -> PostalItem.of(d, true));
+        return dossiers.deliver(Actor.from(identity), office, receiptCode, body == null ? null : body.note(), ClientAddress.of(http));
     }
 }

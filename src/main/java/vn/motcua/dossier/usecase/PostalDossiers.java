@@ -47,11 +47,12 @@ public class PostalDossiers {
     }
 
     /** The dossiers {@code office} took in ({@code delivery} false) or must deliver (true), newest first, before {@code before}. */
-    public Uni<List<Dossier>> list(Actor actor, String office, boolean delivery, OffsetDateTime before, int limit) {
+    public Uni<List<PostalItem>> list(Actor actor, String office, boolean delivery, OffsetDateTime before, int limit) {
         return tenants.tree().chain(tree -> {
             policy.authorizeOffice(actor, Permission.POSTAL_LIST, office, tree);
             return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(DossierWork.key(actor)),
-                    conn -> queries.ofPostOffice(conn, office, delivery, before == null ? work.now().plusDays(1) : before, limit));
+                    conn -> queries.ofPostOffice(conn, office, delivery, before == null ? work.now().plusDays(1) : before, limit))
+                    .map(list -> list.stream().map(d -> PostalItem.of(d, delivery)).toList());
         });
     }
 
@@ -59,7 +60,7 @@ public class PostalDossiers {
      * The post hands the result to the applicant (phát trả kết quả): the return, by post, by the office that was to
      * deliver it. The office's scope finds the dossier; the write then runs in the dossier's own tenants' scope.
      */
-    public Uni<Dossier> deliver(Actor actor, String office, String receiptCode, String note, String remoteAddr) {
+    public Uni<PostalItem> deliver(Actor actor, String office, String receiptCode, String note, String remoteAddr) {
         return tenants.tree().chain(tree -> {
             policy.authorizeOffice(actor, Permission.POSTAL_DELIVER, office, tree);
             DossierWork.By by = DossierWork.By.of(actor, null, remoteAddr);
@@ -74,7 +75,8 @@ public class PostalDossiers {
                         return ScopedTransactions.widen(conn, TenantScope.of(d.tenants.toArray(String[]::new)))
                                 .chain(() -> calendars.of(d.tenantId))
                                 .chain(calendar -> work.command(conn, d, DossierAction.RETURN, in, by, now, calendar, tree));
-                    }));
+                    }))
+                    .map(d -> PostalItem.of(d, true));
         });
     }
 }
