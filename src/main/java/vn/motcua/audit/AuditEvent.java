@@ -2,56 +2,59 @@ package vn.motcua.audit;
 
 import java.time.OffsetDateTime;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * One entry of the audit log (nhật ký): who did what, in which tenant, when, from where. Append-only: the
  * application role may insert and read, never update or delete, and row-level security keeps each tenant's entries
- * to those who may see that tenant.
+ * to those who may see that tenant. Read and written with plain SQL on the reactive client ({@link AuditService}),
+ * like the dossier tables; the public fields are what callers read.
  */
-@Entity
-@Table(name = "audit_event")
 public class AuditEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** The table's columns as {@link #of(Row)} reads them: the one list of them. */
+    static final String COLUMNS = "id, tenant_id, occurred_at, actor_realm, actor_subject, actor_name, action, target, "
+            + "remote_addr, subject_actor, purpose";
+
     public Long id;
 
-    @Column(name = "tenant_id", nullable = false, updatable = false)
     public String tenantId;
 
-    /** The database server's clock, never the client's: set by the column default, not read back on insert. */
-    @Column(name = "occurred_at", insertable = false, updatable = false)
+    /** The database server's clock, never the client's: set by the column default. */
     public OffsetDateTime occurredAt;
 
-    @Column(name = "actor_realm", nullable = false, updatable = false)
     public String actorRealm;
 
-    @Column(name = "actor_subject", nullable = false, updatable = false)
     public String actorSubject;
 
-    @Column(name = "actor_name", updatable = false)
     public String actorName;
 
-    @Column(nullable = false, updatable = false)
     public String action;
 
-    @Column(updatable = false)
     public String target;
 
-    @Column(name = "remote_addr", updatable = false)
     public String remoteAddr;
 
     /** The citizen whose personal data this entry is about ({@code citizens:<subject>}), if any. */
-    @Column(name = "subject_actor", updatable = false)
     public String subjectActor;
 
     /** Why the data was read or changed: the dossier being processed, or the consent that allowed a reuse. */
-    @Column(updatable = false)
     public String purpose;
+
+    /** The entry a row of {@link #COLUMNS} holds. */
+    static AuditEvent of(Row r) {
+        AuditEvent e = new AuditEvent();
+        e.id = r.getLong("id");
+        e.tenantId = r.getString("tenant_id");
+        e.occurredAt = r.getOffsetDateTime("occurred_at");
+        e.actorRealm = r.getString("actor_realm");
+        e.actorSubject = r.getString("actor_subject");
+        e.actorName = r.getString("actor_name");
+        e.action = r.getString("action");
+        e.target = r.getString("target");
+        e.remoteAddr = r.getString("remote_addr");
+        e.subjectActor = r.getString("subject_actor");
+        e.purpose = r.getString("purpose");
+        return e;
+    }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import vn.motcua.support.Tokens;
+import vn.motcua.dossier.store.AttachmentFiles;
 
 /** Files for required documents: sniffed, compressed, checksummed, limited, and only for those who may. */
 @QuarkusTest

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.CalendarFiles;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.platform.error.ProblemException;
+import vn.motcua.dossier.domain.Deadlines;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierAction;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.domain.DossierStatus;
 
 /**
  * The clock of a dossier on the national calendar, with times chosen by hand: steps' shares, a supplement that

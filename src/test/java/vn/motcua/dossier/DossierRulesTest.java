@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import vn.motcua.support.Tokens;
+import vn.motcua.dossier.domain.DossierAction;
+import vn.motcua.dossier.domain.DossierStatus;
 
 /**
  * The state machine's edges through the API: every illegal action answers 409 with the state and what is allowed,

@@ -33,7 +33,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.identity.realm.RealmGenerator;

@@ -1,24 +1,26 @@
 package vn.motcua.platform.db;
 
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The one place that opens a transaction on tenant-owned data. Its first statement sets the transaction-local
+ * The one place that opens a transaction on tenant-owned data, and the only code that sets the scope's settings. Its
+ * first statement sets the transaction-local
  * {@code app.tenants}, {@code app.actor} and {@code app.offices} that the row-level security policies read; being transaction-local
  * ({@code set_config(..., true)}), they end with the transaction and can never leak to the next borrower of the
  * pooled connection.
  */
 @ApplicationScoped
 public class ScopedTransactions {
+
+    /** Widens {@code app.tenants} inside an open transaction; see {@link #widen}. */
+    static final String WIDEN = "select set_config('app.tenants', $1, true)";
 
     static final String SET_SCOPE = "select set_config('app.tenants', $1, true), set_config('app.actor', $2, true), "
             + "set_config('app.offices', $3, true)";
@@ -27,18 +29,6 @@ public class ScopedTransactions {
 
     ScopedTransactions(Pool pool) {
         this.pool = pool;
-    }
-
-    /** Runs {@code work} in a Hibernate Reactive transaction that sees the scope's tenants and no others. */
-    public <T> Uni<T> inTransaction(TenantScope scope, Supplier<Uni<T>> work) {
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.createNativeQuery("select set_config('app.tenants', :tenants, true), "
-                        + "set_config('app.actor', :actor, true), set_config('app.offices', :offices, true)")
-                        .setParameter("tenants", scope.asSetting())
-                        .setParameter("actor", scope.actorSetting())
-                        .setParameter("offices", scope.officesSetting())
-                        .getSingleResult())
-                .chain(ignored -> work.get()));
     }
 
     /**
@@ -66,5 +56,14 @@ public class ScopedTransactions {
                     ? conn.query("COMMIT").execute().replaceWith(value)
                     : conn.query("ROLLBACK").execute().onItemOrFailure().transformToUni((r, f) -> Uni.createFrom().<T>failure(failure)));
         });
+    }
+
+    /**
+     * Widens the tenants of a transaction this class opened to {@code scope}'s, for the rest of it: an applicant or a
+     * post office acting on a dossier their own scope only found, whose write must run in the dossier's tenants. Like
+     * the scope itself, the setting ends with the transaction.
+     */
+    public static Uni<Void> widen(SqlConnection conn, TenantScope scope) {
+        return conn.preparedQuery(WIDEN).execute(Tuple.of(scope.asSetting())).replaceWithVoid();
     }
 }

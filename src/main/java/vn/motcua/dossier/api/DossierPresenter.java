@@ -1,0 +1,97 @@
+package vn.motcua.dossier.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.store.DossierQueries;
+import vn.motcua.dossier.api.DossierViews.AttachmentView;
+import vn.motcua.dossier.api.DossierViews.DossierView;
+import vn.motcua.dossier.api.DossierViews.EventView;
+import vn.motcua.dossier.api.DossierViews.PartView;
+import vn.motcua.dossier.api.DossierViews.QueueItem;
+import vn.motcua.dossier.api.DossierViews.StepView;
+import vn.motcua.tenant.LocalizedText;
+import vn.motcua.tenant.Tenant;
+import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
+import vn.motcua.dossier.domain.Deadlines;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierAction;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.dossier.usecase.DossierRead;
+
+/** Turns dossiers into what the API shows: names from the catalog and the tree, time left on the tenant's calendar. */
+@ApplicationScoped
+public class DossierPresenter {
+
+    private final CatalogService catalog;
+    private final TenantDirectory tenants;
+    private final CalendarService calendars;
+
+    DossierPresenter(CatalogService catalog, TenantDirectory tenants, CalendarService calendars) {
+        this.catalog = catalog;
+        this.tenants = tenants;
+        this.calendars = calendars;
+    }
+
+    /** The dossier as the reader of {@code read} sees it. */
+    public Uni<DossierView> view(DossierRead read) {
+        Dossier d = read.dossier();
+        OffsetDateTime now = read.at();
+        boolean officer = read.officer();
+        return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId)).with((tree, calendar) -> {
+            Procedure.Version version = catalog.versionAt(d.procedureCode, d.procedureVersion);
+            boolean hasParts = !d.isPart() && version.interconnected();
+            List<String> allowed = officer ? DossierCommands.allowed(d, hasParts).stream().map(DossierAction::wire).toList() : null;
+            List<PartView> parts = read.parts().isEmpty() ? null : read.parts().stream().map(p -> new PartView(p.receiptCode,
+                    p.procedureCode, p.partAgency, p.tenantId, p.status.wire(), p.dueAt)).toList();
+            List<EventView> history = read.history().stream().map(e -> new EventView(e.at(), e.action(),
+                    e.from() == null ? null : e.from().wire(), e.to().wire(), officer ? e.actorName() : publicName(e), e.tenantId(),
+                    e.reason(), e.detail() == null ? null : e.detail().getMap())).toList();
+            List<AttachmentView> files = read.attachments().stream().map(a -> new AttachmentView(a.id().toString(), a.document(),
+                    a.fileName(), a.contentType(), a.sizeBytes(), a.storedBytes(), a.sha256(), a.uploadedAt())).toList();
+            return build(d, version, tree, calendar, now, allowed, parts, history, files,
+                    read.parent() == null ? null : read.parent().receiptCode);
+        });
+    }
+
+    private DossierView build(Dossier d, Procedure.Version version, TenantTree tree, WorkingCalendar calendar, OffsetDateTime now,
+            List<String> allowed, List<PartView> parts, List<EventView> history, List<AttachmentView> files, String parent) {
+        List<StepView> steps = d.steps.stream().map(s -> {
+            LocalizedText name = DossierRead.stepName(version, s.code);
+            Deadlines.Timeliness t = s.endedAt == null && s.startedAt == null ? null
+                    : Deadlines.timeliness(s.dueAt, s.endedAt, now, d.paused());
+            return new StepView(s.seq, s.code, name, s.role, s.tenantId, s.holderName, s.dueAt, s.startedAt, s.endedAt, t,
+                    d.currentStep != null && d.currentStep == s.seq);
+        }).toList();
+        Long left = d.closedAt != null ? null : d.paused() && d.minutesLeft != null ? d.minutesLeft : calendar.workingMinutesBetween(now, d.dueAt);
+        return new DossierView(d.receiptCode, d.status.wire(), d.procedureCode, version.name(), d.procedureVersion, d.channel,
+                d.tenantId, tree.find(d.tenantId).map(Tenant::name).orElse(null), d.receivedBy,
+                new DossierViews.Applicant(d.applicantName, d.applicantId, d.applicantPhone), d.relationship, d.returnChannel, d.fee,
+                d.processingDays, d.submittedAt, d.clockStart, d.dueAt, Deadlines.timeliness(d.dueAt, d.closedAt, now, d.paused()),
+                left, d.paused(), d.delayReason, d.appointmentAt, d.outcome, d.closedAt, parent, steps, allowed, parts,
+                d.form == null ? Map.of() : d.form.getMap(), history.isEmpty() ? null : history, files.isEmpty() ? null : files);
+    }
+
+    /** A row of the work queue. */
+    public QueueItem item(DossierQueries.QueueRow d, WorkingCalendar calendar, OffsetDateTime now) {
+        long left = d.paused() && d.minutesLeft() != null ? d.minutesLeft() : calendar.workingMinutesBetween(now, d.dueAt());
+        return new QueueItem(d.receiptCode(), d.procedureCode(), d.status().wire(), d.applicantName(), d.submittedAt(), d.dueAt(),
+                left, Deadlines.timeliness(d.dueAt(), null, now, d.paused()), d.stepCode(), d.holderName(), d.paused());
+    }
+
+    /** Applicants see which office acted, not the officer's name. */
+    private static String publicName(DossierRepository.Event e) {
+        return e.actor().startsWith("citizens:") ? e.actorName() : null;
+    }
+}

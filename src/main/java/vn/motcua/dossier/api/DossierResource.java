@@ -1,0 +1,104 @@
+package vn.motcua.dossier.api;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import vn.motcua.dossier.api.DossierViews.DossierView;
+import vn.motcua.dossier.usecase.ApplicantSupplement;
+import vn.motcua.dossier.usecase.ReadDossier;
+import vn.motcua.dossier.usecase.SubmitDossier;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.PageLimit;
+import vn.motcua.dossier.usecase.DossierRequests;
+
+/** Submitting a dossier and following it: for citizens, and for officers who submit on someone's behalf. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "dossiers", description = "Submit a dossier and follow it")
+public class DossierResource {
+
+    private final SecurityIdentity identity;
+    private final SubmitDossier submissions;
+    private final ReadDossier reads;
+    private final ApplicantSupplement supplements;
+    private final DossierPresenter presenter;
+
+    DossierResource(SecurityIdentity identity, SubmitDossier submissions, ReadDossier reads, ApplicantSupplement supplements,
+            DossierPresenter presenter) {
+        this.identity = identity;
+        this.submissions = submissions;
+        this.reads = reads;
+        this.supplements = supplements;
+        this.presenter = presenter;
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.submit-online,dossier.submit-counter,dossier.submit-postal")
+    @POST
+    @Path("/dossiers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a dossier", description = "201 with the receipt code, status, due time and steps. With an "
+            + "Idempotency-Key, a retry returns the same dossier (200) and a different request under the same key is refused (422).")
+    public Uni<Response> submit(DossierRequests.Submission request,
+            @Parameter(description = "A key the client chooses per dossier, reused on retries")
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Context io.vertx.core.http.HttpServerRequest http) {
+        return submissions.submit(Actor.from(identity), request, idempotencyKey, ClientAddress.of(http))
+                .chain(s -> presenter.view(s.dossier())
+                        .map(view -> (s.created() ? Response.created(URI.create("/api/dossiers/" + view.receiptCode()))
+                                : Response.ok()).entity(view).build()));
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read-own,dossier.read")
+    @GET
+    @Path("/dossiers/{receiptCode}")
+    @Operation(summary = "A dossier, for its applicant or an officer who may see it (404 for anyone else)")
+    public Uni<DossierView> get(@PathParam("receiptCode") String receiptCode, @Context io.vertx.core.http.HttpServerRequest request) {
+        return reads.read(Actor.from(identity), receiptCode, ClientAddress.of(request)).chain(presenter::view);
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.supplement")
+    @POST
+    @Path("/dossiers/{receiptCode}/supplement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Answer a supplement request: the clock starts again")
+    public Uni<DossierView> supplement(@PathParam("receiptCode") String receiptCode, DossierRequests.Supplement request,
+            @Context io.vertx.core.http.HttpServerRequest http) {
+        return supplements.supplement(Actor.from(identity), receiptCode, request, ClientAddress.of(http)).chain(presenter::view);
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "signed-in")
+    @GET
+    @Path("/me/dossiers")
+    @Operation(summary = "The dossiers the caller submitted or that name them as applicant, newest first")
+    public Uni<List<DossierView>> mine(
+            @Parameter(description = "Dossiers per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam(PageLimit.PARAMETER) String limit) {
+        int size = PageLimit.parse(limit, 50, 200);
+        return reads.mine(Actor.from(identity), size).chain(list -> list.isEmpty() ? Uni.createFrom().item(List.of())
+                : Uni.join().all(list.stream().map(presenter::view).toList()).andFailFast());
+    }
+}

@@ -1,0 +1,184 @@
+package vn.motcua.dossier.api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import vn.motcua.dossier.store.DossierQueries;
+import vn.motcua.dossier.api.DossierViews.DossierView;
+import vn.motcua.dossier.api.DossierViews.QueuePage;
+import vn.motcua.dossier.usecase.ActOnDossier;
+import vn.motcua.dossier.usecase.ReadDossier;
+import vn.motcua.dossier.usecase.ReusePriorData;
+import vn.motcua.dossier.usecase.WorkQueue;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.PageLimit;
+import vn.motcua.dossier.DossierConfig;
+import vn.motcua.dossier.domain.DossierAction;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.domain.DossierStatus;
+import vn.motcua.dossier.usecase.DossierRequests;
+
+/**
+ * The officers' side: a tenant's work queue and the actions on its dossiers. The class sits at {@code /api} like the
+ * other API classes, because a more specific class path ({@code /api/t/{tenant}}) would hide theirs.
+ */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "dossiers", description = "Submit a dossier and follow it")
+public class OfficerDossierResource {
+
+    /** The largest queue page a client may ask for. */
+    static final int MAX_PAGE = 200;
+
+    private final SecurityIdentity identity;
+    private final ActOnDossier actions;
+    private final ReadDossier reads;
+    private final ReusePriorData reuse;
+    private final WorkQueue queue;
+    private final DossierPresenter presenter;
+    private final DossierConfig config;
+
+    OfficerDossierResource(SecurityIdentity identity, ActOnDossier actions, ReadDossier reads, ReusePriorData reuse, WorkQueue queue,
+            DossierPresenter presenter, DossierConfig config) {
+        this.identity = identity;
+        this.actions = actions;
+        this.reads = reads;
+        this.reuse = reuse;
+        this.queue = queue;
+        this.presenter = presenter;
+        this.config = config;
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.{action}")
+    @POST
+    @Path("/t/{tenant}/dossiers/{receiptCode}/{action}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An officer's action on a dossier their tenant holds",
+            description = "receive, refuse, assign, request-supplement, forward, propose, approve, reject, mark-result-ready, "
+                    + "return, apologize, supplement (handed in at the desk). 409 names the current state and the allowed actions.")
+    public Uni<DossierView> act(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @PathParam("action") String action, DossierRequests.Action request, @Context io.vertx.core.http.HttpServerRequest http) {
+        DossierAction a = DossierAction.of(action);
+        if (a == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND);
+        }
+        return actions.act(Actor.from(identity), tenant, receiptCode, a, request, ClientAddress.of(http)).chain(presenter::view);
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read")
+    @GET
+    @Path("/t/{tenant}/dossiers/{receiptCode}")
+    @Operation(summary = "A dossier of this tenant (or one it supervises), with its history")
+    public Uni<DossierView> get(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @Context io.vertx.core.http.HttpServerRequest request) {
+        return reads.readAt(Actor.from(identity), tenant, receiptCode, ClientAddress.of(request)).chain(presenter::view);
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.reuse")
+    @GET
+    @Path("/t/{tenant}/dossiers/{receiptCode}/reusable")
+    @Operation(summary = "Once only: what the applicant's earlier dossiers hold, at any office, when they consented",
+            description = "403 consent-required when the applicant did not consent on this dossier. Every such read is logged "
+                    + "and shown to the citizen.")
+    public Uni<List<DossierViews.Reusable>> reusable(@PathParam("tenant") String tenant, @PathParam("receiptCode") String receiptCode,
+            @Context io.vertx.core.http.HttpServerRequest request) {
+        return reuse.earlier(Actor.from(identity), tenant, receiptCode, ClientAddress.of(request))
+                .map(earlier -> earlier.stream().map(e -> new DossierViews.Reusable(e.receiptCode(), e.procedureCode(), e.tenantId(),
+                        e.submittedAt(), e.status(), e.form().getMap())).toList());
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "queue.read")
+    @GET
+    @Path("/t/{tenant}/queue")
+    @Operation(summary = "The tenant's open dossiers, soonest due first, keyset-paged",
+            description = "Each with its working time left and whether it is on time or late. Pass `next` back as `after`.")
+    public Uni<QueuePage> queue(@PathParam("tenant") String tenant,
+            @Parameter(description = "Only dossiers in this state, e.g. received") @QueryParam("state") String state,
+            @Parameter(description = "late: past due; today: due before the end of today; week: within 7 days") @QueryParam("due") String due,
+            @Parameter(description = "The cursor of the previous page's `next`") @QueryParam("after") String after,
+            @Parameter(description = "Dossiers per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam(PageLimit.PARAMETER) String limit) {
+        DossierStatus status = parseState(state);
+        WorkQueue.Due dueFilter = parseDue(due);
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.parse(after);
+        int size = PageLimit.parse(limit, config.queuePageSize(), MAX_PAGE);
+        return queue.page(Actor.from(identity), tenant, status, dueFilter, cursor == null ? null : cursor.due(),
+                cursor == null ? null : cursor.id(), size).map(page -> {
+                    List<DossierQueries.QueueRow> rows = page.rows();
+                    String next = page.more() ? new Cursor(rows.get(rows.size() - 1).dueAt(), rows.get(rows.size() - 1).id()).encode() : null;
+                    return new QueuePage(rows.stream().map(d -> presenter.item(d, page.calendar(), page.at())).toList(), next);
+                });
+    }
+
+    private static DossierStatus parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return DossierStatus.of(state.strip());
+        } catch (IllegalArgumentException e) {
+            throw DossierCommands.validation("state", FieldIssue.NOT_AN_OPTION,
+                    String.join(", ", java.util.Arrays.stream(DossierStatus.values()).map(DossierStatus::wire).toList()));
+        }
+    }
+
+    private static WorkQueue.Due parseDue(String due) {
+        if (due == null || due.isBlank()) {
+            return null;
+        }
+        return switch (due.strip()) {
+            case "late" -> WorkQueue.Due.LATE;
+            case "today" -> WorkQueue.Due.TODAY;
+            case "week" -> WorkQueue.Due.WEEK;
+            default -> throw DossierCommands.validation("due", FieldIssue.NOT_AN_OPTION, "late, today, week");
+        };
+    }
+
+    /** The keyset of the last row of a page: its due time and id, opaque to clients. */
+    record Cursor(OffsetDateTime due, UUID id) {
+
+        String encode() {
+            String raw = due.withOffsetSameInstant(ZoneOffset.UTC) + "|" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor parse(String s) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8).split("\\|");
+                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw DossierCommands.validation("after", FieldIssue.PATTERN);
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package vn.motcua.dossier.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.db.TenantScope;
+import vn.motcua.dossier.DossierConfig;
+import vn.motcua.dossier.domain.Dossier;
+
+/**
+ * Writes new dossiers in groups (group commit): the submissions that arrive while earlier groups are being written
+ * wait in a queue and go together in the next transaction, one multi-row statement per table. PostgreSQL's cost of
+ * a submission is mostly per statement and per commit, not per row (docs/benchmarks.md), so under load a group of
+ * 16 costs little more than one; with nothing else in flight a submission goes alone at once, so a quiet system
+ * waits for nothing.
+ *
+ * <p>Receipt numbers stay gap-free and unique across replicas without any lock in the JVM: each group takes the
+ * numbers it needs from the agency's counter row in the database, which stays locked until the group commits, and
+ * rows are taken in (tenant, day) order so that two groups never wait on each other in a cycle. If a group fails
+ * (typically one of its submissions is the retry of another with the same idempotency key), it is rolled back whole,
+ * giving its numbers back, and each of its submissions is written again on its own, so that only the faulty one
+ * sees the error.
+ */
+@Singleton
+public class SubmissionWriter {
+
+    /** A dossier to write with its first history row and its notifications; done with its receipt code. */
+    public record Pending(Dossier dossier, String agencyCode, LocalDate day, DossierRepository.Event first,
+            List<DossierRepository.Outbox> notices) {
+    }
+
+    private final Pool pool;
+    private final int maxGroupSize;
+    private final int maxGroupsInFlight;
+    private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final DistributionSummary groupSizes;
+    private final Counter splits;
+    /** The largest group written so far. */
+    final AtomicInteger largestGroup = new AtomicInteger();
+
+    @Inject
+    SubmissionWriter(Pool pool, DossierConfig config, MeterRegistry meters) {
+        this(pool, config.submissions().maxGroupSize(), config.submissions().groupsInFlight(), meters);
+    }
+
+    /** A writer of its own on {@code pool}: another replica's, in tests. */
+    public SubmissionWriter(Pool pool, int maxGroupSize, int maxGroupsInFlight) {
+        this(pool, maxGroupSize, maxGroupsInFlight, new SimpleMeterRegistry());
+    }
+
+    private SubmissionWriter(Pool pool, int maxGroupSize, int maxGroupsInFlight, MeterRegistry meters) {
+        if (maxGroupSize < 1 || maxGroupsInFlight < 1) {
+            throw new IllegalArgumentException("group size and groups in flight must be at least 1");
+        }
+        this.pool = pool;
+        this.maxGroupSize = maxGroupSize;
+        this.maxGroupsInFlight = maxGroupsInFlight;
+        this.groupSizes = DistributionSummary.builder("motcua.submissions.group.size")
+                .description("Submissions written per transaction by the group writer").register(meters);
+        this.splits = Counter.builder("motcua.submissions.group.splits")
+                .description("Groups that failed and were written again one submission per transaction").register(meters);
+    }
+
+    /** Groups of more than one that failed and were written again one by one. */
+    long splitGroups() {
+        return (long) splits.count();
+    }
+
+    /** Writes the dossier with the next group; the item is its receipt code, once committed. */
+    public Uni<String> write(Pending pending) {
+        return Uni.createFrom().emitter(emitter -> {
+            queue.add(new Waiting(pending, emitter, Vertx.currentContext()));
+            drain();
+        });
+    }
+
+    /** A submission waiting for its group, and where to answer it: on its own request's context. */
+    private record Waiting(Pending pending, UniEmitter<? super String> emitter, Context context) {
+
+        void complete(String code) {
+            answer(() -> emitter.complete(code));
+        }
+
+        void fail(Throwable t) {
+            answer(() -> emitter.fail(t));
+        }
+
+        private void answer(Runnable r) {
+            if (context == null || context == Vertx.currentContext()) {
+                r.run();
+            } else {
+                context.runOnContext(ignored -> r.run());
+            }
+        }
+    }
+
+    /**
+     * Starts groups while there is room and work. Called after every arrival and every finished group, so nothing is
+     * left waiting: either a caller sees room and starts a group, or the group in its way calls this when it ends.
+     */
+    private void drain() {
+        while (!queue.isEmpty()) {
+            int n = inFlight.get();
+            if (n >= maxGroupsInFlight) {
+                return;
+            }
+            if (!inFlight.compareAndSet(n, n + 1)) {
+                continue;
+            }
+            List<Waiting> group = new ArrayList<>();
+            for (Waiting w; group.size() < maxGroupSize && (w = queue.poll()) != null;) {
+                group.add(w);
+            }
+            if (group.isEmpty()) {
+                inFlight.decrementAndGet();
+                continue;
+            }
+            writeGroup(group).subscribe().with(ignored -> finished(), failure -> finished());
+        }
+    }
+
+    private void finished() {
+        inFlight.decrementAndGet();
+        drain();
+    }
+
+    /** The group in one transaction; if it fails and held more than one, each again in a transaction of its own. */
+    private Uni<Void> writeGroup(List<Waiting> group) {
+        largestGroup.accumulateAndGet(group.size(), Math::max);
+        groupSizes.record(group.size());
+        // Deferred, so that even a mistake while building the statements fails the group's callers instead of
+        // escaping drain() and leaving them, and the writer's slot, waiting for ever.
+        return Uni.createFrom().deferred(() -> insert(group.stream().map(Waiting::pending).toList()))
+                .onItemOrFailure().transformToUni((codes, failure) -> {
+                    // Only a transaction that failed is written again: answering the callers is outside its fate.
+                    if (failure == null) {
+                        group.forEach(w -> w.complete(codes.get(w.pending().dossier().id.toString())));
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (group.size() == 1) {
+                        group.get(0).fail(failure);
+                        return Uni.createFrom().voidItem();
+                    }
+                    splits.increment();
+                    return Uni.join().all(group.stream().map(w -> writeGroup(List.of(w))).toList()).andCollectFailures()
+                            .replaceWithVoid();
+                });
+    }
+
+    /** One transaction: numbered dossiers, steps, history and outbox, one statement each, sent pipelined. */
+    Uni<Map<String, String>> insert(List<Pending> group) {
+        Set<String> tenants = new LinkedHashSet<>();
+        group.forEach(p -> tenants.add(p.dossier().receivedBy));
+        // Insert policies check the tenant only: the group's scope is its tenants, with no actor.
+        return ScopedTransactions.onConnection(pool, new TenantScope(tenants), conn -> DossierRepository.insertSubmitted(conn, group));
+    }
+}

@@ -1,0 +1,175 @@
+package vn.motcua.dossier.usecase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.json.JsonObject;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.dossier.DossierConfig;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.store.AttachmentFiles;
+import vn.motcua.dossier.store.AttachmentRecord;
+import vn.motcua.dossier.store.AttachmentStore;
+import vn.motcua.dossier.store.DossierRepository;
+
+/**
+ * Files for a dossier's required documents (thành phần hồ sơ): checked, compressed and stored on a worker thread,
+ * then recorded with a history row in one transaction. The applicant (or whoever submitted for them) and the
+ * officers of the tenant holding the dossier may add files while it is open; whoever may read it may read them.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    private static final Logger LOG = Logger.getLogger(AttachmentService.class);
+
+    private final ReadDossier dossiers;
+    private final DossierWork work;
+    private final DossierRepository repository;
+    private final ScopedTransactions transactions;
+    private final AttachmentStore store;
+    private final CatalogService catalog;
+    private final AccessPolicy policy;
+    private final DossierConfig config;
+    private final PersonalDataReads reads;
+
+    AttachmentService(ReadDossier dossiers, DossierWork work, DossierRepository repository, ScopedTransactions transactions, AttachmentStore store,
+            CatalogService catalog, AccessPolicy policy, DossierConfig config, PersonalDataReads reads) {
+        this.reads = reads;
+        this.dossiers = dossiers;
+        this.work = work;
+        this.repository = repository;
+        this.transactions = transactions;
+        this.store = store;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.config = config;
+    }
+
+    public long maxBytes() {
+        return config.attachments().maxMegabytes() * 1024L * 1024L;
+    }
+
+    /** Adds the uploaded file (already on disk, in the upload folder) as a file of document number {@code document}. */
+    public Uni<AttachmentRecord> attach(Actor actor, String receiptCode, Integer document, String fileName, Path upload, long size,
+            String remoteAddr) {
+        if (size > maxBytes()) {
+            throw new ProblemException(ProblemType.FILE_TOO_LARGE, config.attachments().maxMegabytes() + " MB");
+        }
+        if (size == 0) {
+            throw DossierCommands.validation("file", FieldIssue.EMPTY_FILE);
+        }
+        if (document == null) {
+            throw DossierCommands.validation("document", FieldIssue.REQUIRED);
+        }
+        return dossiers.load(actor, receiptCode).chain(read -> {
+            Dossier d = read.dossier();
+            int documents = catalog.versionAt(d.procedureCode, d.procedureVersion).documents().size();
+            if (document < 1 || document > documents) {
+                throw DossierCommands.validation("document", FieldIssue.NO_SUCH_DOCUMENT, document);
+            }
+            if (d.closedAt != null) {
+                throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, d.status.wire(), "attach", "—")
+                        .with("state", d.status.wire()).with("allowedActions", List.of());
+            }
+            return mayAdd(actor, d).chain(() -> Uni.createFrom().item(() -> prepare(upload))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .map(prepared -> {
+                        UUID id = UUID.randomUUID();
+                        String key = store.put(d.id, id, prepared.bytes());
+                        return new AttachmentRecord(id, d.id, document, safeName(fileName), prepared.contentType(), size,
+                                prepared.bytes().length, prepared.sha256(), key, DossierWork.key(actor), null);
+                    }))
+                    .chain(record -> transactions.onConnection(policy.actScope(actor).as(DossierWork.key(actor)),
+                            conn -> Uni.combine().all().unis(repository.insertAttachment(conn, record),
+                                    repository.insertEvent(conn, new DossierRepository.Event(d.id, d.tenantId, work.now(),
+                                            DossierWork.key(actor), actor.displayName(), "attach", d.status, d.status, null,
+                                            new JsonObject().put("document", document).put("file", record.fileName())
+                                                    .put("sha256", record.sha256()), remoteAddr))).discardItems())
+                            .replaceWith(record)
+                            .onFailure().call(() -> forget(record)));
+        });
+    }
+
+    /**
+     * Removes the bytes of an upload whose row was not written, so that the store holds nothing the database does not
+     * know. The upload's own failure is what the caller sees; a failure to remove is only logged.
+     */
+    private Uni<Void> forget(AttachmentRecord record) {
+        return Uni.createFrom().item(() -> {
+            store.delete(record.storageKey());
+            return (Void) null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).onFailure().recoverWithItem(e -> {
+            LOG.warnf("Attachment %s: its row was not written and its file could not be removed (%s)", record.storageKey(), e.getMessage());
+            return null;
+        });
+    }
+
+    /** The stored bytes of one attachment, for whoever may read the dossier. */
+    public Uni<Stored> read(Actor actor, String receiptCode, String attachmentId, String remoteAddr) {
+        return dossiers.load(actor, receiptCode).chain(read -> {
+            AttachmentRecord a = read.attachments().stream().filter(x -> x.id().toString().equals(attachmentId)).findFirst()
+                    .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+            return reads.staffRead(actor, read.dossier(), "attachment.read", receiptCode + "/" + a.id(), remoteAddr)
+                    .chain(() -> Uni.createFrom().item(() -> new Stored(a, store.get(a.storageKey()))))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
+    }
+
+    public record Stored(AttachmentRecord record, byte[] bytes) {
+    }
+
+    private Uni<Void> mayAdd(Actor actor, Dossier d) {
+        if (!actor.isStaff()) {
+            policy.authorizeSelf(actor, Permission.ATTACH_OWN);
+            String me = DossierWork.key(actor);
+            if (!me.equals(d.submittedBy) && !me.equals(d.applicantActor)) {
+                throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
+            }
+            return Uni.createFrom().voidItem();
+        }
+        return policy.authorize(actor, Permission.ATTACH, d.tenantId).replaceWithVoid();
+    }
+
+    private AttachmentFiles.Prepared prepare(Path upload) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String type = AttachmentFiles.sniff(bytes);
+        if (!AttachmentFiles.ACCEPTED.contains(type)) {
+            throw new ProblemException(ProblemType.FILE_TYPE_NOT_ALLOWED, type);
+        }
+        var a = config.attachments();
+        return AttachmentFiles.prepare(type, bytes, a.maxImageSide(), a.jpegQuality());
+    }
+
+    /** The file's name as shown to people: no folders, no control characters, not too long. */
+    static String safeName(String name) {
+        String n = name == null ? "" : name.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (n.isEmpty()) {
+            n = "tep";
+        }
+        return n.length() > 120 ? n.substring(n.length() - 120) : n;
+    }
+}

@@ -1,0 +1,33 @@
+package vn.motcua.dossier.usecase;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.store.AttachmentRecord;
+import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.tenant.LocalizedText;
+
+/**
+ * What a use case hands back about one dossier, for a JSON resource or a page to render: the dossier, what was read
+ * with it (empty right after a command), whether the reader sees it as an officer (the actions open to them, the
+ * officers' names in the history), and the instant the time left is counted from.
+ *
+ * @param officer whether the reader sees the officers' view
+ * @param at      the instant of the read or the command
+ */
+public record DossierRead(Dossier dossier, List<DossierRepository.Event> history, List<Dossier> parts, Dossier parent,
+        List<AttachmentRecord> attachments, boolean officer, OffsetDateTime at) {
+
+    /** The dossier right after a command or a submission: nothing read back with it. */
+    public static DossierRead brief(Dossier d, boolean officer, OffsetDateTime at) {
+        return new DossierRead(d, List.of(), List.of(), null, List.of(), officer, at);
+    }
+
+    /** The name of a step in the version of the procedure a dossier follows (its code if the version lacks it). */
+    public static LocalizedText stepName(Procedure.Version version, String code) {
+        return version.steps().stream().filter(p -> p.code().equals(code)).map(Procedure.Step::name).findFirst()
+                .orElse(new LocalizedText(code, code));
+    }
+}

@@ -1,0 +1,50 @@
+package vn.motcua.dossier.usecase;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What clients send to the dossier API. */
+public final class DossierRequests {
+
+    private DossierRequests() {
+    }
+
+    /**
+     * A submission (nộp hồ sơ).
+     *
+     * @param tenant        the receiving tenant (its one-stop desk)
+     * @param channel       online-full, online-partial (citizens), counter (the desk), postal (a post office)
+     * @param applicant     the person the dossier is for
+     * @param relationship  {@code self} (default) or how the submitter is related to the applicant (e.g. {@code con})
+     * @param returnChannel   how the result goes back: counter (default), post, online (full online only)
+     * @param deliveryAddress where the post delivers the result (required with {@code returnChannel: post})
+     * @param form            the procedure's form, filled
+     * @param consentToReuse  the applicant (signed in through the national identity provider, for themselves) lets the
+     *                        office working this dossier read their earlier dossiers, so as not to ask again
+     */
+    public record Submission(String procedure, String tenant, String channel, ApplicantInput applicant, String relationship,
+            String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+    }
+
+    public record ApplicantInput(String fullName, String citizenId, String phone) {
+    }
+
+    /**
+     * The parameters of an officer's action; each action reads the ones it needs.
+     *
+     * @param reason      why (required to refuse, reject, forward, request a supplement, apologize)
+     * @param assignee    the staff username to assign to (yourself when absent)
+     * @param to          the tenant to forward to
+     * @param channel     how the result was returned: counter, post, online
+     * @param appointment the new appointment of an apology letter
+     * @param form        corrected form data handed in with a supplement
+     */
+    public record Action(String reason, String assignee, String assigneeName, String to, String channel,
+            OffsetDateTime appointment, JsonNode form) {
+    }
+
+    /** The applicant's answer to a supplement request: a note and, when asked, a corrected form. */
+    public record Supplement(String note, JsonNode form) {
+    }
+}

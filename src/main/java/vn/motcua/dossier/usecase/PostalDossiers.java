@@ -1,0 +1,82 @@
+package vn.motcua.dossier.usecase;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierAction;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.store.DossierQueries;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.db.TenantScope;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.tenant.TenantDirectory;
+
+/**
+ * A post office's dossiers (bưu điện): those it took in, those whose results it must deliver, and the delivery
+ * itself. Row-level security shows the clerk only their office's, through {@code app.offices}.
+ */
+@ApplicationScoped
+public class PostalDossiers {
+
+    private final ScopedTransactions transactions;
+    private final DossierQueries queries;
+    private final CalendarService calendars;
+    private final TenantDirectory tenants;
+    private final AccessPolicy policy;
+    private final DossierWork work;
+
+    PostalDossiers(ScopedTransactions transactions, DossierQueries queries, CalendarService calendars, TenantDirectory tenants,
+            AccessPolicy policy, DossierWork work) {
+        this.transactions = transactions;
+        this.queries = queries;
+        this.calendars = calendars;
+        this.tenants = tenants;
+        this.policy = policy;
+        this.work = work;
+    }
+
+    /** The dossiers {@code office} took in ({@code delivery} false) or must deliver (true), newest first, before {@code before}. */
+    public Uni<List<PostalItem>> list(Actor actor, String office, boolean delivery, OffsetDateTime before, int limit) {
+        return tenants.tree().chain(tree -> {
+            policy.authorizeOffice(actor, Permission.POSTAL_LIST, office, tree);
+            return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(DossierWork.key(actor)),
+                    conn -> queries.ofPostOffice(conn, office, delivery, before == null ? work.now().plusDays(1) : before, limit))
+                    .map(list -> list.stream().map(d -> PostalItem.of(d, delivery)).toList());
+        });
+    }
+
+    /**
+     * The post hands the result to the applicant (phát trả kết quả): the return, by post, by the office that was to
+     * deliver it. The office's scope finds the dossier; the write then runs in the dossier's own tenants' scope.
+     */
+    public Uni<PostalItem> deliver(Actor actor, String office, String receiptCode, String note, String remoteAddr) {
+        return tenants.tree().chain(tree -> {
+            policy.authorizeOffice(actor, Permission.POSTAL_DELIVER, office, tree);
+            DossierWork.By by = DossierWork.By.of(actor, null, remoteAddr);
+            OffsetDateTime now = work.now();
+            return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(by.key()), conn -> work.load(conn, receiptCode)
+                    .chain(d -> {
+                        if (!office.equals(d.deliveryOffice)) {
+                            // Taken in here, perhaps, but not this office's to deliver.
+                            throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
+                        }
+                        DossierCommands.Input in = new DossierCommands.Input(note, null, null, null, "post", null, null);
+                        return ScopedTransactions.widen(conn, TenantScope.of(d.tenants.toArray(String[]::new)))
+                                .chain(() -> calendars.of(d.tenantId))
+                                .chain(calendar -> work.command(conn, d, DossierAction.RETURN, in, by, now, calendar, tree));
+                    }))
+                    .map(d -> PostalItem.of(d, true));
+        });
+    }
+}

@@ -1,0 +1,246 @@
+package vn.motcua.dossier.usecase;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.vertx.core.json.JsonObject;
+
+import vn.motcua.calendar.VietnameseLunarCalendar;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.domain.CitizenId;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.domain.FormValidator;
+import vn.motcua.dossier.domain.PhoneNumbers;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemException.FieldError;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.tenant.Tenant;
+import vn.motcua.tenant.TenantTree;
+
+/**
+ * The check of a submission (kiểm tra hồ sơ), step 1 of {@link SubmitDossier}: the whole request is checked and every
+ * error reported at once (400 with every field), including whether the actor may use the channel they chose, then
+ * whether they may submit to that tenant through it (403); the item is the dossier the request describes, not yet
+ * numbered or planned.
+ */
+@ApplicationScoped
+class SubmissionCheck {
+
+    /** The dossier a valid request describes, with its tenant and the procedure's version. */
+    record Prepared(Dossier dossier, Tenant tenant, Procedure.Version version) {
+    }
+
+    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final CatalogService catalog;
+    private final AccessPolicy policy;
+    private final ObjectMapper json;
+
+    SubmissionCheck(CatalogService catalog, AccessPolicy policy, ObjectMapper json) {
+        this.catalog = catalog;
+        this.policy = policy;
+        this.json = json;
+    }
+
+    /** Checks the whole request, collecting every error, and builds the dossier it describes. */
+    Prepared prepare(Actor actor, DossierRequests.Submission r, String idempotencyKey, TenantTree tree,
+            OffsetDateTime now) {
+        if (r == null) {
+            throw DossierCommands.validation("body", FieldIssue.REQUIRED);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
+        Tenant tenant = null;
+        if (blank(r.tenant())) {
+            errors.add(FieldError.of("tenant", FieldIssue.REQUIRED));
+        } else {
+            tenant = tree.find(r.tenant()).orElse(null);
+            if (tenant == null) {
+                errors.add(FieldError.of("tenant", FieldIssue.NOT_A_TENANT));
+            }
+        }
+        Procedure.Version version = null;
+        if (blank(r.procedure())) {
+            errors.add(FieldError.of("procedure", FieldIssue.REQUIRED));
+        } else {
+            try {
+                version = catalog.versionAt(r.procedure(), today);
+            } catch (ProblemException e) {
+                errors.add(FieldError.of("procedure", FieldIssue.NOT_A_PROCEDURE));
+            }
+        }
+        Procedure.Channel channel = null;
+        if (blank(r.channel())) {
+            errors.add(FieldError.of("channel", FieldIssue.REQUIRED));
+        } else {
+            channel = java.util.Arrays.stream(Procedure.Channel.values()).filter(c -> c.wire().equals(r.channel())).findFirst().orElse(null);
+            if (channel == null || version != null && !version.channels().contains(channel)) {
+                errors.add(FieldError.of("channel", FieldIssue.CHANNEL_NOT_OFFERED, version == null ? ""
+                        : String.join(", ", version.channels().stream().map(Procedure.Channel::wire).toList())));
+            } else if (!mayUse(actor, channel)) {
+                errors.add(FieldError.of("channel", FieldIssue.CHANNEL_NOT_YOURS));
+            }
+        }
+        DossierRequests.ApplicantInput a = r.applicant();
+        String citizenId = null;
+        PhoneNumbers.Phone phone = null;
+        if (a == null) {
+            errors.add(FieldError.of("applicant", FieldIssue.REQUIRED));
+        } else {
+            if (blank(a.fullName())) {
+                errors.add(FieldError.of("applicant.fullName", FieldIssue.REQUIRED));
+            } else if (a.fullName().length() > 200) {
+                errors.add(FieldError.of("applicant.fullName", FieldIssue.TOO_LONG, 200));
+            }
+            if (!blank(a.citizenId())) {
+                citizenId = CitizenId.normalize(a.citizenId());
+                Optional<FieldIssue> issue = CitizenId.check(citizenId);
+                if (issue.isPresent()) {
+                    errors.add(issue.get() == FieldIssue.CITIZEN_ID_PROVINCE
+                            ? FieldError.of("applicant.citizenId", issue.get(), citizenId.substring(0, 3))
+                            : FieldError.of("applicant.citizenId", issue.get()));
+                }
+            }
+            if (blank(a.phone())) {
+                errors.add(FieldError.of("applicant.phone", FieldIssue.REQUIRED));
+            } else {
+                phone = PhoneNumbers.parse(a.phone()).orElse(null);
+                if (phone == null) {
+                    errors.add(FieldError.of("applicant.phone", FieldIssue.PHONE));
+                }
+            }
+        }
+        String relationship = blank(r.relationship()) ? "self" : r.relationship().strip();
+        if (relationship.length() > 50) {
+            errors.add(FieldError.of("relationship", FieldIssue.TOO_LONG, 50));
+        }
+        String returnChannel = blank(r.returnChannel()) ? "counter" : r.returnChannel().strip();
+        List<String> returns = channel == Procedure.Channel.ONLINE_FULL ? List.of("counter", "post", "online") : List.of("counter", "post");
+        if (!returns.contains(returnChannel)) {
+            errors.add(FieldError.of("returnChannel", FieldIssue.NOT_AN_OPTION, String.join(", ", returns)));
+        }
+        boolean consentToReuse = Boolean.TRUE.equals(r.consentToReuse());
+        if (consentToReuse && (actor.isStaff() || actor.assurance() != Actor.Assurance.HIGH || !"self".equals(relationship))) {
+            // Only the person themselves, identified by the registry, can let offices read their earlier dossiers.
+            errors.add(FieldError.of("consentToReuse", FieldIssue.NEEDS_VERIFIED_IDENTITY));
+        }
+        String deliveryAddress = blank(r.deliveryAddress()) ? null : r.deliveryAddress().strip();
+        if ("post".equals(returnChannel)) {
+            if (deliveryAddress == null) {
+                errors.add(FieldError.of("deliveryAddress", FieldIssue.REQUIRED));
+            } else if (deliveryAddress.length() > 300) {
+                errors.add(FieldError.of("deliveryAddress", FieldIssue.TOO_LONG, 300));
+            } else if (tenant != null && tenant.postalOffices().isEmpty()) {
+                errors.add(FieldError.of("returnChannel", FieldIssue.NO_POST_OFFICE));
+            }
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            errors.add(FieldError.of("Idempotency-Key", FieldIssue.TOO_LONG, 100));
+        }
+        FormValidator.Result form = version == null ? null : FormValidator.validate(r.form(), version.form(), "form", today);
+        if (form != null) {
+            errors.addAll(form.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
+        }
+        if (!version.offeredAt(tenant)) {
+            throw new ProblemException(ProblemType.PROCEDURE_NOT_OFFERED, r.procedure(), tenant.name().vi());
+        }
+        checkMaySubmitAt(actor, channel, tenant, tree);
+        Dossier d = new Dossier();
+        d.id = UUID.randomUUID();
+        d.receivedBy = tenant.code();
+        d.tenantId = tenant.code();
+        d.tenants.add(tenant.code());
+        d.procedureCode = r.procedure();
+        d.procedureVersion = version.effectiveFrom();
+        d.channel = channel.wire();
+        d.submittedBy = DossierWork.key(actor);
+        d.submittedByName = actor.displayName();
+        d.applicantActor = actor.isStaff() || !"self".equals(relationship) ? null : DossierWork.key(actor);
+        d.applicantName = a.fullName().strip();
+        d.applicantId = citizenId;
+        d.applicantPhone = phone.display();
+        d.phoneKey = phone.key();
+        d.relationship = relationship;
+        d.returnChannel = returnChannel;
+        if (consentToReuse) {
+            d.reuseConsentAt = now;
+            d.reuseConsentBy = DossierWork.key(actor);
+        }
+        if (channel == Procedure.Channel.POSTAL) {
+            d.intakeOffice = actor.postalOffices().stream().filter(tenant.postalOffices()::contains).sorted().findFirst().orElseThrow();
+        }
+        if ("post".equals(returnChannel)) {
+            // The office that took it in delivers it back; otherwise the first office serving the tenant.
+            d.deliveryOffice = d.intakeOffice != null ? d.intakeOffice : tenant.postalOffices().get(0);
+            d.deliveryAddress = deliveryAddress;
+        }
+        d.form = new JsonObject(json.convertValue(form.form(), java.util.Map.class));
+        Procedure.Channel ch = channel;
+        d.fee = version.fees().stream().filter(f -> f.channel() == ch).mapToLong(Procedure.Fee::amount).findFirst().orElse(0);
+        d.processingDays = version.processingDaysAt(tenant);
+        d.supplementClock = version.supplement().wire();
+        d.submittedAt = now;
+        d.idempotencyKey = idempotencyKey;
+        d.requestHash = idempotencyKey == null ? null : hash(r);
+        return new Prepared(d, tenant, version);
+    }
+
+    /** Citizens submit online; the desk at the counter; a post office's clerk by post. */
+    static Permission submitPermission(Procedure.Channel channel) {
+        return switch (channel) {
+            case ONLINE_FULL, ONLINE_PARTIAL -> Permission.SUBMIT_ONLINE;
+            case COUNTER -> Permission.SUBMIT_AT_COUNTER;
+            case POSTAL -> Permission.SUBMIT_BY_POST;
+        };
+    }
+
+    private static boolean mayUse(Actor actor, Procedure.Channel channel) {
+        Permission p = submitPermission(channel);
+        return p.grantedTo(actor) && (p.reach() == Permission.Reach.SELF) != actor.isStaff();
+    }
+
+    private void checkMaySubmitAt(Actor actor, Procedure.Channel channel, Tenant tenant, TenantTree tree) {
+        switch (channel) {
+            case COUNTER -> policy.decide(actor, Permission.SUBMIT_AT_COUNTER, tenant.code(), tree);
+            case POSTAL -> policy.authorizeIntakeByPost(actor, tenant);
+            default -> {
+                // Online: anyone may submit to any tenant that offers the procedure.
+            }
+        }
+    }
+
+    private String hash(DossierRequests.Submission r) {
+        try {
+            // As maps, written with sorted keys: the same request always hashes the same, whatever its key order.
+            byte[] canonical = CANONICAL.writeValueAsBytes(json.convertValue(r, Object.class));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,119 @@
+package vn.motcua.dossier.usecase;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+
+import vn.motcua.calendar.CalendarService;
+import vn.motcua.calendar.VietnameseLunarCalendar;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.domain.Deadlines;
+import vn.motcua.dossier.domain.Dossier;
+import vn.motcua.dossier.domain.DossierAction;
+import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.domain.DossierStatus;
+import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.dossier.store.SubmissionWriter;
+import vn.motcua.identity.Actor;
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.db.TenantScope;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.tenant.TenantDirectory;
+
+/**
+ * Submitting a dossier (nộp hồ sơ), online, at the counter or by post. Everything wrong with the request is reported
+ * at once ({@link SubmissionCheck}); with an idempotency key, a retry returns the first dossier and a different
+ * request under the same key is refused. Online and by post a submission is a new row and nothing else, written with
+ * others that arrive meanwhile ({@link SubmissionWriter}); at the counter the desk also receives it (and creates its
+ * parts) in the same transaction.
+ */
+@ApplicationScoped
+public class SubmitDossier {
+
+    /** The result of a submission: the dossier, and whether this call created it (not an idempotent replay). */
+    public record Submitted(DossierRead dossier, boolean created) {
+    }
+
+    private final ScopedTransactions transactions;
+    private final DossierRepository repository;
+    private final CalendarService calendars;
+    private final TenantDirectory tenants;
+    private final SubmissionWriter writer;
+    private final SubmissionCheck check;
+    private final DossierWork work;
+
+    SubmitDossier(ScopedTransactions transactions, DossierRepository repository, CalendarService calendars, TenantDirectory tenants,
+            SubmissionWriter writer, SubmissionCheck check, DossierWork work) {
+        this.transactions = transactions;
+        this.repository = repository;
+        this.calendars = calendars;
+        this.tenants = tenants;
+        this.writer = writer;
+        this.check = check;
+        this.work = work;
+    }
+
+    public Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr) {
+        return tenants.tree().chain(tree -> {
+            OffsetDateTime now = work.now();
+            SubmissionCheck.Prepared p = check.prepare(actor, request, idempotencyKey, tree, now);
+            return calendars.of(p.tenant().code()).chain(calendar -> {
+                Dossier d = p.dossier();
+                Procedure.Version version = p.version();
+                d.laySteps(version.steps(), version.steps().stream().map(Procedure.Step::share).toList(),
+                        Deadlines.plan(calendar, now, d.processingDays, DossierCommands.shares(version.steps())), now);
+                d.status = DossierStatus.SUBMITTED;
+                DossierWork.By by = DossierWork.By.of(actor, null, remoteAddr);
+                boolean atDesk = "counter".equals(d.channel);
+                // At the counter the officer receives it as they enter it: the receive step ends now, by them.
+                DossierCommands.Effects received = atDesk ? DossierCommands.apply(d, DossierAction.RECEIVE,
+                        DossierCommands.Input.none(), by.cmd(), now, calendar, version.interconnected()) : null;
+                LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
+                DossierRepository.Event first = new DossierRepository.Event(d.id, d.tenantId, now, by.key(), by.name(), "submit",
+                        null, DossierStatus.SUBMITTED, null, new JsonObject().put("channel", d.channel), by.remote());
+                List<DossierRepository.Outbox> notices = new ArrayList<>();
+                notices.add(new DossierRepository.Outbox(d.id, d.tenantId, "receipt", new JsonObject().put("channel", d.channel)));
+                Uni<String> written = atDesk
+                        ? transactions.onConnection(TenantScope.of(d.tenantId).as(by.key()),
+                                conn -> repository.insert(conn, d, p.tenant().agencyCode(), day, first, notices)
+                                        .invoke(code -> d.receiptCode = code)
+                                        .call(code -> version.interconnected()
+                                                ? work.createParts(conn, d, version, tree, calendar, now).chain(() -> work.save(conn, d))
+                                                : Uni.createFrom().voidItem())
+                                        .call(code -> work.record(conn, d, received, by, now, "receive")))
+                        : writer.write(new SubmissionWriter.Pending(d, p.tenant().agencyCode(), day, first, notices));
+                return written.invoke(code -> d.receiptCode = code)
+                        .map(code -> new Submitted(DossierRead.brief(d, actor.isStaff(), work.now()), true))
+                        .onFailure(SubmitDossier::isIdempotencyClash)
+                        .recoverWithUni(() -> replay(actor, idempotencyKey, d.requestHash));
+            });
+        });
+    }
+
+    private static boolean isIdempotencyClash(Throwable t) {
+        return t instanceof PgException pg && "23505".equals(pg.getSqlState()) && pg.getConstraint() != null
+                && pg.getConstraint().equals("dossier_idempotency");
+    }
+
+    /** A retry of a submission that already succeeded: the same dossier if the request is the same, else a 422. */
+    private Uni<Submitted> replay(Actor actor, String key, String requestHash) {
+        String me = DossierWork.key(actor);
+        return transactions.onConnection(TenantScope.none().as(me),
+                conn -> repository.findByIdempotencyKey(conn, me, key).chain(found -> {
+                    Dossier d = found.orElseThrow(() -> new ProblemException(ProblemType.IDEMPOTENCY_CONFLICT, key));
+                    if (!d.requestHash.equals(requestHash)) {
+                        throw new ProblemException(ProblemType.IDEMPOTENCY_CONFLICT, key);
+                    }
+                    return repository.find(conn, d.receiptCode, false)
+                            .map(x -> new Submitted(DossierRead.brief(x.orElseThrow(), actor.isStaff(), work.now()), false));
+                }));
+    }
+}
