@@ -1,4 +1,4 @@
-package vn.motcua.dossier;
+package vn.motcua.dossier.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
