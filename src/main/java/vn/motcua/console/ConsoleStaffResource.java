@@ -27,7 +27,6 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
-import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.RoutePermission;
@@ -83,7 +82,7 @@ public class ConsoleStaffResource {
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
     public Uni<Response> page(@PathParam("tenant") String tenant, @QueryParam("saved") String saved) {
-        return render(tenant, saved != null ? page.messages().staff_saved() : null, Typed.EMPTY, Response.Status.OK);
+        return render(tenant, saved != null ? page.messages(ConsoleMessages.class).staff_saved() : null, Typed.EMPTY, Response.Status.OK);
     }
 
     @POST
@@ -92,7 +91,7 @@ public class ConsoleStaffResource {
     @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
     public Uni<Response> create(@PathParam("tenant") String tenant, @RestForm String username, @RestForm String lastName,
             @RestForm String firstName, @RestForm String email, @RestForm("role") List<String> roles, HttpServerRequest request) {
-        Messages m = page.messages();
+        ConsoleMessages m = page.messages(ConsoleMessages.class);
         Typed typed = new Typed(username, lastName, firstName, email, roles == null ? List.of() : roles);
         return staff.create(Actor.from(identity), tenant, new StaffService.NewStaff(username, firstName, lastName, email, roles),
                 ClientAddress.of(request))
@@ -139,7 +138,7 @@ public class ConsoleStaffResource {
 
     private Uni<Response> render(String tenant, String notice, Typed typed, Response.Status status) {
         Actor actor = Actor.from(identity);
-        Messages m = page.messages();
+        ConsoleMessages m = page.messages(ConsoleMessages.class);
         List<String> grantable = StaffService.grantable(actor);
         return staff.list(actor, tenant).chain(members -> tenants.tree().map(tree -> {
             List<Row> rows = members.stream().map(s -> new Row(s.username(), name(s), s.enabled(),
@@ -156,7 +155,7 @@ public class ConsoleStaffResource {
         return (family + " " + given).strip();
     }
 
-    static String label(String role, Messages m) {
+    static String label(String role, ConsoleMessages m) {
         return switch (role) {
             case "receiver" -> m.role_receiver();
             case "processor" -> m.role_processor();

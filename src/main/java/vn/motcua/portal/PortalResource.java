@@ -26,7 +26,6 @@ import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemTexts;
 import vn.motcua.platform.error.ProblemType;
-import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.RoutePermission;
 import vn.motcua.tenant.Tenant;
@@ -85,7 +84,7 @@ public class PortalResource {
     public Uni<TemplateInstance> me() {
         Actor actor = Actor.from(identity);
         var locale = page.locale();
-        var m = page.messages();
+        var m = page.messages(PortalMessages.class);
         // An officer signed in on the portal has no citizen's access log: their page shows only who they are.
         Uni<List<AccessRow>> reads = actor.isStaff() ? Uni.createFrom().item(List.of())
                 : access.of(actor, 100).map(list -> list.stream().map(e -> new AccessRow(
@@ -107,7 +106,7 @@ public class PortalResource {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private static String purposeText(String purpose, Messages m) {
+    private static String purposeText(String purpose, PortalMessages m) {
         return switch (purpose == null ? "" : purpose) {
             case "processing" -> m.purpose_processing();
             case "supervision" -> m.purpose_supervision();

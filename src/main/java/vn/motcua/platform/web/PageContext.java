@@ -64,9 +64,14 @@ public class PageContext {
         return locale().getLanguage();
     }
 
-    /** The platform's words in the page language (features' own words come from their bundles). */
+    /** The platform's words in the page language. */
     public Messages messages() {
         return Languages.messages(locale());
+    }
+
+    /** A feature's own words (its message bundle) in the page language. */
+    public <T> T messages(Class<T> bundle) {
+        return Languages.bundle(bundle, locale());
     }
 
     /** The signed-in person, or {@code null}. */
