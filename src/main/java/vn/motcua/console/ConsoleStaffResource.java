@@ -2,6 +2,7 @@ package vn.motcua.console;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.i18n.MessageKeys;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.RoutePermission;
@@ -138,12 +140,12 @@ public class ConsoleStaffResource {
 
     private Uni<Response> render(String tenant, String notice, Typed typed, Response.Status status) {
         Actor actor = Actor.from(identity);
-        ConsoleMessages m = page.messages(ConsoleMessages.class);
+        Locale locale = page.locale();
         List<String> grantable = StaffService.grantable(actor);
         return staff.list(actor, tenant).chain(members -> tenants.tree().map(tree -> {
             List<Row> rows = members.stream().map(s -> new Row(s.username(), name(s), s.enabled(),
-                    grantable.stream().map(r -> new RoleChoice(r, label(r, m), s.roles().contains(r))).toList())).toList();
-            List<RoleChoice> choices = grantable.stream().map(r -> new RoleChoice(r, label(r, m), typed.roles().contains(r))).toList();
+                    grantable.stream().map(r -> new RoleChoice(r, label(r, locale), s.roles().contains(r))).toList())).toList();
+            List<RoleChoice> choices = grantable.stream().map(r -> new RoleChoice(r, label(r, locale), typed.roles().contains(r))).toList();
             return Response.status(status).entity(Templates.staff(tree.find(tenant).orElseThrow(), rows, choices, notice, typed))
                     .header("Cache-Control", "no-store").build();
         }));
@@ -155,16 +157,14 @@ public class ConsoleStaffResource {
         return (family + " " + given).strip();
     }
 
-    static String label(String role, ConsoleMessages m) {
-        return switch (role) {
-            case "receiver" -> m.role_receiver();
-            case "processor" -> m.role_processor();
-            case "approver" -> m.role_approver();
-            case "tenant-admin" -> m.role_tenant_admin();
-            case "city-admin" -> m.role_city_admin();
-            case "auditor" -> m.role_auditor();
-            case "postal-clerk" -> m.role_postal_clerk();
-            default -> role;
-        };
+    /** The key of a staff role's name in the console's bundle: {@code role_<code>}, hyphens as underscores. */
+    static String roleKey(String role) {
+        return "role_" + role.replace('-', '_');
+    }
+
+    /** A role's name in {@code locale}; a role the bundle does not name shows its code. */
+    static String label(String role, Locale locale) {
+        String key = roleKey(role);
+        return MessageKeys.has(ConsoleMessages.class, key) ? MessageKeys.text(ConsoleMessages.class, locale, key) : role;
     }
 }
