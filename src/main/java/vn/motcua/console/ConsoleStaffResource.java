@@ -1,6 +1,7 @@
 package vn.motcua.console;
 
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,7 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
-import vn.motcua.platform.i18n.Messages;
+import vn.motcua.platform.i18n.MessageKeys;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.Redirects;
@@ -83,7 +84,7 @@ public class ConsoleStaffResource {
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
     public Uni<Response> page(@PathParam("tenant") String tenant, @QueryParam("saved") String saved) {
-        return render(tenant, saved != null ? page.messages().staff_saved() : null, Typed.EMPTY, Response.Status.OK);
+        return render(tenant, saved != null ? page.messages(ConsoleMessages.class).staff_saved() : null, Typed.EMPTY, Response.Status.OK);
     }
 
     @POST
@@ -92,7 +93,7 @@ public class ConsoleStaffResource {
     @Extension(name = RoutePermission.EXTENSION, value = "staff.manage")
     public Uni<Response> create(@PathParam("tenant") String tenant, @RestForm String username, @RestForm String lastName,
             @RestForm String firstName, @RestForm String email, @RestForm("role") List<String> roles, HttpServerRequest request) {
-        Messages m = page.messages();
+        ConsoleMessages m = page.messages(ConsoleMessages.class);
         Typed typed = new Typed(username, lastName, firstName, email, roles == null ? List.of() : roles);
         return staff.create(Actor.from(identity), tenant, new StaffService.NewStaff(username, firstName, lastName, email, roles),
                 ClientAddress.of(request))
@@ -139,12 +140,12 @@ public class ConsoleStaffResource {
 
     private Uni<Response> render(String tenant, String notice, Typed typed, Response.Status status) {
         Actor actor = Actor.from(identity);
-        Messages m = page.messages();
+        Locale locale = page.locale();
         List<String> grantable = StaffService.grantable(actor);
         return staff.list(actor, tenant).chain(members -> tenants.tree().map(tree -> {
             List<Row> rows = members.stream().map(s -> new Row(s.username(), name(s), s.enabled(),
-                    grantable.stream().map(r -> new RoleChoice(r, label(r, m), s.roles().contains(r))).toList())).toList();
-            List<RoleChoice> choices = grantable.stream().map(r -> new RoleChoice(r, label(r, m), typed.roles().contains(r))).toList();
+                    grantable.stream().map(r -> new RoleChoice(r, label(r, locale), s.roles().contains(r))).toList())).toList();
+            List<RoleChoice> choices = grantable.stream().map(r -> new RoleChoice(r, label(r, locale), typed.roles().contains(r))).toList();
             return Response.status(status).entity(Templates.staff(tree.find(tenant).orElseThrow(), rows, choices, notice, typed))
                     .header("Cache-Control", "no-store").build();
         }));
@@ -156,16 +157,14 @@ public class ConsoleStaffResource {
         return (family + " " + given).strip();
     }
 
-    static String label(String role, Messages m) {
-        return switch (role) {
-            case "receiver" -> m.role_receiver();
-            case "processor" -> m.role_processor();
-            case "approver" -> m.role_approver();
-            case "tenant-admin" -> m.role_tenant_admin();
-            case "city-admin" -> m.role_city_admin();
-            case "auditor" -> m.role_auditor();
-            case "postal-clerk" -> m.role_postal_clerk();
-            default -> role;
-        };
+    /** The key of a staff role's name in the console's bundle: {@code role_<code>}, hyphens as underscores. */
+    static String roleKey(String role) {
+        return "role_" + role.replace('-', '_');
+    }
+
+    /** A role's name in {@code locale}; a role the bundle does not name shows its code. */
+    static String label(String role, Locale locale) {
+        String key = roleKey(role);
+        return MessageKeys.has(ConsoleMessages.class, key) ? MessageKeys.text(ConsoleMessages.class, locale, key) : role;
     }
 }

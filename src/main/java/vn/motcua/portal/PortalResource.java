@@ -2,6 +2,7 @@ package vn.motcua.portal;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,7 @@ import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemTexts;
 import vn.motcua.platform.error.ProblemType;
-import vn.motcua.platform.i18n.Messages;
+import vn.motcua.platform.i18n.MessageKeys;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
@@ -98,12 +99,11 @@ public class PortalResource {
     public Uni<TemplateInstance> me() {
         Actor actor = Actor.from(identity);
         var locale = page.locale();
-        var m = page.messages();
         // An officer signed in on the portal has no citizen's access log: their page shows only who they are.
         Uni<List<AccessRow>> reads = actor.isStaff() ? Uni.createFrom().item(List.of())
                 : access.of(actor, 100).map(list -> list.stream().map(e -> new AccessRow(
                         WHEN.format(e.at().atZoneSameInstant(VietnameseLunarCalendar.VIETNAM)), e.officer(),
-                        e.office() == null ? e.officeCode() : e.office().in(locale), e.target(), purposeText(e.purpose(), m))).toList());
+                        e.office() == null ? e.officeCode() : e.office().in(locale), e.target(), purposeText(e.purpose(), locale))).toList());
         return reads.map(list -> Templates.me(actor, list, masked(actor)));
     }
 
@@ -120,15 +120,18 @@ public class PortalResource {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-    private static String purposeText(String purpose, Messages m) {
-        return switch (purpose == null ? "" : purpose) {
-            case "processing" -> m.purpose_processing();
-            case "supervision" -> m.purpose_supervision();
-            case "audit" -> m.purpose_audit();
-            case "postal" -> m.purpose_postal();
-            case "reuse" -> m.purpose_reuse();
-            default -> purpose == null ? "" : purpose;
-        };
+    /** The key of an audit purpose's words in the portal's bundle: {@code purpose_<code>}. */
+    static String purposeKey(String purpose) {
+        return "purpose_" + purpose;
+    }
+
+    /** Why an officer read the data, in plain words; a purpose the bundle does not explain shows its code. */
+    private static String purposeText(String purpose, Locale locale) {
+        if (purpose == null) {
+            return "";
+        }
+        String key = purposeKey(purpose);
+        return MessageKeys.has(PortalMessages.class, key) ? MessageKeys.text(PortalMessages.class, locale, key) : purpose;
     }
 
     /** Each problem {@code type} URI resolves to a page that explains it. */
@@ -141,6 +144,6 @@ public class PortalResource {
         if (type == null) {
             throw new ProblemException(ProblemType.NOT_FOUND);
         }
-        return Templates.problem(type, ProblemTexts.title(type, page.messages()));
+        return Templates.problem(type, ProblemTexts.title(type, page.locale()));
     }
 }

@@ -1,6 +1,6 @@
 package vn.motcua.platform.error;
 
-/** What is wrong with one field of a request; the text is in the message bundle ({@code field_<name>}). */
+/** What is wrong with one field of a request; its text is in the platform's bundle, keyed {@link #key()}. */
 public enum FieldIssue {
     REQUIRED,
     NOT_TEXT,
@@ -31,5 +31,10 @@ public enum FieldIssue {
     NO_SUCH_DOCUMENT,
     EMPTY_FILE,
     NO_POST_OFFICE,
-    NEEDS_VERIFIED_IDENTITY
+    NEEDS_VERIFIED_IDENTITY;
+
+    /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
+    public String key() {
+        return "field_" + name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

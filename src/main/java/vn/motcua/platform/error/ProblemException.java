@@ -26,9 +26,9 @@ public class ProblemException extends RuntimeException {
             return new FieldError(field, null, issue, List.of(args));
         }
 
-        /** The same error with its message in the language of {@code m}. */
-        public FieldError localized(vn.motcua.platform.i18n.Messages m) {
-            return issue == null ? this : new FieldError(field, FieldTexts.text(issue, m, args), issue, args);
+        /** The same error with its message in {@code locale}. */
+        public FieldError localized(java.util.Locale locale) {
+            return issue == null ? this : new FieldError(field, FieldTexts.text(issue, locale, args), issue, args);
         }
     }
 
@@ -67,12 +67,12 @@ public class ProblemException extends RuntimeException {
         return e;
     }
 
-    /** The same problem with its field errors in the language of {@code m}. */
-    public ProblemException localized(vn.motcua.platform.i18n.Messages m) {
+    /** The same problem with its field errors in {@code locale}. */
+    public ProblemException localized(java.util.Locale locale) {
         if (fieldErrors.stream().allMatch(f -> f.issue() == null)) {
             return this;
         }
-        ProblemException e = new ProblemException(type, fieldErrors.stream().map(f -> f.localized(m)).toList(), args.toArray());
+        ProblemException e = new ProblemException(type, fieldErrors.stream().map(f -> f.localized(locale)).toList(), args.toArray());
         e.extra = extra;
         return e;
     }

@@ -1,5 +1,6 @@
 package vn.motcua.platform.error;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,7 +28,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import vn.motcua.platform.i18n.Languages;
-import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.PageContext;
 
 /**
@@ -142,16 +142,17 @@ public class ProblemMapper {
         ProblemType type = problem.type();
         String path = uri.getPath();
         if (wantsPage(path, headers)) {
-            Messages m = page.messages();
-            ProblemException e = problem.localized(m);
-            String html = ErrorPages.error(ProblemTexts.title(type, m), ProblemTexts.detail(type, m, e.args()), type, e.fieldErrors())
+            Locale locale = page.locale();
+            ProblemException e = problem.localized(locale);
+            String html = ErrorPages.error(ProblemTexts.title(type, locale), ProblemTexts.detail(type, locale, e.args()), type,
+                    e.fieldErrors())
                     .render();
             return Response.status(type.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
         }
-        Messages m = Languages.messages(Languages.forApi(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
-        ProblemException e = problem.localized(m);
-        ProblemDocument doc = new ProblemDocument(type.uri(), ProblemTexts.title(type, m), type.status(),
-                ProblemTexts.detail(type, m, e.args()), path, e.extensions().isEmpty() ? Map.of() : e.extensions());
+        Locale locale = Languages.forApi(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemException e = problem.localized(locale);
+        ProblemDocument doc = new ProblemDocument(type.uri(), ProblemTexts.title(type, locale), type.status(),
+                ProblemTexts.detail(type, locale, e.args()), path, e.extensions().isEmpty() ? Map.of() : e.extensions());
         Response.ResponseBuilder out = Response.status(type.status()).type(ProblemDocument.MEDIA_TYPE).entity(doc);
         if (e.extensions().get("retryAfter") != null) {
             out.header("Retry-After", e.extensions().get("retryAfter"));

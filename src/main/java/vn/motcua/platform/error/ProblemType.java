@@ -2,7 +2,7 @@ package vn.motcua.platform.error;
 
 /**
  * Every kind of error the service reports, each with a stable {@code type} URI ({@code /problems/<slug>}, documented
- * at that address) and its HTTP status. Clients may branch on the type; it never changes once published.
+ * at that address), its HTTP status and its words' keys ({@link #titleKey()}, {@link #detailKey()}). Clients may branch on the type; it never changes once published.
  */
 public enum ProblemType {
     TENANT_NOT_FOUND("tenant-not-found", 404),
@@ -45,6 +45,19 @@ public enum ProblemType {
 
     public int status() {
         return status;
+    }
+
+    /**
+     * The key of its title in the platform's bundle ({@code problem_<slug>}, hyphens as underscores): the type carries
+     * its words' keys, so no switch over the types is written by hand.
+     */
+    public String titleKey() {
+        return "problem_" + slug.replace('-', '_');
+    }
+
+    /** The key of its detail in the platform's bundle ({@code problem_<slug>_detail}). */
+    public String detailKey() {
+        return titleKey() + "_detail";
     }
 
     public String uri() {

@@ -1,6 +1,8 @@
 package vn.motcua.platform.i18n;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -15,8 +17,7 @@ public final class Languages {
     public static final Locale EN = Locale.ENGLISH;
     public static final String COOKIE = "lang";
 
-    private static volatile Messages viMessages;
-    private static volatile Messages enMessages;
+    private static final Map<String, Object> BUNDLES = new ConcurrentHashMap<>();
 
     private Languages() {
     }
@@ -58,20 +59,16 @@ public final class Languages {
         return VI;
     }
 
+    /** The platform's words in {@code locale}. */
     public static Messages messages(Locale locale) {
-        if (EN.getLanguage().equals(locale.getLanguage())) {
-            Messages m = enMessages;
-            if (m == null) {
-                m = MessageBundles.get(Messages.class, Localized.Literal.of("en"));
-                enMessages = m;
-            }
-            return m;
-        }
-        Messages m = viMessages;
-        if (m == null) {
-            m = MessageBundles.get(Messages.class);
-            viMessages = m;
-        }
-        return m;
+        return bundle(Messages.class, locale);
+    }
+
+    /** A bundle's words (the platform's or a feature's) in {@code locale}: English, or else Vietnamese, the default. */
+    @SuppressWarnings("unchecked")
+    public static <T> T bundle(Class<T> type, Locale locale) {
+        boolean en = EN.getLanguage().equals(locale.getLanguage());
+        return (T) BUNDLES.computeIfAbsent(type.getName() + (en ? "/en" : "/vi"),
+                k -> en ? MessageBundles.get(type, Localized.Literal.of(EN.getLanguage())) : MessageBundles.get(type));
     }
 }

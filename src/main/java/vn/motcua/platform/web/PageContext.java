@@ -64,9 +64,14 @@ public class PageContext {
         return locale().getLanguage();
     }
 
-    /** The platform's words in the page language (features' own words come from their bundles). */
+    /** The platform's words in the page language. */
     public Messages messages() {
         return Languages.messages(locale());
+    }
+
+    /** A feature's own words (its message bundle) in the page language. */
+    public <T> T messages(Class<T> bundle) {
+        return Languages.bundle(bundle, locale());
     }
 
     /** The signed-in person, or {@code null}. */
@@ -97,7 +102,7 @@ public class PageContext {
      * summary, each error linked to its field, at the top. The messages are put in the page language here.
      */
     public void refused(ProblemException problem) {
-        this.errors = problem.localized(messages()).fieldErrors();
+        this.errors = problem.localized(locale()).fieldErrors();
     }
 
     /**
@@ -109,8 +114,8 @@ public class PageContext {
             refused(problem);
             return;
         }
-        ProblemException p = problem.localized(messages());
-        this.errors = List.of(new ProblemException.FieldError(field, ProblemTexts.detail(p.type(), messages(), p.args()), null,
+        ProblemException p = problem.localized(locale());
+        this.errors = List.of(new ProblemException.FieldError(field, ProblemTexts.detail(p.type(), locale(), p.args()), null,
                 List.of()));
     }
 

@@ -1,0 +1,84 @@
+package vn.motcua.platform.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemTexts;
+import vn.motcua.platform.error.ProblemType;
+
+/**
+ * The words an enum carries the key of are read through Qute's dynamic lookup ({@link MessageKeys}); here each is
+ * compared, in both languages and with arguments, with what the bundle's typed method renders, so the lookup gives the
+ * same bytes as the hand-written switches it replaced.
+ */
+@QuarkusTest
+class MessageKeysTest {
+
+    static final List<Locale> LOCALES = List.of(Languages.VI, Languages.EN);
+
+    /** Arguments for a method: numbers, and text with quotes and markup (a lookup must not escape them). */
+    static Object[] sample(Method method) {
+        Class<?>[] types = method.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            args[i] = types[i] == int.class ? 7 + i : "<b>\"a" + i + "\" & đ</b>";
+        }
+        return args;
+    }
+
+    static Method method(String key) {
+        return Arrays.stream(Messages.class.getMethods()).filter(m -> m.getName().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no method " + key + " in Messages"));
+    }
+
+    @Test
+    void eachProblemsTitleAndDetailAreItsTypedMessages() throws Exception {
+        for (Locale locale : LOCALES) {
+            Messages m = Languages.messages(locale);
+            for (ProblemType type : ProblemType.values()) {
+                assertEquals(method(type.titleKey()).invoke(m), ProblemTexts.title(type, locale), type + " " + locale);
+                Method detail = method(type.detailKey());
+                Object[] args = sample(detail);
+                assertEquals(detail.invoke(m, args), ProblemTexts.detail(type, locale, List.of(args)), type + " " + locale);
+            }
+        }
+        assertEquals("Không có quyền", ProblemTexts.title(ProblemType.FORBIDDEN, Languages.VI));
+        assertEquals("Not allowed", ProblemTexts.title(ProblemType.FORBIDDEN, Languages.EN));
+    }
+
+    @Test
+    void eachFieldIssuesTextIsItsTypedMessage() throws Exception {
+        for (Locale locale : LOCALES) {
+            Messages m = Languages.messages(locale);
+            for (FieldIssue issue : FieldIssue.values()) {
+                Method text = method(issue.key());
+                Object[] args = sample(text);
+                assertEquals(text.invoke(m, args), ProblemException.FieldError.of("f", issue, args).localized(locale).message(),
+                        issue + " " + locale);
+            }
+        }
+    }
+
+    @Test
+    void aMissingArgumentIsEmptyAsBefore() {
+        Messages vi = Languages.messages(Languages.VI);
+        assertEquals(vi.problem_validation_failed_detail(0), ProblemTexts.detail(ProblemType.VALIDATION_FAILED, Languages.VI, List.of()));
+        assertEquals(vi.problem_tenant_not_found_detail(""), ProblemTexts.detail(ProblemType.TENANT_NOT_FOUND, Languages.VI,
+                java.util.Collections.singletonList(null)));
+    }
+
+    @Test
+    void aKeyTheBundleLacksIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> MessageKeys.text(Messages.class, Languages.VI, "problem_no_such_thing"));
+    }
+}
