@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /**
@@ -73,8 +74,8 @@ class AttachmentCleanupTest {
 
     @Test
     void aFileWhoseRowIsRefusedIsRemovedAndAnAcceptedOneKept() throws IOException {
-        AttachmentTest.code = submitOnline("nguyenvana", DEATH, WARD, deathForm());
-        String citizen = Tokens.citizen("nguyenvana");
+        AttachmentTest.code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
+        String citizen = Tokens.citizen(Demo.CITIZEN);
         long before = files();
         AttachmentTest.upload(citizen, 1, REFUSED, "application/pdf", AttachmentTest.PDF).statusCode(500);
         assertEquals(before, files());

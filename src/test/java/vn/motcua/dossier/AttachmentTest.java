@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 import vn.motcua.dossier.store.AttachmentFiles;
 
@@ -42,7 +43,7 @@ class AttachmentTest {
     @BeforeEach
     void dossier() {
         if (code == null) {
-            code = submitOnline("nguyenvana", DEATH, WARD, deathForm());
+            code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
         }
     }
 
@@ -68,13 +69,13 @@ class AttachmentTest {
         ImageIO.write(photo, "png", out);
         byte[] sent = out.toByteArray();
         assertTrue(sent.length < 2 * 1024 * 1024, "fits the test limit: " + sent.length);
-        String id = upload(Tokens.citizen("nguyenvana"), 2, "IMG_2041.PNG", "image/png", sent).statusCode(201)
+        String id = upload(Tokens.citizen(Demo.CITIZEN), 2, "IMG_2041.PNG", "image/png", sent).statusCode(201)
                 .body("document", equalTo(2))
                 .body("contentType", equalTo("image/jpeg"))
                 .body("sizeBytes", equalTo(sent.length))
                 .body("storedBytes", lessThan(sent.length))
                 .extract().path("id");
-        byte[] stored = given().auth().oauth2(Tokens.citizen("nguyenvana"))
+        byte[] stored = given().auth().oauth2(Tokens.citizen(Demo.CITIZEN))
                 .get("/api/dossiers/{code}/attachments/{id}", code, id).then().statusCode(200)
                 .contentType("image/jpeg").extract().asByteArray();
         BufferedImage back = ImageIO.read(new ByteArrayInputStream(stored));
@@ -84,18 +85,18 @@ class AttachmentTest {
 
     @Test
     void aPdfIsKeptAsItCameWithItsChecksum() {
-        String sha = upload(Tokens.citizen("nguyenvana"), 1, "to-khai.pdf", "application/octet-stream", PDF).statusCode(201)
+        String sha = upload(Tokens.citizen(Demo.CITIZEN), 1, "to-khai.pdf", "application/octet-stream", PDF).statusCode(201)
                 .body("contentType", equalTo("application/pdf"))
                 .body("storedBytes", equalTo(PDF.length))
                 .extract().path("sha256");
         assertEquals(AttachmentFiles.sha256(PDF), sha);
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
                 .body("attachments.sha256", hasItem(sha))
                 .body("history.action", hasItem("attach"));
         // Officers read it back byte for byte.
-        String id = given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/dossiers/{code}", code).then()
+        String id = given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/dossiers/{code}", code).then()
                 .extract().path("attachments.find { it.sha256 == '" + sha + "' }.id");
-        assertArrayEquals(PDF, given().auth().oauth2(Tokens.staff("canbo.dienbien"))
+        assertArrayEquals(PDF, given().auth().oauth2(Tokens.staff(Demo.RECEIVER))
                 .get("/api/dossiers/{code}/attachments/{id}", code, id).then().statusCode(200).extract().asByteArray());
     }
 
@@ -113,12 +114,12 @@ class AttachmentTest {
 
     @Test
     void aDisguisedFileIsRefusedWhateverItsNameAndHeaderSay() {
-        upload(Tokens.citizen("nguyenvana"), 1, "scan.jpg", "image/jpeg", "xin chào, đây không phải ảnh".getBytes(StandardCharsets.UTF_8))
+        upload(Tokens.citizen(Demo.CITIZEN), 1, "scan.jpg", "image/jpeg", "xin chào, đây không phải ảnh".getBytes(StandardCharsets.UTF_8))
                 .statusCode(415)
                 .body("type", equalTo("/problems/file-type-not-allowed"))
                 .body("detail", org.hamcrest.Matchers.containsString("text/plain"));
         byte[] exe = Arrays.copyOf("MZ\u0090\u0000".getBytes(StandardCharsets.ISO_8859_1), 512);
-        upload(Tokens.citizen("nguyenvana"), 1, "giay-to.pdf", "application/pdf", exe).statusCode(415);
+        upload(Tokens.citizen(Demo.CITIZEN), 1, "giay-to.pdf", "application/pdf", exe).statusCode(415);
     }
 
     @Test
@@ -128,7 +129,7 @@ class AttachmentTest {
         byte[] heic = new byte[64];
         byte[] box = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c' };
         System.arraycopy(box, 0, heic, 0, box.length);
-        upload(Tokens.citizen("nguyenvana"), 1, "IMG_0421.HEIC", "image/heic", heic).statusCode(415)
+        upload(Tokens.citizen(Demo.CITIZEN), 1, "IMG_0421.HEIC", "image/heic", heic).statusCode(415)
                 .body("type", equalTo("/problems/file-type-not-allowed"))
                 .body("detail", containsString("image/heic"))
                 .body("detail", containsString("Most Compatible"));
@@ -137,22 +138,22 @@ class AttachmentTest {
     @Test
     void anOversizeOrEmptyFileOrAnUnknownDocumentIsAClearError() {
         byte[] big = Arrays.copyOf(PDF, 2 * 1024 * 1024 + 1);
-        upload(Tokens.citizen("nguyenvana"), 1, "big.pdf", "application/pdf", big).statusCode(413)
+        upload(Tokens.citizen(Demo.CITIZEN), 1, "big.pdf", "application/pdf", big).statusCode(413)
                 .body("type", equalTo("/problems/file-too-large"))
                 .body("detail", org.hamcrest.Matchers.containsString("2 MB"));
-        upload(Tokens.citizen("nguyenvana"), 1, "empty.pdf", "application/pdf", new byte[0]).statusCode(400)
+        upload(Tokens.citizen(Demo.CITIZEN), 1, "empty.pdf", "application/pdf", new byte[0]).statusCode(400)
                 .body("errors[0].field", equalTo("file"));
-        upload(Tokens.citizen("nguyenvana"), 9, "x.pdf", "application/pdf", PDF).statusCode(400)
+        upload(Tokens.citizen(Demo.CITIZEN), 9, "x.pdf", "application/pdf", PDF).statusCode(400)
                 .body("errors[0].field", equalTo("document"));
     }
 
     @Test
     void onlyThoseWhoMayTouchTheDossierAttachOrRead() {
-        upload(Tokens.citizen("tranthib"), 1, "x.pdf", "application/pdf", PDF).statusCode(404);
-        upload(Tokens.staff("canbo.yenhoa"), 1, "x.pdf", "application/pdf", PDF).statusCode(404);
+        upload(Tokens.citizen(Demo.OTHER_CITIZEN), 1, "x.pdf", "application/pdf", PDF).statusCode(404);
+        upload(Tokens.staff(Demo.OTHER_WARD_RECEIVER), 1, "x.pdf", "application/pdf", PDF).statusCode(404);
         // The district supervises the ward: it reads, it does not add.
-        upload(Tokens.staff("canbo.badinh"), 1, "x.pdf", "application/pdf", PDF).statusCode(403);
-        upload(Tokens.staff("canbo.dienbien"), 3, "cccd.pdf", "application/pdf", PDF).statusCode(201);
+        upload(Tokens.staff(Demo.DISTRICT_RECEIVER), 1, "x.pdf", "application/pdf", PDF).statusCode(403);
+        upload(Tokens.staff(Demo.RECEIVER), 3, "cccd.pdf", "application/pdf", PDF).statusCode(201);
         given().multiPart("document", "1").multiPart("file", "x.pdf", PDF, "application/pdf")
                 .post("/api/dossiers/{code}/attachments", code).then().statusCode(401);
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /** A dossier from submission to return, through every officer's action, against the real database and Keycloak. */
@@ -24,7 +25,7 @@ class DossierLifecycleTest {
 
     @Test
     void onlineSubmissionGoesFromSubmittedToReturned() {
-        String code = given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON)
+        String code = given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
                 .body(submission(DEATH, WARD, "online-full", deathForm()))
                 .post("/api/dossiers")
                 .then().statusCode(201)
@@ -37,32 +38,32 @@ class DossierLifecycleTest {
                 .body("form.deceased.citizenId", equalTo("001045001234"))
                 .extract().path("receiptCode");
 
-        act("canbo.dienbien", WARD, code, "receive").statusCode(200)
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200)
                 .body("status", equalTo("received"))
                 .body("steps[0].holder", equalTo("Nguyễn Thị Lan"))
                 .body("steps[0].endedAt", notNullValue())
                 .body("steps[1].current", equalTo(true))
                 .body("allowedActions", hasItems("assign", "request-supplement", "forward"));
-        act("chuyenvien.dienbien", WARD, code, "assign").statusCode(200)
+        act(Demo.PROCESSOR, WARD, code, "assign").statusCode(200)
                 .body("status", equalTo("in-progress"))
                 .body("steps[1].holder", equalTo("Trần Văn Hùng"));
-        act("chuyenvien.dienbien", WARD, code, "propose").statusCode(200)
+        act(Demo.PROCESSOR, WARD, code, "propose").statusCode(200)
                 .body("status", equalTo("awaiting-approval"))
                 .body("steps[2].current", equalTo(true));
-        act("lanhdao.dienbien", WARD, code, "approve").statusCode(200)
+        act(Demo.APPROVER, WARD, code, "approve").statusCode(200)
                 .body("status", equalTo("approved"))
                 .body("outcome", equalTo("approved"))
                 .body("steps[2].holder", equalTo("Lê Văn Minh"));
-        act("canbo.dienbien", WARD, code, "mark-result-ready").statusCode(200)
+        act(Demo.RECEIVER, WARD, code, "mark-result-ready").statusCode(200)
                 .body("status", equalTo("result-ready"));
-        act("canbo.dienbien", WARD, code, "return", Map.of("channel", "counter")).statusCode(200)
+        act(Demo.RECEIVER, WARD, code, "return", Map.of("channel", "counter")).statusCode(200)
                 .body("status", equalTo("returned"))
                 .body("closedAt", notNullValue())
                 .body("workingMinutesLeft", nullValue())
                 .body("allowedActions", hasSize(0));
 
         // The applicant reads the whole history: one row per transition, in order, with the office but not the officer.
-        given().auth().oauth2(Tokens.citizen("nguyenvana"))
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN))
                 .get("/api/dossiers/{code}", code)
                 .then().statusCode(200)
                 .body("history.action", contains("submit", "receive", "assign", "propose", "approve", "mark-result-ready", "return"))
@@ -71,7 +72,7 @@ class DossierLifecycleTest {
                 .body("history[1].tenant", equalTo(WARD))
                 .body("allowedActions", nullValue());
         // So does the officer, with the names.
-        given().auth().oauth2(Tokens.staff("canbo.dienbien"))
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER))
                 .get("/api/t/{tenant}/dossiers/{code}", WARD, code)
                 .then().statusCode(200)
                 .body("history[1].by", equalTo("Nguyễn Thị Lan"));
@@ -79,7 +80,7 @@ class DossierLifecycleTest {
 
     @Test
     void counterSubmissionIsReceivedAtOnceByTheOfficer() {
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).contentType(ContentType.JSON)
                 .body(submission(DEATH, WARD, "counter", deathForm()))
                 .post("/api/dossiers")
                 .then().statusCode(201)
@@ -91,15 +92,15 @@ class DossierLifecycleTest {
 
     @Test
     void refusalNeedsAReasonAndCloses() {
-        String code = submitOnline("nguyenvana", DEATH, WARD, deathForm());
-        act("canbo.dienbien", WARD, code, "refuse").statusCode(400)
+        String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
+        act(Demo.RECEIVER, WARD, code, "refuse").statusCode(400)
                 .body("type", equalTo("/problems/validation-failed"))
                 .body("errors[0].field", equalTo("reason"));
-        act("canbo.dienbien", WARD, code, "refuse", Map.of("reason", "Giấy báo tử không rõ, xin nộp lại bản rõ nét")).statusCode(200)
+        act(Demo.RECEIVER, WARD, code, "refuse", Map.of("reason", "Giấy báo tử không rõ, xin nộp lại bản rõ nét")).statusCode(200)
                 .body("status", equalTo("refused"))
                 .body("outcome", equalTo("refused"))
                 .body("closedAt", notNullValue());
-        act("canbo.dienbien", WARD, code, "receive").statusCode(409)
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(409)
                 .body("type", equalTo("/problems/illegal-transition"))
                 .body("state", equalTo("refused"))
                 .body("allowedActions", hasSize(0));

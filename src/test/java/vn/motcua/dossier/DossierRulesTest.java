@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierStatus;
@@ -36,48 +37,48 @@ class DossierRulesTest {
 
     /** Drives a fresh dossier to {@code status}; returns its code. */
     static String dossierIn(DossierStatus status) {
-        String code = submitOnline("nguyenvana", DEATH, WARD, deathForm());
+        String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
         switch (status) {
             case SUBMITTED -> {
                 return code;
             }
             case REFUSED -> {
-                act("canbo.dienbien", WARD, code, "refuse", Map.of("reason", "thiếu giấy tờ")).statusCode(200);
+                act(Demo.RECEIVER, WARD, code, "refuse", Map.of("reason", "thiếu giấy tờ")).statusCode(200);
                 return code;
             }
             default -> {
             }
         }
-        act("canbo.dienbien", WARD, code, "receive").statusCode(200);
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);
         if (status == DossierStatus.RECEIVED) {
             return code;
         }
         if (status == DossierStatus.FORWARDED) {
-            act("canbo.dienbien", WARD, code, "forward", Map.of("to", DISTRICT, "reason", "thuộc thẩm quyền quận")).statusCode(200);
+            act(Demo.RECEIVER, WARD, code, "forward", Map.of("to", DISTRICT, "reason", "thuộc thẩm quyền quận")).statusCode(200);
             return code;
         }
-        act("chuyenvien.dienbien", WARD, code, "assign").statusCode(200);
+        act(Demo.PROCESSOR, WARD, code, "assign").statusCode(200);
         if (status == DossierStatus.IN_PROGRESS) {
             return code;
         }
         if (status == DossierStatus.SUPPLEMENT_REQUESTED) {
-            act("chuyenvien.dienbien", WARD, code, "request-supplement", Map.of("reason", "bổ sung giấy báo tử")).statusCode(200);
+            act(Demo.PROCESSOR, WARD, code, "request-supplement", Map.of("reason", "bổ sung giấy báo tử")).statusCode(200);
             return code;
         }
-        act("chuyenvien.dienbien", WARD, code, "propose").statusCode(200);
+        act(Demo.PROCESSOR, WARD, code, "propose").statusCode(200);
         if (status == DossierStatus.AWAITING_APPROVAL) {
             return code;
         }
-        act("lanhdao.dienbien", WARD, code, status == DossierStatus.REJECTED ? "reject" : "approve", Map.of("reason", "không đủ điều kiện"))
+        act(Demo.APPROVER, WARD, code, status == DossierStatus.REJECTED ? "reject" : "approve", Map.of("reason", "không đủ điều kiện"))
                 .statusCode(200);
         if (status == DossierStatus.APPROVED || status == DossierStatus.REJECTED) {
             return code;
         }
-        act("canbo.dienbien", WARD, code, "mark-result-ready").statusCode(200);
+        act(Demo.RECEIVER, WARD, code, "mark-result-ready").statusCode(200);
         if (status == DossierStatus.RESULT_READY) {
             return code;
         }
-        act("canbo.dienbien", WARD, code, "return").statusCode(200);
+        act(Demo.RECEIVER, WARD, code, "return").statusCode(200);
         return code;
     }
 
@@ -87,7 +88,7 @@ class DossierRulesTest {
         for (DossierStatus status : DossierStatus.values()) {
             String code = dossierIn(status);
             String tenant = status == DossierStatus.FORWARDED ? DISTRICT : WARD;
-            String officer = status == DossierStatus.FORWARDED ? "canbo.badinh" : "canbo.dienbien";
+            String officer = status == DossierStatus.FORWARDED ? Demo.DISTRICT_RECEIVER : Demo.RECEIVER;
             List<String> allowed = DossierAction.allowedIn(status).stream().map(DossierAction::wire).toList();
             for (DossierAction action : DossierAction.values()) {
                 if (action.allowedFrom(status)) {
@@ -111,39 +112,39 @@ class DossierRulesTest {
             return receiver;
         }
         if (action.permission().roles().contains("processor")) {
-            return district ? "chuyenvien.badinh" : "chuyenvien.dienbien";
+            return district ? Demo.DISTRICT_PROCESSOR : Demo.PROCESSOR;
         }
-        return district ? "lanhdao.badinh" : "lanhdao.dienbien";
+        return district ? Demo.DISTRICT_APPROVER : Demo.APPROVER;
     }
 
     @Test
     void onlyTheRolesOfAnActionMayFireIt() {
         String code = dossierIn(DossierStatus.AWAITING_APPROVAL);
-        act("canbo.dienbien", WARD, code, "approve").statusCode(403)
+        act(Demo.RECEIVER, WARD, code, "approve").statusCode(403)
                 .body("type", equalTo("/problems/action-forbidden"));
-        act("chuyenvien.dienbien", WARD, code, "approve").statusCode(403);
-        act("lanhdao.dienbien", WARD, code, "approve").statusCode(200);
+        act(Demo.PROCESSOR, WARD, code, "approve").statusCode(403);
+        act(Demo.APPROVER, WARD, code, "approve").statusCode(200);
     }
 
     @Test
     void anotherWardsDossierIsNotFoundAndASupervisorMayReadButNotAct() {
         String code = dossierIn(DossierStatus.SUBMITTED);
         // Yên Hòa's officer, on their own tenant's path: the dossier does not exist for them.
-        act("canbo.yenhoa", OTHER_WARD, code, "receive").statusCode(404)
+        act(Demo.OTHER_WARD_RECEIVER, OTHER_WARD, code, "receive").statusCode(404)
                 .body("type", equalTo("/problems/dossier-not-found"));
-        given().auth().oauth2(Tokens.staff("canbo.yenhoa")).get("/api/dossiers/{code}", code).then().statusCode(404);
+        given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).get("/api/dossiers/{code}", code).then().statusCode(404);
         // On Điện Biên's path: not their tenant at all.
-        act("canbo.yenhoa", WARD, code, "receive").statusCode(403);
+        act(Demo.OTHER_WARD_RECEIVER, WARD, code, "receive").statusCode(403);
         // The district reads its ward's dossier but may not act on it.
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
                 .body("receiptCode", equalTo(code));
-        act("canbo.badinh", WARD, code, "receive").statusCode(403);
+        act(Demo.DISTRICT_RECEIVER, WARD, code, "receive").statusCode(403);
         // Another citizen does not see it; its applicant does.
-        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/dossiers/{code}", code).then().statusCode(404);
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then().statusCode(200);
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/me/dossiers").then().statusCode(200)
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).get("/api/dossiers/{code}", code).then().statusCode(404);
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/dossiers/{code}", code).then().statusCode(200);
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/me/dossiers").then().statusCode(200)
                 .body("receiptCode", hasItem(code));
-        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/me/dossiers").then().statusCode(200)
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).get("/api/me/dossiers").then().statusCode(200)
                 .body("receiptCode", not(hasItem(code)));
     }
 
@@ -152,42 +153,42 @@ class DossierRulesTest {
         Map<String, Object> body = new java.util.HashMap<>(submission(DEATH, WARD, "online-partial", deathForm()));
         body.put("applicant", Map.of("fullName", "Trần Văn Bố", "phone", "0987 654 321"));
         body.put("relationship", "con");
-        String code = given().auth().oauth2(Tokens.citizen("tranthib")).contentType(ContentType.JSON).body(body)
+        String code = given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).contentType(ContentType.JSON).body(body)
                 .post("/api/dossiers").then().statusCode(201)
                 .body("relationship", equalTo("con"))
                 .body("applicant.fullName", equalTo("Trần Văn Bố"))
                 .body("applicant.phone", equalTo("0987 654 321"))
                 .extract().path("receiptCode");
         // The one who submitted follows it; the look-up takes the applicant's phone, not the submitter's.
-        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/dossiers/{code}", code).then().statusCode(200);
-        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/me/dossiers").then().body("receiptCode", hasItem(code));
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then().statusCode(404);
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).get("/api/dossiers/{code}", code).then().statusCode(200);
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).get("/api/me/dossiers").then().body("receiptCode", hasItem(code));
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/dossiers/{code}", code).then().statusCode(404);
         given().queryParam("code", code).queryParam("phone", "0987654321").get("/api/lookup").then().statusCode(200);
     }
 
     @Test
     void aDossierForwardedToTheDistrictIsWorkedThereAndStillSeenByTheWard() {
         String code = dossierIn(DossierStatus.RECEIVED);
-        act("canbo.dienbien", WARD, code, "forward", Map.of("to", DISTRICT)).statusCode(400)
+        act(Demo.RECEIVER, WARD, code, "forward", Map.of("to", DISTRICT)).statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
-        act("canbo.dienbien", WARD, code, "forward", Map.of("to", "no-such-tenant", "reason", "x")).statusCode(400)
+        act(Demo.RECEIVER, WARD, code, "forward", Map.of("to", "no-such-tenant", "reason", "x")).statusCode(400)
                 .body("errors[0].field", equalTo("to"));
-        act("canbo.dienbien", WARD, code, "forward", Map.of("to", DISTRICT, "reason", "Thuộc thẩm quyền UBND quận")).statusCode(200)
+        act(Demo.RECEIVER, WARD, code, "forward", Map.of("to", DISTRICT, "reason", "Thuộc thẩm quyền UBND quận")).statusCode(200)
                 .body("status", equalTo("forwarded"))
                 .body("tenant", equalTo(DISTRICT))
                 .body("allowedActions", equalTo(List.of("receive", "apologize")));
         // The ward keeps seeing it, but holds it no more.
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
                 .body("tenant", equalTo(DISTRICT));
-        act("chuyenvien.dienbien", WARD, code, "assign").statusCode(409).body("heldBy", equalTo(DISTRICT));
+        act(Demo.PROCESSOR, WARD, code, "assign").statusCode(409).body("heldBy", equalTo(DISTRICT));
         // The district's desk takes it up and its specialist works it.
-        act("canbo.badinh", DISTRICT, code, "receive").statusCode(200).body("status", equalTo("received"));
-        act("chuyenvien.badinh", DISTRICT, code, "assign").statusCode(200)
+        act(Demo.DISTRICT_RECEIVER, DISTRICT, code, "receive").statusCode(200).body("status", equalTo("received"));
+        act(Demo.DISTRICT_PROCESSOR, DISTRICT, code, "assign").statusCode(200)
                 .body("steps[1].tenant", equalTo(DISTRICT))
                 .body("steps[1].holder", equalTo("Phan Hoàng Long"));
-        act("chuyenvien.badinh", DISTRICT, code, "propose").statusCode(200);
-        act("lanhdao.badinh", DISTRICT, code, "approve").statusCode(200);
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/{t}/dossiers/{code}", DISTRICT, code).then().statusCode(200)
+        act(Demo.DISTRICT_PROCESSOR, DISTRICT, code, "propose").statusCode(200);
+        act(Demo.DISTRICT_APPROVER, DISTRICT, code, "approve").statusCode(200);
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).get("/api/t/{t}/dossiers/{code}", DISTRICT, code).then().statusCode(200)
                 .body("history.action", hasItems("forward", "receive", "approve"))
                 .body("history.find { it.action == 'forward' }.reason", equalTo("Thuộc thẩm quyền UBND quận"))
                 .body("history.find { it.action == 'forward' }.detail.to", equalTo(DISTRICT));
@@ -196,19 +197,19 @@ class DossierRulesTest {
     @Test
     void repeatedSupplementsPauseTheClockAndNeverMakeTheDossierLate() {
         String code = dossierIn(DossierStatus.IN_PROGRESS);
-        OffsetDateTime firstDue = OffsetDateTime.parse(given().auth().oauth2(Tokens.citizen("nguyenvana"))
+        OffsetDateTime firstDue = OffsetDateTime.parse(given().auth().oauth2(Tokens.citizen(Demo.CITIZEN))
                 .get("/api/dossiers/{code}", code).then().extract().path("dueAt"));
         for (int round = 1; round <= 3; round++) {
-            act("chuyenvien.dienbien", WARD, code, "request-supplement", Map.of("reason", "Bổ sung lần " + round)).statusCode(200)
+            act(Demo.PROCESSOR, WARD, code, "request-supplement", Map.of("reason", "Bổ sung lần " + round)).statusCode(200)
                     .body("status", equalTo("supplement-requested"))
                     .body("clockStopped", equalTo(true))
                     .body("timeliness", equalTo("on-time"));
             // Nobody can push it on while it waits for the citizen.
-            act("chuyenvien.dienbien", WARD, code, "propose").statusCode(409);
+            act(Demo.PROCESSOR, WARD, code, "propose").statusCode(409);
             // Only the applicant answers (or the desk on their behalf).
-            given().auth().oauth2(Tokens.citizen("tranthib")).contentType(ContentType.JSON).body(Map.of("note", "x"))
+            given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).contentType(ContentType.JSON).body(Map.of("note", "x"))
                     .post("/api/dossiers/{code}/supplement", code).then().statusCode(404);
-            String due = given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON)
+            String due = given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
                     .body(Map.of("note", "Đã bổ sung bản chụp rõ nét"))
                     .post("/api/dossiers/{code}/supplement", code)
                     .then().statusCode(200)
@@ -218,7 +219,7 @@ class DossierRulesTest {
                     .extract().path("dueAt");
             assertTrue(!OffsetDateTime.parse(due).isBefore(firstDue), "round " + round + ": due " + due + " before " + firstDue);
         }
-        given().auth().oauth2(Tokens.staff("chuyenvien.dienbien")).get("/api/dossiers/{code}", code).then()
+        given().auth().oauth2(Tokens.staff(Demo.PROCESSOR)).get("/api/dossiers/{code}", code).then()
                 .body("history.findAll { it.action == 'request-supplement' }", hasSize(3))
                 .body("history.findAll { it.action == 'supplement' }", hasSize(3))
                 .body("history.find { it.action == 'request-supplement' }.detail.clock", equalTo("pause"));
@@ -226,12 +227,12 @@ class DossierRulesTest {
 
     @Test
     void aRestartingProcedureGetsItsWholeTimeBackAfterASupplement() {
-        String code = given().auth().oauth2(Tokens.staff("canbo.badinh")).contentType(ContentType.JSON)
+        String code = given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).contentType(ContentType.JSON)
                 .body(submission(BUSINESS, DISTRICT, "counter", businessForm()))
                 .post("/api/dossiers").then().statusCode(201).body("processingDays", equalTo(3)).extract().path("receiptCode");
-        act("chuyenvien.badinh", DISTRICT, code, "assign").statusCode(200);
-        act("chuyenvien.badinh", DISTRICT, code, "request-supplement", Map.of("reason", "Thiếu vốn điều lệ")).statusCode(200);
-        String due = given().auth().oauth2(Tokens.staff("canbo.badinh")).contentType(ContentType.JSON)
+        act(Demo.DISTRICT_PROCESSOR, DISTRICT, code, "assign").statusCode(200);
+        act(Demo.DISTRICT_PROCESSOR, DISTRICT, code, "request-supplement", Map.of("reason", "Thiếu vốn điều lệ")).statusCode(200);
+        String due = given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).contentType(ContentType.JSON)
                 .body(Map.of("reason", "Công dân nộp tại quầy"))
                 .post("/api/t/{t}/dossiers/{code}/supplement", DISTRICT, code)
                 .then().statusCode(200).body("status", equalTo("in-progress")).extract().path("dueAt");
@@ -245,7 +246,7 @@ class DossierRulesTest {
     @Test
     void anApologyNeedsALateDossierAReasonAndAFutureAppointment() {
         String code = dossierIn(DossierStatus.IN_PROGRESS);
-        act("chuyenvien.dienbien", WARD, code, "apologize",
+        act(Demo.PROCESSOR, WARD, code, "apologize",
                 Map.of("reason", "Chờ xác minh", "appointment", OffsetDateTime.now().plusDays(3).toString()))
                 .statusCode(400).body("errors[0].field", equalTo("reason"));
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /** Each class of bad submission gets a clear problem listing every field at fault, and nothing is stored. */
@@ -24,7 +25,7 @@ import vn.motcua.support.Tokens;
 class DossierValidationTest {
 
     static ValidatableResponse submit(Object body) {
-        return given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON)
+        return given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
                 .header("Accept-Language", "en").body(body).post("/api/dossiers").then();
     }
 
@@ -120,7 +121,7 @@ class DossierValidationTest {
     void aChannelTheCallerMayNotUse() {
         submit(submission(DEATH, WARD, "counter", deathForm())).statusCode(400)
                 .body("errors[0].field", equalTo("channel"));
-        given().auth().oauth2(Tokens.staff("canbo.yenhoa")).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).contentType(ContentType.JSON)
                 .body(submission(DEATH, WARD, "counter", deathForm())).post("/api/dossiers").then().statusCode(403);
     }
 
@@ -130,7 +131,7 @@ class DossierValidationTest {
                 "applicant", Map.of("fullName", " ", "phone", "not a phone", "citizenId", "12"), "form", deathForm()))
                 .statusCode(400)
                 .body("errors.field", containsInAnyOrder("applicant.fullName", "applicant.phone", "applicant.citizenId"));
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON).body("{\"procedure\": ")
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).body("{\"procedure\": ")
                 .post("/api/dossiers").then().statusCode(400).body("type", equalTo("/problems/bad-request"));
         given().contentType(ContentType.JSON).body(submission(DEATH, WARD, "online-full", deathForm()))
                 .post("/api/dossiers").then().statusCode(401);
@@ -139,20 +140,20 @@ class DossierValidationTest {
     @Test
     void anIdempotentRetryReturnsTheSameDossierAndAConflictingOneIsRefused() {
         String key = UUID.randomUUID().toString();
-        String code = given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        String code = given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(submission(DEATH, WARD, "online-full", deathForm())).post("/api/dossiers")
                 .then().statusCode(201).extract().path("receiptCode");
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(submission(DEATH, WARD, "online-full", deathForm())).post("/api/dossiers")
                 .then().statusCode(200).body("receiptCode", equalTo(code));
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(submission(DEATH, WARD, "online-full", with(deathForm(), "deathPlace", "Tại nhà"))).post("/api/dossiers")
                 .then().statusCode(422).body("type", equalTo("/problems/idempotency-conflict"));
         // Another citizen's key space is their own.
-        given().auth().oauth2(Tokens.citizen("tranthib")).contentType(ContentType.JSON).header("Idempotency-Key", key)
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(submission(DEATH, WARD, "online-full", deathForm())).post("/api/dossiers")
                 .then().statusCode(201).body("receiptCode", org.hamcrest.Matchers.not(equalTo(code)));
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/me/dossiers").then()
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/me/dossiers").then()
                 .body("findAll { it.receiptCode == '" + code + "' }", hasSize(1));
     }
 }

@@ -7,14 +7,15 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /** Requests the dossier tests share: real tokens, real submissions. */
 public final class Dossiers {
 
-    public static final String WARD = "ba-dinh-dien-bien";
-    public static final String OTHER_WARD = "cau-giay-yen-hoa";
-    public static final String DISTRICT = "ba-dinh";
+    public static final String WARD = Demo.WARD;
+    public static final String OTHER_WARD = Demo.OTHER_WARD;
+    public static final String DISTRICT = Demo.DISTRICT;
     public static final String DEATH = "1.000656";
     public static final String BUSINESS = "1.001612";
     public static final String THREE_IN_ONE = "2.002621";

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /**
@@ -25,11 +26,11 @@ class InterconnectedDossierTest {
 
     @Test
     void threeInOneCreatesItsPartsAndFollowsThemToTheReturn() {
-        String code = submitOnline("nguyenvana", THREE_IN_ONE, WARD, threeInOneForm());
-        act("canbo.dienbien", WARD, code, "receive").statusCode(200)
+        String code = submitOnline(Demo.CITIZEN, THREE_IN_ONE, WARD, threeInOneForm());
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200)
                 .body("status", equalTo("in-progress"))
                 .body("allowedActions", equalTo(java.util.List.of("apologize")));
-        var parent = given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
+        var parent = given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
                 .statusCode(200)
                 .body("parts", hasSize(3))
                 .body("parts.receiptCode", contains(code + ".L1", code + ".L2", code + ".L3"))
@@ -38,7 +39,7 @@ class InterconnectedDossierTest {
                 .extract();
         String dueAt = parent.path("dueAt");
         // Each part must be done by the time the parent's return step starts: within the parent's 5 days.
-        given().auth().oauth2(Tokens.staff("chuyenvien.badinh")).get("/api/t/{t}/dossiers/{code}", DISTRICT, code + ".L3").then()
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_PROCESSOR)).get("/api/t/{t}/dossiers/{code}", DISTRICT, code + ".L3").then()
                 .statusCode(200)
                 .body("status", equalTo("received"))
                 .body("parent", equalTo(code))
@@ -46,37 +47,37 @@ class InterconnectedDossierTest {
                 .body("steps.role", contains("processor", "approver"));
 
         // The district's social insurance part, and the ward's two parts, each through its own workflow.
-        work("chuyenvien.badinh", "lanhdao.badinh", "chuyenvien.badinh", DISTRICT, code + ".L3");
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then()
+        work(Demo.DISTRICT_PROCESSOR, Demo.DISTRICT_APPROVER, Demo.DISTRICT_PROCESSOR, DISTRICT, code + ".L3");
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/dossiers/{code}", code).then()
                 .body("status", equalTo("in-progress"));
-        work("chuyenvien.dienbien", "lanhdao.dienbien", "chuyenvien.dienbien", WARD, code + ".L1");
+        work(Demo.PROCESSOR, Demo.APPROVER, Demo.PROCESSOR, WARD, code + ".L1");
         // A part waiting for a supplement puts the whole dossier waiting; the applicant answers on the one receipt.
-        act("chuyenvien.dienbien", WARD, code + ".L2", "assign").statusCode(200);
-        act("chuyenvien.dienbien", WARD, code + ".L2", "request-supplement", Map.of("reason", "Bổ sung giấy tờ chỗ ở hợp pháp"))
+        act(Demo.PROCESSOR, WARD, code + ".L2", "assign").statusCode(200);
+        act(Demo.PROCESSOR, WARD, code + ".L2", "request-supplement", Map.of("reason", "Bổ sung giấy tờ chỗ ở hợp pháp"))
                 .statusCode(200);
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then()
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/dossiers/{code}", code).then()
                 .body("status", equalTo("supplement-requested"));
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType("application/json").body(Map.of("note", "Đã bổ sung"))
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType("application/json").body(Map.of("note", "Đã bổ sung"))
                 .post("/api/dossiers/{code}/supplement", code).then().statusCode(200).body("status", equalTo("in-progress"));
-        given().auth().oauth2(Tokens.staff("chuyenvien.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code + ".L2").then()
+        given().auth().oauth2(Tokens.staff(Demo.PROCESSOR)).get("/api/t/{t}/dossiers/{code}", WARD, code + ".L2").then()
                 .body("status", equalTo("in-progress"));
-        act("chuyenvien.dienbien", WARD, code + ".L2", "propose").statusCode(200);
-        act("lanhdao.dienbien", WARD, code + ".L2", "approve").statusCode(200);
+        act(Demo.PROCESSOR, WARD, code + ".L2", "propose").statusCode(200);
+        act(Demo.APPROVER, WARD, code + ".L2", "approve").statusCode(200);
         // Parts are returned with their parent, never on their own.
-        act("chuyenvien.dienbien", WARD, code + ".L2", "mark-result-ready").statusCode(200)
+        act(Demo.PROCESSOR, WARD, code + ".L2", "mark-result-ready").statusCode(200)
                 .body("allowedActions", equalTo(java.util.List.of("apologize")));
 
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/dossiers/{code}", code).then()
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/dossiers/{code}", code).then()
                 .body("status", equalTo("result-ready"))
                 .body("outcome", equalTo("approved"))
                 .body("history.action", hasItem("parts-result-ready"));
-        act("canbo.dienbien", WARD, code, "return", Map.of("channel", "post")).statusCode(200)
+        act(Demo.RECEIVER, WARD, code, "return", Map.of("channel", "post")).statusCode(200)
                 .body("status", equalTo("returned"));
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
                 .body("parts.status", everyItem(equalTo("returned")))
                 .body("dueAt", equalTo(dueAt));
         // Counted once: the applicant's list shows the one dossier, not its parts.
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/me/dossiers").then()
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/me/dossiers").then()
                 .body("findAll { it.receiptCode.startsWith('" + code + "') }", hasSize(1));
     }
 

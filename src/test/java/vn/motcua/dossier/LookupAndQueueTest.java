@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /** The public look-up, forgiving of how the code is typed, and the officers' keyset-paged queue. */
@@ -27,8 +28,8 @@ class LookupAndQueueTest {
 
     @Test
     void theLookupForgivesCaseSpacesSeparatorsAndAMissingPrefix() {
-        String code = submitOnline("nguyenvana", DEATH, WARD, deathForm());
-        act("canbo.dienbien", WARD, code, "receive").statusCode(200);
+        String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);
         String sloppy = code.toLowerCase().replace("-", " / ").replace(".", " ");
         String withoutAgency = code.substring(code.indexOf('-') + 1);
         for (String typed : List.of(code, sloppy, withoutAgency, " " + code + " ")) {
@@ -53,10 +54,10 @@ class LookupAndQueueTest {
 
     @Test
     void theQueueIsKeysetPagedSoonestDueFirstWithTimeLeft() {
-        String tenant = "ba-dinh-kim-ma";
+        String tenant = Demo.WARD_KIM_MA;
         // Submit through the post office that serves the ward, so this queue holds only these.
         for (int i = 0; i < 7; i++) {
-            given().auth().oauth2(Tokens.staff("buudien.badinh")).contentType("application/json")
+            given().auth().oauth2(Tokens.staff(Demo.POSTAL_CLERK)).contentType("application/json")
                     .body(submission(DEATH, tenant, "postal", deathForm())).post("/api/dossiers").then().statusCode(201);
         }
         List<String> seen = new ArrayList<>();
@@ -64,7 +65,7 @@ class LookupAndQueueTest {
         OffsetDateTime previous = null;
         int pages = 0;
         do {
-            var request = given().auth().oauth2(Tokens.staff("canbo.badinh")).queryParam("limit", 3).queryParam("state", "submitted");
+            var request = given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).queryParam("limit", 3).queryParam("state", "submitted");
             if (after != null) {
                 request.queryParam("after", after);
             }
@@ -94,16 +95,16 @@ class LookupAndQueueTest {
         assertEquals(3, pages);
 
         // Filters and their errors; another ward's officer may not read this queue.
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).queryParam("due", "late").get("/api/t/{t}/queue", tenant).then()
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).queryParam("due", "late").get("/api/t/{t}/queue", tenant).then()
                 .statusCode(200).body("items.timeliness", everyItem(equalTo("late")));
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).queryParam("state", "nonsense").get("/api/t/{t}/queue", tenant).then()
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).queryParam("state", "nonsense").get("/api/t/{t}/queue", tenant).then()
                 .statusCode(400).body("errors[0].field", equalTo("state"));
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).queryParam("after", "garbage!").get("/api/t/{t}/queue", tenant).then()
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).queryParam("after", "garbage!").get("/api/t/{t}/queue", tenant).then()
                 .statusCode(400);
         // The page size's errors: PageLimitApiTest, with every other listing's.
-        given().auth().oauth2(Tokens.staff("canbo.yenhoa")).get("/api/t/{t}/queue", tenant).then().statusCode(403);
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).get("/api/t/{t}/queue", tenant).then().statusCode(403);
-        given().auth().oauth2(Tokens.staff("canbo.badinh")).get("/api/t/{t}/queue", "no-such").then().statusCode(404);
-        act("canbo.badinh", tenant, seen.get(0), "receive", Map.of()).statusCode(403);
+        given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).get("/api/t/{t}/queue", tenant).then().statusCode(403);
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).get("/api/t/{t}/queue", tenant).then().statusCode(403);
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).get("/api/t/{t}/queue", "no-such").then().statusCode(404);
+        act(Demo.DISTRICT_RECEIVER, tenant, seen.get(0), "receive", Map.of()).statusCode(403);
     }
 }

@@ -28,6 +28,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
+import vn.motcua.support.Demo;
 import vn.motcua.support.KeycloakAdmin;
 import vn.motcua.support.Tokens;
 
@@ -57,21 +58,21 @@ class OnceOnlyReuseTest {
         String consented = submit(citizen, WARD, true);
         String withheld = submit(citizen, WARD, false);
 
-        given().auth().oauth2(Tokens.staff("chuyenvien.dienbien")).get("/api/t/{t}/dossiers/{code}/reusable", WARD, consented)
+        given().auth().oauth2(Tokens.staff(Demo.PROCESSOR)).get("/api/t/{t}/dossiers/{code}/reusable", WARD, consented)
                 .then().statusCode(200)
                 .body("receiptCode", hasItems(earlier, withheld))
                 .body("receiptCode", not(hasItem(consented)))
                 .body("find { it.receiptCode == '" + earlier + "' }.tenant", equalTo(OTHER_WARD))
                 .body("find { it.receiptCode == '" + earlier + "' }.form.deathPlace", equalTo("Bệnh viện Bạch Mai"));
         // Without consent on the dossier at hand: refused, and the applicant asked for the papers instead.
-        given().auth().oauth2(Tokens.staff("chuyenvien.dienbien")).get("/api/t/{t}/dossiers/{code}/reusable", WARD, withheld)
+        given().auth().oauth2(Tokens.staff(Demo.PROCESSOR)).get("/api/t/{t}/dossiers/{code}/reusable", WARD, withheld)
                 .then().statusCode(403).body("type", equalTo("/problems/consent-required"));
         // Not through an office that does not hold it, nor by one that only supervises.
-        given().auth().oauth2(Tokens.staff("canbo.yenhoa")).get("/api/t/{t}/dossiers/{code}/reusable", OTHER_WARD, consented)
+        given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).get("/api/t/{t}/dossiers/{code}/reusable", OTHER_WARD, consented)
                 .then().statusCode(404);
-        given().auth().oauth2(Tokens.staff("chuyenvien.badinh")).get("/api/t/{t}/dossiers/{code}/reusable", WARD, consented)
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_PROCESSOR)).get("/api/t/{t}/dossiers/{code}/reusable", WARD, consented)
                 .then().statusCode(403);
-        given().auth().oauth2(Tokens.staff("chuyenvien.badinh")).get("/api/t/{t}/dossiers/{code}/reusable", DISTRICT, consented)
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_PROCESSOR)).get("/api/t/{t}/dossiers/{code}/reusable", DISTRICT, consented)
                 .then().statusCode(404);
 
         // The citizen sees who reused their data, and for what.
@@ -96,7 +97,7 @@ class OnceOnlyReuseTest {
     void onlyAVerifiedApplicantForThemselvesCanConsent() {
         Map<String, Object> body = new HashMap<>(Dossiers.submission(DEATH, WARD, "online-full", deathForm()));
         body.put("consentToReuse", true);
-        given().auth().oauth2(Tokens.citizen("nguyenvana")).contentType(ContentType.JSON).body(body).post("/api/dossiers").then()
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).body(body).post("/api/dossiers").then()
                 .statusCode(400).body("errors.field", hasItem("consentToReuse"));
         String verified = KeycloakAdmin.verifiedCitizen("001088008888", "Nam", "Đỗ Văn");
         body.put("relationship", "con");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 
 /**
@@ -29,8 +30,8 @@ import vn.motcua.support.Tokens;
 @QuarkusTest
 class PostalScopeTest {
 
-    static final String OFFICE = "bd-ba-dinh";
-    static final String CLERK = "buudien.badinh";
+    static final String OFFICE = Demo.POST_OFFICE;
+    static final String CLERK = Demo.POSTAL_CLERK;
     static final String ADDRESS = "Số 3 ngõ 12 Đội Cấn, Ba Đình, Hà Nội";
 
     static Map<String, Object> byPost(String channel, String address) {
@@ -69,7 +70,7 @@ class PostalScopeTest {
 
     @Test
     void aCitizensDossierGoingBackByPostIsOnTheOfficesRoundAndDeliveringReturnsIt() {
-        String citizen = Tokens.citizen("nguyenvana");
+        String citizen = Tokens.citizen(Demo.CITIZEN);
         String code = submit(citizen, byPost("online-full", ADDRESS)).statusCode(201).extract().path("receiptCode");
         list(CLERK, OFFICE, "delivery").statusCode(200).body("receiptCode", hasItem(code));
         list(CLERK, OFFICE, "intake").statusCode(200).body("receiptCode", not(hasItem(code)));
@@ -78,37 +79,37 @@ class PostalScopeTest {
         // Not before the result is ready.
         deliver(code).statusCode(409).body("state", equalTo("submitted"));
 
-        act("canbo.dienbien", WARD, code, "receive").statusCode(200);
-        act("chuyenvien.dienbien", WARD, code, "assign").statusCode(200);
-        act("chuyenvien.dienbien", WARD, code, "propose").statusCode(200);
-        act("lanhdao.dienbien", WARD, code, "approve").statusCode(200);
-        act("canbo.dienbien", WARD, code, "mark-result-ready").statusCode(200);
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);
+        act(Demo.PROCESSOR, WARD, code, "assign").statusCode(200);
+        act(Demo.PROCESSOR, WARD, code, "propose").statusCode(200);
+        act(Demo.APPROVER, WARD, code, "approve").statusCode(200);
+        act(Demo.RECEIVER, WARD, code, "mark-result-ready").statusCode(200);
         deliver(code).statusCode(200).body("status", equalTo("returned")).body("closedAt", org.hamcrest.Matchers.notNullValue());
         deliver(code).statusCode(409);
         given().auth().oauth2(citizen).get("/api/dossiers/{code}", code).then().statusCode(200)
                 .body("status", equalTo("returned"))
                 .body("history[-1].action", equalTo("return"));
         // The ward's own record names the clerk who delivered it.
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
                 .body("history[-1].by", equalTo("Đặng Thị Mai"))
                 .body("history[-1].detail.channel", equalTo("post"));
     }
 
     @Test
     void anotherOfficeAnUnknownOneAndEveryoneElseAreRefused() {
-        String code = submit(Tokens.citizen("nguyenvana"), byPost("online-full", ADDRESS)).statusCode(201).extract().path("receiptCode");
-        list(CLERK, "bd-cau-giay", "delivery").statusCode(403);
+        String code = submit(Tokens.citizen(Demo.CITIZEN), byPost("online-full", ADDRESS)).statusCode(201).extract().path("receiptCode");
+        list(CLERK, Demo.OTHER_POST_OFFICE, "delivery").statusCode(403);
         list(CLERK, "bd-khong-co", "delivery").statusCode(404);
-        list("canbo.dienbien", OFFICE, "delivery").statusCode(403);
-        given().auth().oauth2(Tokens.citizen("tranthib")).get("/api/postal/{office}/dossiers", OFFICE).then().statusCode(403);
-        given().auth().oauth2(Tokens.staff("canbo.dienbien")).contentType(ContentType.JSON).body(Map.of())
+        list(Demo.RECEIVER, OFFICE, "delivery").statusCode(403);
+        given().auth().oauth2(Tokens.citizen(Demo.OTHER_CITIZEN)).get("/api/postal/{office}/dossiers", OFFICE).then().statusCode(403);
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/postal/{office}/dossiers/{code}/deliver", OFFICE, code).then().statusCode(403);
         list(CLERK, OFFICE, "sideways").statusCode(400).body("errors[0].field", equalTo("kind"));
     }
 
     @Test
     void goingBackByPostNeedsAnAddress() {
-        submit(Tokens.citizen("nguyenvana"), byPost("online-full", null)).statusCode(400)
+        submit(Tokens.citizen(Demo.CITIZEN), byPost("online-full", null)).statusCode(400)
                 .body("errors.field", hasItem("deliveryAddress"));
     }
 

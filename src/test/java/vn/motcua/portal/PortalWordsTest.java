@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.dossier.PersonalDataReads;
+import vn.motcua.dossier.usecase.PersonalDataReads;
 import vn.motcua.platform.i18n.MessageKeys;
 
 /**

@@ -37,6 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
 import vn.motcua.support.AppPools;
+import vn.motcua.support.Demo;
 import vn.motcua.support.Tokens;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierStatus;
@@ -52,8 +53,8 @@ import vn.motcua.dossier.Dossiers;
 @QuarkusTest
 class ReceiptCodeConcurrencyTest {
 
-    static final String TENANT = "ba-dinh-ngoc-ha";
-    static final String OTHER = "ba-dinh-kim-ma";
+    static final String TENANT = Demo.WARD_NGOC_HA;
+    static final String OTHER = Demo.WARD_KIM_MA;
     static final int PER_POOL = 100;
     static final Pattern NUMBER = Pattern.compile("-(\\d{6})-(\\d{4,})$");
 
@@ -67,7 +68,7 @@ class ReceiptCodeConcurrencyTest {
     void twoHundredConcurrentSubmissionsOverTwoPoolsGetGapFreeDistinctCodes() throws Exception {
         Pool replica = AppPools.open(vertx, 8);
         try {
-            String token = Tokens.staff("buudien.badinh");
+            String token = Tokens.staff(Demo.POSTAL_CLERK);
             byte[] body = new ObjectMapper().writeValueAsBytes(Dossiers.submission(Dossiers.DEATH, TENANT, "postal", Dossiers.deathForm()));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             List<CompletableFuture<HttpResponse<String>>> viaService = new ArrayList<>();
