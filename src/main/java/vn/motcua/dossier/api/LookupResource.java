@@ -18,7 +18,6 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Permission;
 import vn.motcua.dossier.api.DossierViews.LookupView;
 import vn.motcua.platform.i18n.Languages;
-import vn.motcua.platform.i18n.Messages;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.dossier.usecase.LookupDossier;
 
@@ -45,10 +44,10 @@ public class LookupResource {
     @Operation(summary = "Where a dossier stands, by receipt code and phone (no sign-in; rate-limited per client)")
     public Uni<LookupView> lookup(@QueryParam("code") String code, @QueryParam("phone") String phone,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        Messages m = Languages.messages(Languages.forApi(language));
+        var locale = Languages.forApi(language);
         return lookup.find(ClientAddress.of(request), code, phone).map(f -> {
             var row = f.row();
-            return new LookupView(row.receiptCode(), row.status().wire(), StatusTexts.text(row.status(), m), f.procedure().name(),
+            return new LookupView(row.receiptCode(), row.status().wire(), StatusTexts.text(row.status(), locale), f.procedure().name(),
                     f.stepName(), f.holder(), row.stepDueAt(), row.dueAt(), row.submittedAt(), row.closedAt(), row.delayReason(),
                     row.appointmentAt());
         });

@@ -34,6 +34,11 @@ public enum DossierStatus {
         return valueOf(wire.toUpperCase().replace('-', '_'));
     }
 
+    /** The key of its words in the dossier's message bundle ({@code status_in_progress}, …). */
+    public String messageKey() {
+        return "status_" + name().toLowerCase();
+    }
+
     public boolean closed() {
         return this == REFUSED || this == RETURNED;
     }

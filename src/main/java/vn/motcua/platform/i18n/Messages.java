@@ -13,9 +13,6 @@ import io.quarkus.qute.i18n.MessageBundle;
  * {@code messages/msg_vi.properties}, English in {@code messages/msg_en.properties}. The build fails when either file
  * lacks a method's text; {@code BundleKeysTest} fails when the two differ in keys. Templates use them as
  * {@code {msg:key}}.
- *
- * <p>The {@code status_*} words are the dossier's; they stay here until the dossier package has settled, then move to
- * its own bundle.
  */
 @MessageBundle(value = "msg", locale = "vi")
 public interface Messages {
@@ -312,37 +309,4 @@ public interface Messages {
 
     @Message
     String field_empty_file();
-
-    @Message
-    String status_submitted();
-
-    @Message
-    String status_received();
-
-    @Message
-    String status_in_progress();
-
-    @Message
-    String status_supplement_requested();
-
-    @Message
-    String status_forwarded();
-
-    @Message
-    String status_awaiting_approval();
-
-    @Message
-    String status_approved();
-
-    @Message
-    String status_rejected();
-
-    @Message
-    String status_refused();
-
-    @Message
-    String status_result_ready();
-
-    @Message
-    String status_returned();
 }
