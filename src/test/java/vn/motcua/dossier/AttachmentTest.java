@@ -55,6 +55,18 @@ class AttachmentTest {
     }
 
     @Test
+    void aDecompressionBombIsRefusedBeforeItIsDecoded() throws Exception {
+        // 10,000 × 10,000 pixels in a few hundred kilobytes: decoded whole it would take about 400 MB and seconds of CPU.
+        BufferedImage bomb = new BufferedImage(10_000, 10_000, BufferedImage.TYPE_BYTE_BINARY);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(bomb, "png", png);
+        assertTrue(png.size() < 2_000_000, "small on the wire: " + png.size());
+        upload(Tokens.citizen(Demo.CITIZEN), 1, "bom.png", "image/png", png.toByteArray()).statusCode(413)
+                .body("type", equalTo("/problems/file-too-large"))
+                .body("detail", containsString("60 megapixel"));
+    }
+
+    @Test
     void aLargePhoneShotIsScaledDownAndRecompressed() throws Exception {
         BufferedImage photo = new BufferedImage(4032, 3024, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = photo.createGraphics();

@@ -53,7 +53,7 @@ public final class AttachmentFiles {
         String storedType = type;
         if (!type.equals("application/pdf")) {
             try {
-                BufferedImage image = ImageIO.read(new ByteArrayInputStream(original));
+                BufferedImage image = decode(original, maxSide);
                 if (image != null) {
                     boolean alpha = image.getColorModel().hasAlpha();
                     String format = alpha ? "png" : "jpg";
@@ -78,6 +78,47 @@ public final class AttachmentFiles {
             }
         }
         return new Prepared(storedType, stored, sha256(stored));
+    }
+
+    /** The most pixels an image may have: a 50-megapixel phone photo passes, a decompression bomb does not. */
+    public static final long MAX_PIXELS = 60_000_000L;
+
+    /** Images up to this many pixels (a 24-megapixel camera) are decoded whole; larger ones subsampled. */
+    static final long FULL_DECODE_PIXELS = 24_000_000L;
+
+    /**
+     * Decodes an image only as finely as needed for {@code maxSide}: its size is read from the header first, an image
+     * of more than {@link #MAX_PIXELS} is refused (a 284 KB PNG declaring 10,000 × 10,000 pixels never becomes a
+     * 400 MB raster), and one above {@link #FULL_DECODE_PIXELS} is decoded subsampled. {@code null} when no decoder reads it.
+     */
+    static BufferedImage decode(byte[] bytes, int maxSide) throws IOException {
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+                    : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long width = reader.getWidth(0);
+                long height = reader.getHeight(0);
+                if (width * height > MAX_PIXELS) {
+                    throw new vn.motcua.platform.error.ProblemException(vn.motcua.platform.error.ProblemType.FILE_TOO_LARGE,
+                            MAX_PIXELS / 1_000_000 + " megapixel");
+                }
+                javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+                // A usual photo is decoded whole (subsampling skips pixels, which blurs a photographed page); only one
+                // above FULL_DECODE_PIXELS is read every n-th pixel, enough for the long side it is scaled to anyway.
+                long pixels = width * height;
+                int step = pixels <= FULL_DECODE_PIXELS ? 1
+                        : (int) Math.min(Math.ceil(Math.sqrt((double) pixels / FULL_DECODE_PIXELS)), Math.max(1, Math.max(width, height) / maxSide));
+                param.setSourceSubsampling(Math.max(1, step), Math.max(1, step), 0, 0);
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     public static String sha256(byte[] bytes) {
