@@ -3,6 +3,7 @@ package vn.motcua.staff;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -100,6 +101,24 @@ public class StaffService {
                 return directory.member(id);
             });
         }).call(m -> audit.record(actor, tenant, "staff.roles", username + " " + m.roles(), remoteAddr));
+    }
+
+    /**
+     * An enabled staff member of {@code tenant} (a member of its group), for a use case that has authorized its own
+     * action and must name a colleague (assigning a dossier to them): the account as the directory has it, never as
+     * the client typed it. Empty when there is no such member. Not an operation of the staff page: no permission of
+     * its own, no audit.
+     */
+    public Uni<Optional<StaffDirectory.Member>> member(String tenant, String username) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        if (!USERNAME.matcher(name).matches()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return tenants.tree().chain(tree -> tree.find(tenant).isEmpty() ? Uni.createFrom().item(Optional.<StaffDirectory.Member>empty())
+                : blocking(() -> directory.user(name)
+                        .filter(u -> directory.groupPaths(u.getId()).contains(groupPath(tree, tenant)))
+                        .map(u -> directory.member(u.getId()))
+                        .filter(StaffDirectory.Member::enabled)));
     }
 
     /** The group path of {@code tenant} once the actor may manage its staff. */

@@ -57,21 +57,23 @@ public class DossierPresenter {
                     p.procedureCode, p.partAgency, p.tenantId, p.status.wire(), p.dueAt)).toList();
             List<EventView> history = read.history().stream().map(e -> new EventView(e.at(), e.action(),
                     e.from() == null ? null : e.from().wire(), e.to().wire(), officer ? e.actorName() : publicName(e), e.tenantId(),
-                    e.reason(), e.detail() == null ? null : e.detail().getMap())).toList();
+                    e.reason(), e.detail() == null ? null : officer ? e.detail().getMap() : withoutNames(e.detail().getMap()))).toList();
             List<AttachmentView> files = read.attachments().stream().map(a -> new AttachmentView(a.id().toString(), a.document(),
                     a.fileName(), a.contentType(), a.sizeBytes(), a.storedBytes(), a.sha256(), a.uploadedAt())).toList();
             return build(d, version, tree, calendar, now, allowed, parts, history, files,
-                    read.parent() == null ? null : read.parent().receiptCode);
+                    read.parent() == null ? null : read.parent().receiptCode, officer);
         });
     }
 
     private DossierView build(Dossier d, Procedure.Version version, TenantTree tree, WorkingCalendar calendar, OffsetDateTime now,
-            List<String> allowed, List<PartView> parts, List<EventView> history, List<AttachmentView> files, String parent) {
+            List<String> allowed, List<PartView> parts, List<EventView> history, List<AttachmentView> files, String parent,
+            boolean officer) {
         List<StepView> steps = d.steps.stream().map(s -> {
             LocalizedText name = DossierRead.stepName(version, s.code);
             Deadlines.Timeliness t = s.endedAt == null && s.startedAt == null ? null
                     : Deadlines.timeliness(s.dueAt, s.endedAt, now, d.paused());
-            return new StepView(s.seq, s.code, name, s.role, s.tenantId, s.holderName, s.dueAt, s.startedAt, s.endedAt, t,
+            // Applicants see which office holds each step (its tenant), not the officer's name.
+            return new StepView(s.seq, s.code, name, s.role, s.tenantId, officer ? s.holderName : null, s.dueAt, s.startedAt, s.endedAt, t,
                     d.currentStep != null && d.currentStep == s.seq);
         }).toList();
         Long left = d.closedAt != null ? null : d.paused() && d.minutesLeft != null ? d.minutesLeft : calendar.workingMinutesBetween(now, d.dueAt);
@@ -88,6 +90,16 @@ public class DossierPresenter {
         long left = d.paused() && d.minutesLeft() != null ? d.minutesLeft() : calendar.workingMinutesBetween(now, d.dueAt());
         return new QueueItem(d.receiptCode(), d.procedureCode(), d.status().wire(), d.applicantName(), d.submittedAt(), d.dueAt(),
                 left, Deadlines.timeliness(d.dueAt(), null, now, d.paused()), d.stepCode(), d.holderName(), d.paused());
+    }
+
+    /** An event's detail as an applicant sees it: without the officer an assignment named. */
+    private static Map<String, Object> withoutNames(Map<String, Object> detail) {
+        if (!detail.containsKey("holder")) {
+            return detail;
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(detail);
+        copy.remove("holder");
+        return copy;
     }
 
     /** Applicants see which office acted, not the officer's name. */

@@ -70,6 +70,7 @@ public final class DossierCommands {
                 || action == DossierAction.SUPPLEMENT && !action.allowedFrom(d.status)) {
             throw illegal(d, action, hasParts);
         }
+        CommandInputs.check(in);
         DossierStatus from = d.status;
         List<String> notices = new ArrayList<>();
         JsonObject detail = null;

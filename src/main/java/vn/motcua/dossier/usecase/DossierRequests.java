@@ -34,7 +34,10 @@ public final class DossierRequests {
      * The parameters of an officer's action; each action reads the ones it needs.
      *
      * @param reason      why (required to refuse, reject, forward, request a supplement, apologize)
-     * @param assignee    the staff username to assign to (yourself when absent)
+     * @param assignee    the staff username to assign to (yourself when absent): a member of the tenant whose role
+     *                    holds the current step, looked up in the staff directory
+     * @param assigneeName ignored: the name recorded is the directory's, not the client's (kept so that older clients
+     *                    sending it are not refused)
      * @param to          the tenant to forward to
      * @param channel     how the result was returned: counter, post, online
      * @param appointment the new appointment of an apology letter

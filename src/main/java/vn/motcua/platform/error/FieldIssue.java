@@ -31,7 +31,9 @@ public enum FieldIssue {
     NO_SUCH_DOCUMENT,
     EMPTY_FILE,
     NO_POST_OFFICE,
-    NEEDS_VERIFIED_IDENTITY;
+    NEEDS_VERIFIED_IDENTITY,
+    /** An assignee who is not a staff member of the office holding the dossier (or not one who may hold its step). */
+    NOT_STAFF_HERE;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

@@ -188,6 +188,9 @@ public interface Messages {
     String field_needs_verified_identity();
 
     @Message
+    String field_not_staff_here();
+
+    @Message
     String problem_staff_exists();
 
     @Message
