@@ -42,6 +42,18 @@ class HostileActionInputTest {
     }
 
     @Test
+    void aControlCharacterInASubmissionIsRefusedBesideItsField() {
+        Map<String, Object> form = new java.util.HashMap<>(deathForm());
+        form.put("deathPlace", "Bệnh viện\u0000Bạch Mai");
+        Map<String, Object> body = new java.util.HashMap<>(Dossiers.submission(DEATH, WARD, "online-full", form));
+        body.put("applicant", Map.of("fullName", "Nguyễn\u0007Văn An", "phone", Dossiers.PHONE));
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).body(body).post("/api/dossiers")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("form.deathPlace"))
+                .body("errors.field", hasItem("applicant.fullName"));
+    }
+
+    @Test
     void anApplicantsNoteIsBoundedToo() {
         String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
         act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);

@@ -95,7 +95,11 @@ class AttackMatrixTest {
     }
 
     /** One operation of the OpenAPI document. */
-    record Op(String method, String path, List<String> permissions, List<Param> params) {
+    record Op(String method, String path, List<String> permissions, List<Param> params, Object bodySchema) {
+
+        Op(String method, String path, List<String> permissions, List<Param> params) {
+            this(method, path, permissions, params, null);
+        }
 
         boolean isPublic() {
             return permissions.equals(List.of("public"));
@@ -126,6 +130,7 @@ class AttackMatrixTest {
         groups.put("idor", idorAttacks(f));
         groups.put("injection", injectionAttacks(f, withPages));
         groups.put("forms", formAttacks(pages));
+        groups.put("bodies", bodyAttacks(f, ops));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
@@ -190,9 +195,90 @@ class AttackMatrixTest {
                     params.add(new Param(m.get("name").toString(), m.get("in").toString()));
                 }
             }
-            ops.add(new Op(method.toUpperCase(Locale.ROOT), path, permissions, params));
+            Object schema = null;
+            if (op.get("requestBody") instanceof Map<?, ?> body && body.get("content") instanceof Map<?, ?> content
+                    && content.get("application/json") instanceof Map<?, ?> json) {
+                schema = json.get("schema");
+            }
+            ops.add(new Op(method.toUpperCase(Locale.ROOT), path, permissions, params, schema));
         }));
+        SCHEMAS.putAll(doc.getMap("components.schemas"));
         return ops;
+    }
+
+    /** The OpenAPI document's named schemas, for the request bodies' {@code $ref}s. */
+    static final Map<String, Object> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A request body of the schema with every text field, nested ones too, set to {@code value}. */
+    static Object hostileBody(Object schema, String value, int depth) {
+        if (!(schema instanceof Map<?, ?> m) || depth > 4) {
+            return null;
+        }
+        if (m.get("$ref") instanceof String ref) {
+            return hostileBody(SCHEMAS.get(ref.substring(ref.lastIndexOf('/') + 1)), value, depth + 1);
+        }
+        if (m.get("properties") instanceof Map<?, ?> properties) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            properties.forEach((name, property) -> {
+                Object v = hostileBody(property, value, depth + 1);
+                if (v != null) {
+                    body.put(name.toString(), v);
+                }
+            });
+            return body;
+        }
+        if ("string".equals(m.get("type")) && m.get("format") == null) {
+            return value;
+        }
+        if ("array".equals(m.get("type"))) {
+            Object item = hostileBody(m.get("items"), value, depth + 1);
+            return item == null ? null : List.of(item);
+        }
+        return null;
+    }
+
+    /** What a hostile user puts in every text field of a body: a NUL, a megabyte, markup, SQL, a line break. */
+    static final List<String> BODY_VALUES = List.of("nul\u0000byte", "x".repeat(1_000_000), "<img src=x onerror=alert(1)>",
+            "' OR '1'='1", "a\r\nX-Injected: yes");
+
+    /**
+     * Every JSON body the API takes, from its OpenAPI schema, with every text field hostile: never a 500, never a
+     * secret. The action endpoint is sent the action its dossier's state refuses, so nothing changes.
+     */
+    private List<DynamicTest> bodyAttacks(Fixture f, List<Op> ops) {
+        List<DynamicTest> cases = new ArrayList<>();
+        for (Op op : ops) {
+            if (op.bodySchema() == null || op.isPublic() && op.path().equals("/api/lookup")) {
+                continue;
+            }
+            Expanded base = expand(op).stream().filter(x -> x.pathValues().getOrDefault("action", "return").equals("return"))
+                    .findFirst().orElseThrow();
+            String actor = op.isTenantScoped() ? "canbo.dienbien" : op.path().contains("{office}") ? "buudien.badinh" : "nguyenvana";
+            for (String value : BODY_VALUES) {
+                Object body = hostileBody(op.bodySchema(), value, 0);
+                String label = value.length() > 40 ? value.length() + " characters" : printable(value);
+                cases.add(DynamicTest.dynamicTest(op.method() + " " + op.path() + " body of " + label, () -> {
+                    Response r = sendBody(f.tokens().get(actor), base, f, body);
+                    assertTrue(r.statusCode() < 500, () -> "server error with " + label + ": " + r.asString());
+                    assertEquals(null, r.header("X-Injected"), "a header was injected");
+                    assertNoSecret(r, f);
+                }));
+            }
+        }
+        return cases;
+    }
+
+    private static Response sendBody(String token, Expanded e, Fixture f, Object body) {
+        RequestSpecification spec = given().redirects().follow(false).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(body == null ? Map.of() : body);
+        String path = e.op().path();
+        Map<String, String> values = new LinkedHashMap<>(Map.of("tenant", WARD_A, "receiptCode", f.codeA(), "code", f.codeA(),
+                "office", OFFICE, "username", "khong-co-ai"));
+        values.putAll(e.pathValues());
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            path = path.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        return e.op().method().equals("PUT") ? spec.put(path) : spec.post(path);
     }
 
     private static void everyPageIsGuarded(List<PageRoutes.Route> pages) {

@@ -22,28 +22,18 @@ final class CommandInputs {
             if (in.reason().length() > 2000) {
                 throw DossierCommands.validation("reason", FieldIssue.TOO_LONG, 2000);
             }
-            if (hasControl(in.reason())) {
+            if (TypedText.hasControl(in.reason())) {
                 throw DossierCommands.validation("reason", FieldIssue.PATTERN);
             }
         }
         if (in.assignee() != null && !in.assignee().isBlank() && !USERNAME.matcher(in.assignee().strip()).matches()) {
             throw DossierCommands.validation("assignee", FieldIssue.PATTERN);
         }
-        if (in.assigneeName() != null && (in.assigneeName().length() > 200 || hasControl(in.assigneeName()))) {
+        if (in.assigneeName() != null && (in.assigneeName().length() > 200 || TypedText.hasControl(in.assigneeName()))) {
             throw DossierCommands.validation("assigneeName", FieldIssue.TOO_LONG, 200);
         }
         if (in.to() != null && !in.to().isBlank() && !TENANT_CODE.matcher(in.to().strip()).matches()) {
             throw DossierCommands.validation("to", FieldIssue.NOT_A_TENANT);
         }
-    }
-
-    private static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -145,7 +145,7 @@ public final class FormValidator {
                 String s = v.asText().strip();
                 if (s.length() > MAX_TEXT) {
                     errors.add(FieldError.of(at, FieldIssue.TOO_LONG, MAX_TEXT));
-                } else if (f.pattern() != null && !s.matches(f.pattern())) {
+                } else if (TypedText.hasControl(s) || f.pattern() != null && !s.matches(f.pattern())) {
                     errors.add(FieldError.of(at, FieldIssue.PATTERN));
                 } else {
                     out.put(f.name(), s);

@@ -25,6 +25,7 @@ import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.domain.FormValidator;
 import vn.motcua.dossier.domain.PhoneNumbers;
+import vn.motcua.dossier.domain.TypedText;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
@@ -109,6 +110,8 @@ class SubmissionCheck {
                 errors.add(FieldError.of("applicant.fullName", FieldIssue.REQUIRED));
             } else if (a.fullName().length() > 200) {
                 errors.add(FieldError.of("applicant.fullName", FieldIssue.TOO_LONG, 200));
+            } else if (TypedText.hasControl(a.fullName())) {
+                errors.add(FieldError.of("applicant.fullName", FieldIssue.PATTERN));
             }
             if (!blank(a.citizenId())) {
                 citizenId = CitizenId.normalize(a.citizenId());
@@ -131,6 +134,8 @@ class SubmissionCheck {
         String relationship = blank(r.relationship()) ? "self" : r.relationship().strip();
         if (relationship.length() > 50) {
             errors.add(FieldError.of("relationship", FieldIssue.TOO_LONG, 50));
+        } else if (TypedText.hasControl(relationship)) {
+            errors.add(FieldError.of("relationship", FieldIssue.PATTERN));
         }
         String returnChannel = blank(r.returnChannel()) ? "counter" : r.returnChannel().strip();
         List<String> returns = channel == Procedure.Channel.ONLINE_FULL ? List.of("counter", "post", "online") : List.of("counter", "post");
@@ -146,6 +151,8 @@ class SubmissionCheck {
         if ("post".equals(returnChannel)) {
             if (deliveryAddress == null) {
                 errors.add(FieldError.of("deliveryAddress", FieldIssue.REQUIRED));
+            } else if (TypedText.hasControl(deliveryAddress)) {
+                errors.add(FieldError.of("deliveryAddress", FieldIssue.PATTERN));
             } else if (deliveryAddress.length() > 300) {
                 errors.add(FieldError.of("deliveryAddress", FieldIssue.TOO_LONG, 300));
             } else if (tenant != null && tenant.postalOffices().isEmpty()) {
