@@ -20,6 +20,7 @@ DOSSIERS=${BENCH_DOSSIERS:-1000000}
 ROUNDS=${BENCH_ROUNDS:-3}
 POOL=${MOTCUA_DB_POOL_SIZE:-20}
 PORT=${BENCH_PORT:-18081}
+MGMT_PORT=$((PORT + 1))  # health and metrics (the management interface)
 WORK=target/bench-dossiers
 # PostgreSQL sized as on a server of this machine's class rather than a laptop's defaults (128 MB of buffers for a
 # database of about 4 GB); the ceiling runs on the same server, so the ratio compares like with like.
@@ -35,10 +36,10 @@ if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$WORK/seeded" ]; then REUSE=1; else REUS
 
 start_services
 
-MOTCUA_TENANTS_DIR="$WORK/tenants" MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" QUARKUS_HTTP_PORT=$PORT \
+MOTCUA_TENANTS_DIR="$WORK/tenants" MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" QUARKUS_HTTP_PORT=$PORT MOTCUA_MANAGEMENT_PORT=$MGMT_PORT \
   java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+until curl -fs -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready"; do
   kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
   sleep 0.2
 done
@@ -104,7 +105,7 @@ floor() { # the service's part alone: the same submissions refused at validation
   wrk_figures "$WORK/floor.out"  # every answer is a 400 here; submit.lua reported any other status above
 }
 served() { # the service's own count of queue pages answered (200) per latency bucket, cumulative: "le count" lines
-  curl -fs "http://127.0.0.1:$PORT/q/metrics" | grep '^http_server_requests_seconds_bucket' \
+  curl -fs "http://127.0.0.1:$MGMT_PORT/q/metrics" | grep '^http_server_requests_seconds_bucket' \
     | grep -F 'uri="/api/t/{tenant}/queue"' | grep -F 'status="200"' | sed -E 's/.*le="([^"]*)".* ([0-9.eE+]+)$/\1 \2/'
 }
 queue() { # officer tenant target-ms -> "rps p50 p99 share-within-target p99-bucket-ms", the last two as the service counted
@@ -143,7 +144,7 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 RSS_KB=$(ps -o rss= -p $APP | tr -d ' ')
 # The service's group writer: how many submissions went per transaction, over the whole run (warm-up included).
-WRITER=$(curl -fs "http://127.0.0.1:$PORT/q/metrics" | awk '/^motcua_submissions_group_size_count/ {c=$2} /^motcua_submissions_group_size_sum/ {s=$2}
+WRITER=$(curl -fs "http://127.0.0.1:$MGMT_PORT/q/metrics" | awk '/^motcua_submissions_group_size_count/ {c=$2} /^motcua_submissions_group_size_sum/ {s=$2}
   /^motcua_submissions_group_size_max/ {m=$2} /^motcua_submissions_group_splits_total/ {x=$2}
   END {printf "%d groups, %.1f submissions per group on average, largest %d, %d split after a failure", c, c ? s / c : 0, m, x}')
 

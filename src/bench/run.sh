@@ -12,6 +12,7 @@ DURATION=${BENCH_DURATION:-15}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 ROUNDS=${BENCH_ROUNDS:-3}
 PORT=${BENCH_PORT:-18080}
+MGMT_PORT=$((PORT + 1))  # health and metrics (the management interface)
 WORK=target/bench
 source src/bench/common.sh
 AOT="$WORK/motcua.aot"
@@ -27,9 +28,9 @@ start_services
 start_app() { # extra JVM options...
   local t0 t1
   t0=$(date +%s%N)
-  MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT java "${JAVA_OPTS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT MOTCUA_MANAGEMENT_PORT=$MGMT_PORT java "${JAVA_OPTS[@]}" "$@" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   APP=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready"; do
     kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
     sleep 0.05
   done

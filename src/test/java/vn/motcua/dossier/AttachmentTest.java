@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import vn.motcua.support.Demo;
+import vn.motcua.support.Management;
 import vn.motcua.support.Tokens;
 import vn.motcua.dossier.store.AttachmentFiles;
 
@@ -119,7 +120,7 @@ class AttachmentTest {
 
     @Test
     void theStoreReportsItselfWellOnTheHealthEndpoint() {
-        given().get("/q/health/well").then().statusCode(200)
+        given().port(Management.port()).get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'attachment-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'attachment-store' }.data.store", equalTo(expectedStore()));
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import vn.motcua.support.Demo;
+import vn.motcua.support.Management;
 
 /** Every endpoint's answers are counted into the latency buckets that the objectives and the benchmark read. */
 @QuarkusTest
@@ -29,7 +30,7 @@ class LatencyBucketsTest {
         for (int i = 0; i < 5; i++) {
             given().get("/api/tenants/{code}", Demo.CITY).then().statusCode(200);
         }
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(Management.port()).get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = BUCKET.matcher(metrics);
         List<String> bounds = new java.util.ArrayList<>();
         double previous = 0;
@@ -47,7 +48,7 @@ class LatencyBucketsTest {
     }
 
     private static double count(String le) {
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = given().port(Management.port()).get("/q/metrics").then().extract().asString();
         Matcher m = BUCKET.matcher(metrics);
         while (m.find()) {
             if (m.group(1).equals(le)) {
