@@ -56,6 +56,41 @@ class AttachmentTest {
     }
 
     @Test
+    void aPdfKeepsItsPagesAndLosesWhatCouldActWhenOpened() throws Exception {
+        byte[] armed;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            doc.getDocumentCatalog().setOpenAction(new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('x')"));
+            page.getCOSObject().setItem(org.apache.pdfbox.cos.COSName.AA, new org.apache.pdfbox.cos.COSDictionary());
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.NO_COMPRESSION);
+            armed = out.toByteArray();
+        }
+        assertTrue(new String(armed, StandardCharsets.ISO_8859_1).contains("/JavaScript"), "the test PDF carries a script");
+        String id = upload(Tokens.citizen(Demo.CITIZEN), 1, "don.pdf", "application/pdf", armed).statusCode(201).extract().path("id");
+        byte[] stored = given().auth().oauth2(Tokens.citizen(Demo.CITIZEN))
+                .get("/api/dossiers/{code}/attachments/{id}", code, id).then().statusCode(200).extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(stored)) {
+            assertEquals(1, doc.getNumberOfPages(), "the page is kept");
+            assertEquals(null, doc.getDocumentCatalog().getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.OPEN_ACTION));
+            assertEquals(null, doc.getPage(0).getCOSObject().getDictionaryObject(org.apache.pdfbox.cos.COSName.AA));
+        }
+        // A PDF locked with a password is refused: nobody at the office could open it either.
+        byte[] locked;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.protect(new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy("owner", "user",
+                    new org.apache.pdfbox.pdmodel.encryption.AccessPermission()));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            doc.save(out);
+            locked = out.toByteArray();
+        }
+        upload(Tokens.citizen(Demo.CITIZEN), 1, "khoa.pdf", "application/pdf", locked).statusCode(415)
+                .body("type", equalTo("/problems/file-type-not-allowed"));
+    }
+
+    @Test
     void aDecompressionBombIsRefusedBeforeItIsDecoded() throws Exception {
         // 10,000 × 10,000 pixels in a few hundred kilobytes: decoded whole it would take about 400 MB and seconds of CPU.
         BufferedImage bomb = new BufferedImage(10_000, 10_000, BufferedImage.TYPE_BYTE_BINARY);

@@ -46,12 +46,21 @@ public final class AttachmentFiles {
 
     /**
      * Scales a photo down to {@code maxSide} pixels on its long side and re-encodes it (JPEG at {@code quality}; a
-     * PNG stays PNG if it has transparency). PDFs are kept as they are.
+     * PNG stays PNG if it has transparency). PDFs keep their pages and lose their active content ({@link
+     * PdfActiveContent}); a PDF without any is kept byte for byte.
      */
     public static Prepared prepare(String type, byte[] original, int maxSide, double quality) {
         byte[] stored = original;
         String storedType = type;
-        if (!type.equals("application/pdf")) {
+        if (type.equals("application/pdf")) {
+            try {
+                stored = PdfActiveContent.strip(original);
+            } catch (PdfActiveContent.Unreadable e) {
+                // Damaged, or locked with a password: nobody at the office could open it either.
+                throw new vn.motcua.platform.error.ProblemException(vn.motcua.platform.error.ProblemType.FILE_TYPE_NOT_ALLOWED,
+                        "application/pdf (" + e.getMessage() + ")");
+            }
+        } else {
             try {
                 BufferedImage image = decode(original, maxSide);
                 if (image != null) {
