@@ -85,6 +85,19 @@ class HostileActionInputTest {
     }
 
     @Test
+    void aDossierGoesOnlyToACompetentOfficeOrUpTheChain() {
+        String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);
+        // A district elsewhere in the city is neither competent for a death registration (a ward's procedure) nor above.
+        act(Demo.RECEIVER, WARD, code, "forward", Map.of("to", Demo.RURAL_DISTRICT, "reason", "nhầm nơi")).statusCode(400)
+                .body("errors.field", hasItem("to"));
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then()
+                .body("tenant", equalTo(WARD));
+        // Another ward is competent (received anywhere, decided where it belongs); the district above is the chain.
+        act(Demo.RECEIVER, WARD, code, "forward", Map.of("to", Demo.OTHER_WARD, "reason", "nơi cư trú cuối cùng")).statusCode(200);
+    }
+
+    @Test
     void theApplicantSeesOfficesNotOfficersNames() {
         String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
         act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);

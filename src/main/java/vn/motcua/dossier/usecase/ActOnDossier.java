@@ -74,6 +74,15 @@ public class ActOnDossier {
                                     throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, d.status.wire(), action.wire(), "—")
                                             .with("state", d.status.wire()).with("allowedActions", List.of()).with("heldBy", d.tenantId);
                                 }
+                                if (action == DossierAction.FORWARD && r.to() != null && !r.to().isBlank()) {
+                                    // Only to an office competent for the procedure (its levels) or one above the
+                                    // office holding it (the supervising chain): not to any office of the city.
+                                    String to = r.to().strip();
+                                    boolean competent = c.tree().find(to).map(t -> work.version(d).offeredAt(t)).orElse(false);
+                                    if (!competent && !c.tree().isSelfOrAncestor(to, d.tenantId)) {
+                                        throw DossierCommands.validation("to", FieldIssue.NOT_COMPETENT);
+                                    }
+                                }
                                 if (c.assignee() != null && d.current().map(s -> s.role != null && !c.assignee().roles().contains(s.role))
                                         .orElse(false)) {
                                     // A colleague of this office, but not one whose role holds the current step.

@@ -33,7 +33,9 @@ public enum FieldIssue {
     NO_POST_OFFICE,
     NEEDS_VERIFIED_IDENTITY,
     /** An assignee who is not a staff member of the office holding the dossier (or not one who may hold its step). */
-    NOT_STAFF_HERE;
+    NOT_STAFF_HERE,
+    /** A forward to an office that is neither competent for the procedure nor above the one holding the dossier. */
+    NOT_COMPETENT;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

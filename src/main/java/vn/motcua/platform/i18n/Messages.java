@@ -191,6 +191,9 @@ public interface Messages {
     String field_not_staff_here();
 
     @Message
+    String field_not_competent();
+
+    @Message
     String problem_staff_exists();
 
     @Message
