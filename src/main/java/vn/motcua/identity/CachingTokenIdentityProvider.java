@@ -98,10 +98,21 @@ public class CachingTokenIdentityProvider implements IdentityProvider<TokenAuthe
      * tells a client who signed in, it grants nothing. Refused here, before it is remembered.
      */
     static void accessTokenOnly(SecurityIdentity identity) {
-        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt && !"Bearer".equals(jwt.getClaim("typ"))) {
-            throw new AuthenticationFailedException("not an access token");
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            if (!"Bearer".equals(jwt.getClaim("typ"))) {
+                throw new AuthenticationFailedException("not an access token");
+            }
+            // Issued to one of the service's own clients (azp), not to the account console, admin-cli or a service
+            // account of the realm: the audience 'motcua' is the first check, this the second.
+            if (!API_CLIENTS.contains(jwt.<Object>getClaim("azp"))) {
+                throw new AuthenticationFailedException("not a token of the service's clients");
+            }
         }
     }
+
+    /** The clients whose access tokens open the API: the console, the portal and the command-line client. */
+    static final java.util.Set<Object> API_CLIENTS = java.util.Set.of(vn.motcua.identity.realm.RealmGenerator.CONSOLE_CLIENT,
+            vn.motcua.identity.realm.RealmGenerator.PORTAL_CLIENT, vn.motcua.identity.realm.RealmGenerator.CLI_CLIENT);
 
     /** The cache key of a bearer token on a request whose realm is resolved, or {@code null} when not to cache. */
     static VerifiedTokens.Key keyOf(TokenAuthenticationRequest request, RoutingContext http) {

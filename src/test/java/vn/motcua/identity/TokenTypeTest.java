@@ -40,6 +40,25 @@ class TokenTypeTest {
     }
 
     @Test
+    void otherClientsTokensAreRefused() {
+        // A service account of the staff realm (the provisioning client's, which manages users in Keycloak).
+        String serviceAccount = given().baseUri(vn.motcua.support.EmbeddedServicesResource.keycloakUrl())
+                .formParam("grant_type", "client_credentials").formParam("client_id", RealmGenerator.PROVISIONING_CLIENT)
+                .formParam("client_secret", RealmGenerator.DEV_PROVISIONING_SECRET)
+                .post("/realms/staff/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        assertEquals(RealmGenerator.PROVISIONING_CLIENT, claims(serviceAccount).getString("azp"));
+        given().auth().oauth2(serviceAccount).get("/api/me").then().statusCode(401);
+        // An officer's token from Keycloak's own admin-cli client.
+        String adminCli = given().baseUri(vn.motcua.support.EmbeddedServicesResource.keycloakUrl())
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", Demo.RECEIVER).formParam("password", Demo.PASSWORD)
+                .post("/realms/staff/protocol/openid-connect/token").then().statusCode(200).extract().path("access_token");
+        assertEquals("admin-cli", claims(adminCli).getString("azp"));
+        given().auth().oauth2(adminCli).get("/api/me").then().statusCode(401);
+        given().auth().oauth2(adminCli).get("/api/t/" + Demo.WARD + "/queue").then().statusCode(401);
+    }
+
+    @Test
     void theAccessTokenOfTheSameSignInWorks() {
         String access = Tokens.staff(Demo.RECEIVER);
         assertEquals("Bearer", claims(access).getString("typ"));
