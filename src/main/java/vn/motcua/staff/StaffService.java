@@ -47,7 +47,7 @@ public class StaffService {
      * What the staff realm's profile accepts in a person's name (Keycloak's person-name-prohibited-characters): checked
      * here first, so a refused name is a field error beside the field, not Keycloak's 400 turned into a 500.
      */
-    private static final Pattern PERSON_NAME = Pattern.compile("[^<>&\"\\v$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}]+");
+    private static final Pattern PERSON_NAME = Pattern.compile("[^<>&\"\\v$%!#?§;*~/\\\\|^=\\[\\]{}()\\p{Cntrl}\\p{Cf}]+");
 
     /** A new staff member. */
     public record NewStaff(String username, String firstName, String lastName, String email, List<String> roles) {
@@ -174,8 +174,9 @@ public class StaffService {
         }
         UserRepresentation u = new UserRepresentation();
         u.setUsername(username);
-        u.setFirstName(r.firstName().strip());
-        u.setLastName(r.lastName().strip());
+        // Composed form (NFC), so the same name typed on two keyboards is the same name.
+        u.setFirstName(java.text.Normalizer.normalize(r.firstName().strip(), java.text.Normalizer.Form.NFC));
+        u.setLastName(java.text.Normalizer.normalize(r.lastName().strip(), java.text.Normalizer.Form.NFC));
         if (r.email() != null && !r.email().isBlank()) {
             u.setEmail(r.email().strip());
             u.setEmailVerified(false);

@@ -54,6 +54,20 @@ class HostileActionInputTest {
     }
 
     @Test
+    void aNameIsWhatItLooksLikeAndTextIsStoredComposed() {
+        // A right-to-left override would display "Nguyễn Văn An" as something else: refused in a name.
+        Map<String, Object> body = new java.util.HashMap<>(Dossiers.submission(DEATH, WARD, "online-full", deathForm()));
+        body.put("applicant", Map.of("fullName", "Nguyễn\u202EnA năV", "phone", Dossiers.PHONE));
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).body(body).post("/api/dossiers")
+                .then().statusCode(400).body("errors.field", hasItem("applicant.fullName"));
+        // "ễ" typed as e + combining circumflex + combining tilde is stored as the one composed letter (NFC).
+        body.put("applicant", Map.of("fullName", "Nguye\u0302\u0303n Văn An", "phone", Dossiers.PHONE));
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(body).post("/api/dossiers")
+                .then().statusCode(201).body("applicant.fullName", equalTo("Nguy\u1EC5n Văn An"));
+    }
+
+    @Test
     void anApplicantsNoteIsBoundedToo() {
         String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
         act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);

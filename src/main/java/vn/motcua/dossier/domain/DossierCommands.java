@@ -74,7 +74,7 @@ public final class DossierCommands {
         DossierStatus from = d.status;
         List<String> notices = new ArrayList<>();
         JsonObject detail = null;
-        String reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().strip();
+        String reason = in.reason() == null || in.reason().isBlank() ? null : TypedText.nfc(in.reason().strip());
         switch (action) {
             case RECEIVE -> {
                 if (from == DossierStatus.SUBMITTED) {

@@ -148,7 +148,7 @@ public final class FormValidator {
                 } else if (TypedText.hasControl(s) || f.pattern() != null && !s.matches(f.pattern())) {
                     errors.add(FieldError.of(at, FieldIssue.PATTERN));
                 } else {
-                    out.put(f.name(), s);
+                    out.put(f.name(), TypedText.nfc(s));
                 }
             }
         }

@@ -110,7 +110,7 @@ class SubmissionCheck {
                 errors.add(FieldError.of("applicant.fullName", FieldIssue.REQUIRED));
             } else if (a.fullName().length() > 200) {
                 errors.add(FieldError.of("applicant.fullName", FieldIssue.TOO_LONG, 200));
-            } else if (TypedText.hasControl(a.fullName())) {
+            } else if (!TypedText.isName(a.fullName())) {
                 errors.add(FieldError.of("applicant.fullName", FieldIssue.PATTERN));
             }
             if (!blank(a.citizenId())) {
@@ -131,7 +131,7 @@ class SubmissionCheck {
                 }
             }
         }
-        String relationship = blank(r.relationship()) ? "self" : r.relationship().strip();
+        String relationship = blank(r.relationship()) ? "self" : TypedText.nfc(r.relationship().strip());
         if (relationship.length() > 50) {
             errors.add(FieldError.of("relationship", FieldIssue.TOO_LONG, 50));
         } else if (TypedText.hasControl(relationship)) {
@@ -147,7 +147,7 @@ class SubmissionCheck {
             // Only the person themselves, identified by the registry, can let offices read their earlier dossiers.
             errors.add(FieldError.of("consentToReuse", FieldIssue.NEEDS_VERIFIED_IDENTITY));
         }
-        String deliveryAddress = blank(r.deliveryAddress()) ? null : r.deliveryAddress().strip();
+        String deliveryAddress = blank(r.deliveryAddress()) ? null : TypedText.nfc(r.deliveryAddress().strip());
         if ("post".equals(returnChannel)) {
             if (deliveryAddress == null) {
                 errors.add(FieldError.of("deliveryAddress", FieldIssue.REQUIRED));
@@ -184,7 +184,7 @@ class SubmissionCheck {
         d.submittedBy = DossierWork.key(actor);
         d.submittedByName = actor.displayName();
         d.applicantActor = actor.isStaff() || !"self".equals(relationship) ? null : DossierWork.key(actor);
-        d.applicantName = a.fullName().strip();
+        d.applicantName = TypedText.nfc(a.fullName().strip());
         d.applicantId = citizenId;
         d.applicantPhone = phone.display();
         d.phoneKey = phone.key();
