@@ -82,6 +82,11 @@ public class LookupDossier {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
         }
+        long now = System.currentTimeMillis();
+        long busy = Math.max(limiter.acquireFor("code:" + key, now), limiter.acquireFor("phone:" + phoneKey, now));
+        if (busy > 0) {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, String.valueOf(busy)).with("retryAfter", busy);
+        }
         String phoneKeyFound = phoneKey;
         return transactions.onConnection(TenantScope.none(), conn -> queries.lookup(conn, key, phoneKeyFound)).chain(found -> {
             var row = found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, code.strip()));

@@ -63,4 +63,18 @@ class LookupLimiterTest {
         assertEquals(0, limiter.acquire("203.0.113.7", t + 45_000), "a new minute, a new allowance");
         assertTrue(limiter.acquire("203.0.113.7", t + 45_001) == 0);
     }
+
+    @Test
+    void aCodeOrAPhoneGetsAThirdOfAClientsLimitWhoeverAsks() {
+        LookupLimiter limiter = new LookupLimiter(limit(30));
+        long t = 1_800_000_000_000L;
+        for (int i = 0; i < 10; i++) {
+            // Ten guessers, each from its own address, each trying one phone for the same code.
+            assertEquals(0, limiter.acquire("198.51.100." + i, t + i));
+            assertEquals(0, limiter.acquireFor("code:00000001H26260101001", t + i));
+        }
+        assertTrue(limiter.acquireFor("code:00000001H26260101001", t + 20) > 0, "the eleventh try at that code waits");
+        assertEquals(0, limiter.acquire("198.51.100.99", t + 20), "the new address itself is not held back");
+        assertEquals(0, limiter.acquireFor("phone:84912345678", t + 20), "another key has its own allowance");
+    }
 }
