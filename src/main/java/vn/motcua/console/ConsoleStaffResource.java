@@ -102,7 +102,8 @@ public class ConsoleStaffResource {
                 .onFailure(ConsoleStaffResource::refusedForm).recoverWithUni(e -> {
                     // Shown again, everything typed kept, each error beside its field.
                     ProblemException problem = (ProblemException) e;
-                    page.refused(problem, "username");
+                    page.refused(problem, "username", java.util.Map.of("username", m.staff_username(), "lastName", m.staff_last_name(),
+                            "firstName", m.staff_first_name(), "email", m.staff_email(), "roles", m.staff_roles()));
                     return render(tenant, null, typed, Response.Status.fromStatusCode(problem.type().status()));
                 });
     }

@@ -99,6 +99,9 @@ class ConsoleStaffPageTest {
                 Map.entry("email", "trang@"), Map.entry("role", "processor")), Map.of());
         String body = refused.body();
         assertEquals(400, refused.statusCode(), body);
+        // Kept for a look in a browser (target/pages/): the page a refused form shows.
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "pages"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "pages", "console-staff-refused.html"), body);
         assertTrue(body.contains("<title>Lỗi: "), "the title says there is an error first: " + body);
         String summary = body.substring(body.indexOf("id=\"error-summary\""), body.indexOf("</div>", body.indexOf("id=\"error-summary\"")));
         for (String field : List.of("username", "firstName", "email")) {

@@ -110,8 +110,19 @@ public class PageContext {
      * becomes that field's error.
      */
     public void refused(ProblemException problem, String field) {
+        refused(problem, field, java.util.Map.of());
+    }
+
+    /**
+     * The same, each error named by its field's label ({@code labels}, field → the label the form shows), so that
+     * the summary at the top says which field is wrong ("Tên: Mục này bắt buộc."), as GOV.UK's does.
+     */
+    public void refused(ProblemException problem, String field, java.util.Map<String, String> labels) {
         if (!problem.fieldErrors().isEmpty()) {
             refused(problem);
+            this.errors = errors.stream().map(e -> labels.containsKey(e.field())
+                    ? new ProblemException.FieldError(e.field(), labels.get(e.field()) + ": " + e.message(), e.issue(), e.args())
+                    : e).toList();
             return;
         }
         ProblemException p = problem.localized(locale());
