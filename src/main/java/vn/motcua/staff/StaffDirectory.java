@@ -201,7 +201,10 @@ public class StaffDirectory {
     }
 
     /** Keycloak unreachable or refusing the service account is a 503 to the caller, never a 500. */
-    private static <T> T call(java.util.function.Supplier<T> work) {
+    /** What a client is told to wait when Keycloak cannot be reached. */
+    static final long RETRY_AFTER_SECONDS = 30;
+
+    static <T> T call(java.util.function.Supplier<T> work) {
         try {
             return work.get();
         } catch (ProblemException e) {
@@ -215,10 +218,10 @@ public class StaffDirectory {
             p.initCause(e);
             throw p;
         } catch (ProcessingException e) {
+            // Keycloak unreachable: worth trying again shortly, and the client is told when.
             LOG.warnf("Keycloak's admin API refused or failed: %s", e.getMessage());
-            ProblemException p = new ProblemException(ProblemType.UNAVAILABLE);
-            p.initCause(e);
-            throw p;
+            // (The cause is in the log line above: a problem made by with() already has its cause set.)
+            throw new ProblemException(ProblemType.UNAVAILABLE).with("retryAfter", RETRY_AFTER_SECONDS);
         }
     }
 }

@@ -62,7 +62,7 @@ public final class AttachmentFiles {
             }
         } else {
             try {
-                BufferedImage image = decode(original, maxSide);
+                BufferedImage image = decodeBounded(original, maxSide);
                 if (image != null) {
                     boolean alpha = image.getColorModel().hasAlpha();
                     String format = alpha ? "png" : "jpg";
@@ -87,6 +87,23 @@ public final class AttachmentFiles {
             }
         }
         return new Prepared(storedType, stored, sha256(stored));
+    }
+
+    /**
+     * Image decodes at once per replica: each may hold up to a 24-megapixel raster (about 100 MB), so a burst of uploads
+     * waits its turn on the worker pool rather than taking the heap. One per core.
+     */
+    static final java.util.concurrent.Semaphore DECODES = new java.util.concurrent.Semaphore(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+    /** {@link #decode}, holding one of {@link #DECODES} while it runs (released however it ends). */
+    static BufferedImage decodeBounded(byte[] bytes, int maxSide) throws IOException {
+        DECODES.acquireUninterruptibly();
+        try {
+            return decode(bytes, maxSide);
+        } finally {
+            DECODES.release();
+        }
     }
 
     /** The most pixels an image may have: a 50-megapixel phone photo passes, a decompression bomb does not. */

@@ -94,7 +94,7 @@ public class AttachmentService {
                     .map(prepared -> {
                         UUID id = UUID.randomUUID();
                         String key = store.put(d.id, id, prepared.bytes());
-                        return new AttachmentRecord(id, d.id, document, safeName(fileName), prepared.contentType(), size,
+                        return new AttachmentRecord(id, d.id, document, safeName(fileName, prepared.contentType()), prepared.contentType(), size,
                                 prepared.bytes().length, prepared.sha256(), key, DossierWork.key(actor), null);
                     }))
                     .chain(record -> transactions.onConnection(policy.actScope(actor).as(DossierWork.key(actor)),
@@ -163,13 +163,28 @@ public class AttachmentService {
         return AttachmentFiles.prepare(type, bytes, a.maxImageSide(), a.jpegQuality());
     }
 
-    /** The file's name as shown to people: no folders, no control characters, not too long. */
-    static String safeName(String name) {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-        if (n.isEmpty()) {
-            n = "tep";
+    /** The extension each stored type is named with. */
+    private static final java.util.Map<String, String> EXTENSIONS = java.util.Map.of("application/pdf", ".pdf", "image/jpeg", ".jpg",
+            "image/png", ".png");
+
+    /**
+     * The file's name as shown to people and given to a browser that downloads it: no folders, no control or invisible
+     * formatting characters (a right-to-left override would show "anh.gpj.exe" as "anh.exe.jpg"), composed (NFC), at
+     * most 100 characters before the extension, and the extension of the type the bytes are stored as (sniffed, then
+     * perhaps re-encoded: a PNG photo kept as JPEG is named .jpg), never the one the client gave.
+     */
+    static String safeName(String name, String storedType) {
+        String n = name == null ? "" : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC).replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
+        int dot = n.lastIndexOf('.');
+        // Whatever follows the last dot is the client's extension, replaced below; no leading or trailing dots remain.
+        String base = (dot >= 0 ? n.substring(0, dot) : n).replaceAll("^[.\\s]+|[.\\s]+$", "");
+        if (base.isEmpty()) {
+            base = "tep";
         }
-        return n.length() > 120 ? n.substring(n.length() - 120) : n;
+        if (base.length() > 100) {
+            base = base.substring(0, 100).strip();
+        }
+        return base + EXTENSIONS.getOrDefault(storedType, "");
     }
 }
