@@ -131,6 +131,7 @@ class AttackMatrixTest {
         groups.put("injection", injectionAttacks(f, withPages));
         groups.put("forms", formAttacks(pages));
         groups.put("bodies", bodyAttacks(f, ops));
+        groups.put("headers", headerChecks(f, pageReads));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
@@ -227,6 +228,19 @@ class AttackMatrixTest {
             });
             return body;
         }
+        if (EXTREMES.equals(value)) {
+            // Extreme numbers and dates where the schema has them; every text field a single character.
+            if ("integer".equals(m.get("type"))) {
+                return Long.MAX_VALUE;
+            }
+            if ("number".equals(m.get("type"))) {
+                return 1e308;
+            }
+            if ("string".equals(m.get("type"))) {
+                return "date-time".equals(m.get("format")) ? "+999999999-12-31T23:59:59Z"
+                        : "date".equals(m.get("format")) ? "-999999999-01-01" : "x";
+            }
+        }
         if ("string".equals(m.get("type")) && m.get("format") == null) {
             return value;
         }
@@ -238,7 +252,10 @@ class AttackMatrixTest {
     }
 
     /** What a hostile user puts in every text field of a body: a NUL, a megabyte, markup, SQL, a line break. */
-    static final List<String> BODY_VALUES = List.of("nul\u0000byte", "x".repeat(1_000_000), "<img src=x onerror=alert(1)>",
+    /** Not a text: the marker for a body of extreme numbers and dates with an unknown field added. */
+    static final String EXTREMES = "\u0001extremes";
+
+    static final List<String> BODY_VALUES = List.of(EXTREMES, "nul\u0000byte", "x".repeat(1_000_000), "<img src=x onerror=alert(1)>",
             "' OR '1'='1", "a\r\nX-Injected: yes");
 
     /**
@@ -256,14 +273,52 @@ class AttackMatrixTest {
             String actor = op.isTenantScoped() ? "canbo.dienbien" : op.path().contains("{office}") ? "buudien.badinh" : "nguyenvana";
             for (String value : BODY_VALUES) {
                 Object body = hostileBody(op.bodySchema(), value, 0);
-                String label = value.length() > 40 ? value.length() + " characters" : printable(value);
+                if (EXTREMES.equals(value) && body instanceof Map<?, ?> map) {
+                    Map<Object, Object> withUnknown = new LinkedHashMap<>(map);
+                    withUnknown.put("khongCoTruongNay", Map.of("x", List.of(1, 2)));
+                    body = withUnknown;
+                }
+                Object sent = body;
+                String label = EXTREMES.equals(value) ? "extreme numbers and dates, and an unknown field"
+                        : value.length() > 40 ? value.length() + " characters" : printable(value);
                 cases.add(DynamicTest.dynamicTest(op.method() + " " + op.path() + " body of " + label, () -> {
-                    Response r = sendBody(f.tokens().get(actor), base, f, body);
+                    Response r = sendBody(f.tokens().get(actor), base, f, sent);
                     assertTrue(r.statusCode() < 500, () -> "server error with " + label + ": " + r.asString());
                     assertEquals(null, r.header("X-Injected"), "a header was injected");
                     assertNoSecret(r, f);
                 }));
             }
+        }
+        return cases;
+    }
+
+    /**
+     * Every page a browser can open, as its visitor would see it (anonymous for public pages, signed in with a bearer
+     * token of the right realm otherwise): a policy with no inline script and no framing, nosniff, a referrer
+     * policy, and nothing stored when someone is signed in.
+     */
+    private List<DynamicTest> headerChecks(Fixture f, List<Op> pageReads) {
+        List<DynamicTest> cases = new ArrayList<>();
+        for (Op op : pageReads) {
+            String path = op.path().replace("{tenant}", WARD_A).replace("{slug}", "forbidden");
+            String actor = op.isPublic() ? null : path.startsWith("/console/" + WARD_A + "/staff") ? Demo.DISTRICT_ADMIN
+                    : path.startsWith("/console") ? Demo.RECEIVER : Demo.CITIZEN;
+            cases.add(DynamicTest.dynamicTest("headers of " + path + (actor == null ? "" : " for " + actor), () -> {
+                RequestSpecification spec = given().redirects().follow(false).accept("text/html");
+                if (actor != null) {
+                    spec.auth().oauth2(f.tokens().get(actor));
+                }
+                Response r = spec.get(path);
+                assertTrue(r.statusCode() < 500, () -> path + ": " + r.statusCode());
+                String csp = r.header("Content-Security-Policy");
+                assertTrue(csp != null && csp.contains("frame-ancestors 'none'") && !csp.matches(".*script-src[^;]*unsafe-inline.*"),
+                        () -> path + " CSP: " + csp);
+                assertEquals("nosniff", r.header("X-Content-Type-Options"), path);
+                assertEquals("same-origin", r.header("Referrer-Policy"), path);
+                if (actor != null) {
+                    assertEquals("no-store", r.header("Cache-Control"), path + " for a signed-in visitor");
+                }
+            }));
         }
         return cases;
     }
