@@ -28,17 +28,44 @@ public class SecurityHeaders {
     /** Data (JSON, problem documents, plain text, metrics, empty answers): nothing to run, nothing to frame. */
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-    void register(@Observes Filters filters) {
-        filters.register(SecurityHeaders::onEnd, 100);
+    /** A year, the usual HSTS lifetime: browsers then never try plain HTTP for the site. */
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private java.util.Set<String> trustedProxies = java.util.Set.of();
+
+    void register(@Observes Filters filters, WebConfig config) {
+        trustedProxies = config.trustedProxies().orElse(java.util.Set.of());
+        filters.register(this::onEnd, 100);
     }
 
-    private static void onEnd(RoutingContext context) {
-        context.addHeadersEndHandler(v -> apply(context));
+    private void onEnd(RoutingContext context) {
+        context.addHeadersEndHandler(v -> apply(context, overTls(context.request().isSSL(),
+                context.request().remoteAddress() == null ? null : context.request().remoteAddress().hostAddress(),
+                context.request().getHeader("X-Forwarded-Proto"), trustedProxies)));
         context.next();
     }
 
-    private static void apply(RoutingContext context) {
+    /**
+     * Whether the request reached the site over TLS: directly, or through a proxy of {@code trusted} that says so. A
+     * client's own {@code X-Forwarded-Proto} counts for nothing.
+     */
+    static boolean overTls(boolean ssl, String peer, String forwardedProto, java.util.Set<String> trusted) {
+        return ssl || peer != null && trusted.contains(peer) && "https".equalsIgnoreCase(forwardedProto == null ? null : forwardedProto.strip());
+    }
+
+    private static void apply(RoutingContext context, boolean tls) {
         MultiMap h = context.response().headers();
+        if (tls) {
+            setIfAbsent(h, "Strict-Transport-Security", HSTS);
+            // Every cookie of the answer (the session's, the state's, the language's) travels over TLS only.
+            java.util.List<String> cookies = h.getAll(HttpHeaders.SET_COOKIE);
+            if (!cookies.isEmpty()) {
+                h.remove(HttpHeaders.SET_COOKIE);
+                for (String c : cookies) {
+                    h.add(HttpHeaders.SET_COOKIE, c.toLowerCase(java.util.Locale.ROOT).contains("; secure") ? c : c + "; Secure");
+                }
+            }
+        }
         String type = h.get(HttpHeaders.CONTENT_TYPE);
         boolean page = type != null && type.startsWith("text/html");
         if (page) {

@@ -13,4 +13,12 @@ public interface WebConfig {
      */
     @WithDefault("development-only-csrf-secret")
     String csrfSecret();
+
+    /**
+     * The addresses of the reverse proxies that terminate TLS in front of the service (variable
+     * {@code MOTCUA_TRUSTED_PROXIES}, comma-separated): only from these is {@code X-Forwarded-Proto: https} believed.
+     * A request that came over TLS, directly or through one of them, is answered with HSTS and every cookie marked
+     * {@code Secure}. None by default: nothing a client sends can make the service think it is behind TLS.
+     */
+    java.util.Optional<java.util.Set<String>> trustedProxies();
 }

@@ -60,4 +60,26 @@ class SecurityHeadersTest {
                 .get("/console").then().statusCode(303)
                 .header("Location", equalTo("/console/" + Demo.WARD));
     }
+
+    @Test
+    void behindATrustedTlsProxyEveryCookieIsSecureAndTheSiteAsksForHttpsOnly() {
+        // The suite's proxy is 127.0.0.1 (%test.motcua.web.trusted-proxies).
+        io.restassured.response.Response page = given().accept("text/html").header("X-Forwarded-Proto", "https")
+                .queryParam("lang", "en").get("/");
+        page.then().statusCode(200).header("Strict-Transport-Security", equalTo(SecurityHeaders.HSTS));
+        org.junit.jupiter.api.Assertions.assertTrue(page.headers().getValues("Set-Cookie").stream()
+                .allMatch(c -> c.contains("; Secure")), () -> page.headers().getValues("Set-Cookie").toString());
+        // Plain HTTP: no HSTS (it would be ignored anyway), cookies as they are.
+        given().accept("text/html").get("/").then().statusCode(200).header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void aClientsOwnForwardedProtoCountsForNothing() {
+        java.util.Set<String> proxy = java.util.Set.of("10.0.0.5");
+        org.junit.jupiter.api.Assertions.assertTrue(SecurityHeaders.overTls(false, "10.0.0.5", "https", proxy));
+        org.junit.jupiter.api.Assertions.assertTrue(SecurityHeaders.overTls(true, "203.0.113.9", null, proxy));
+        org.junit.jupiter.api.Assertions.assertFalse(SecurityHeaders.overTls(false, "203.0.113.9", "https", proxy));
+        org.junit.jupiter.api.Assertions.assertFalse(SecurityHeaders.overTls(false, "10.0.0.5", "http", proxy));
+        org.junit.jupiter.api.Assertions.assertFalse(SecurityHeaders.overTls(false, "10.0.0.5", "https", java.util.Set.of()));
+    }
 }
