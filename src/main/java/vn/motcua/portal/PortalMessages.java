@@ -84,4 +84,22 @@ public interface PortalMessages {
 
     @Message
     String purpose_reuse();
+
+    @Message
+    String kiosk_title();
+
+    @Message
+    String kiosk_intro(int minutes);
+
+    @Message
+    String kiosk_on();
+
+    @Message
+    String kiosk_off();
+
+    @Message
+    String kiosk_turn_on();
+
+    @Message
+    String kiosk_turn_off();
 }

@@ -4,15 +4,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
@@ -28,8 +33,10 @@ import vn.motcua.platform.error.ProblemTexts;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.i18n.MessageKeys;
 import vn.motcua.platform.web.PageContext;
+import vn.motcua.platform.web.PageFilters;
 import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
+import vn.motcua.platform.web.WebConfig;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
 import vn.motcua.tenant.TenantTree;
@@ -47,14 +54,18 @@ public class PortalResource {
         static native TemplateInstance me(Actor actor, List<AccessRow> reads, String maskedCitizenId);
 
         static native TemplateInstance problem(ProblemType type, String title);
+
+        static native TemplateInstance kiosk(boolean on, int minutes);
     }
 
     private final TenantDirectory tenants;
     private final SecurityIdentity identity;
     private final MyDataAccess access;
     private final PageContext page;
+    private final WebConfig web;
 
-    PortalResource(TenantDirectory tenants, SecurityIdentity identity, MyDataAccess access, PageContext page) {
+    PortalResource(TenantDirectory tenants, SecurityIdentity identity, MyDataAccess access, PageContext page, WebConfig web) {
+        this.web = web;
         this.access = access;
         this.tenants = tenants;
         this.identity = identity;
@@ -89,6 +100,31 @@ public class PortalResource {
     @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
     public Response signOut() {
         return Redirects.seeOther("/");
+    }
+
+    /** "Máy dùng chung": whether this browser signs its people out when idle, and the switch. */
+    @GET
+    @Path("kiosk")
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
+    public TemplateInstance kiosk(@CookieParam(PageFilters.KIOSK_COOKIE) String kiosk) {
+        return Templates.kiosk("1".equals(kiosk), web.kioskIdleMinutes());
+    }
+
+    /**
+     * Puts this browser in kiosk mode or takes it out, for a year: a cookie of the browser, so a desk's PC keeps it
+     * whoever signs in. Anyone may: it only ever signs people out sooner.
+     */
+    @POST
+    @Path("kiosk")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
+    public Response setKiosk(@RestForm String on) {
+        boolean turnOn = "1".equals(on);
+        return Response.fromResponse(Redirects.seeOther("/kiosk")).cookie(new NewCookie.Builder(PageFilters.KIOSK_COOKIE)
+                .value(turnOn ? "1" : "0").path("/").maxAge(turnOn ? 365 * 24 * 3600 : 0).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build()).build();
     }
 
     @GET

@@ -548,17 +548,29 @@ class AttackMatrixTest {
     }
 
     private Sessions sessions;
+    private Sessions citizenSessions;
 
-    private Sessions sessions() throws Exception {
-        if (sessions == null) {
-            String staffPage = base + "console/" + WARD_A + "/staff";
-            Browser admin = new Browser();
-            String adminToken = csrfOf(admin.signIn(admin.get(staffPage), Demo.DISTRICT_ADMIN, DemoUser.PASSWORD));
-            Browser other = new Browser();
-            String otherToken = csrfOf(other.signIn(other.get(staffPage), Demo.CITY_ADMIN, DemoUser.PASSWORD));
-            sessions = new Sessions(admin, adminToken, otherToken);
+    /** Two signed-in sessions of the realm a form's page belongs to: the console's (staff) or the portal's (citizens). */
+    private Sessions sessions(String path) throws Exception {
+        if (path.startsWith("/console")) {
+            if (sessions == null) {
+                String staffPage = base + "console/" + WARD_A + "/staff";
+                Browser admin = new Browser();
+                String adminToken = csrfOf(admin.signIn(admin.get(staffPage), Demo.DISTRICT_ADMIN, DemoUser.PASSWORD));
+                Browser other = new Browser();
+                String otherToken = csrfOf(other.signIn(other.get(staffPage), Demo.CITY_ADMIN, DemoUser.PASSWORD));
+                sessions = new Sessions(admin, adminToken, otherToken);
+            }
+            return sessions;
         }
-        return sessions;
+        if (citizenSessions == null) {
+            Browser one = new Browser();
+            one.signIn(one.get(base + "signin"), Demo.CITIZEN, DemoUser.PASSWORD);
+            Browser other = new Browser();
+            other.signIn(other.get(base + "signin"), Demo.OTHER_CITIZEN, DemoUser.PASSWORD);
+            citizenSessions = new Sessions(one, csrfOf(one.get(base + "kiosk")), csrfOf(other.get(base + "kiosk")));
+        }
+        return citizenSessions;
     }
 
     private static String csrfOf(java.net.http.HttpResponse<String> page) {
@@ -583,25 +595,25 @@ class AttackMatrixTest {
                     .replace("{change}", "disable").replace("{slug}", "not-found").substring(1);
             List<Map.Entry<String, String>> form = List.of(Map.entry("username", ""), Map.entry("lastName", ""));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " without the session's token", () -> {
-                var res = sessions().admin().post(url, form, Map.of());
+                var res = sessions(r.path()).admin().post(url, form, Map.of());
                 assertEquals(403, res.statusCode(), res::body);
             }));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " with another session's token", () -> {
                 List<Map.Entry<String, String>> withOthers = new ArrayList<>(form);
-                withOthers.add(Map.entry("csrf", sessions().otherToken()));
-                var res = sessions().admin().post(url, withOthers, Map.of());
+                withOthers.add(Map.entry("csrf", sessions(r.path()).otherToken()));
+                var res = sessions(r.path()).admin().post(url, withOthers, Map.of());
                 assertEquals(403, res.statusCode(), res::body);
             }));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " from another site", () -> {
                 List<Map.Entry<String, String>> withOwn = new ArrayList<>(form);
-                withOwn.add(Map.entry("csrf", sessions().adminToken()));
-                var res = sessions().admin().post(url, withOwn, Map.of("Origin", "https://evil.example"));
+                withOwn.add(Map.entry("csrf", sessions(r.path()).adminToken()));
+                var res = sessions(r.path()).admin().post(url, withOwn, Map.of("Origin", "https://evil.example"));
                 assertEquals(403, res.statusCode(), res::body);
             }));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " with its own token is not refused as forged", () -> {
                 List<Map.Entry<String, String>> withOwn = new ArrayList<>(form);
-                withOwn.add(Map.entry("csrf", sessions().adminToken()));
-                var res = sessions().admin().post(url, withOwn, Map.of());
+                withOwn.add(Map.entry("csrf", sessions(r.path()).adminToken()));
+                var res = sessions(r.path()).admin().post(url, withOwn, Map.of());
                 assertTrue(res.statusCode() != 403 && res.statusCode() < 500, () -> res.statusCode() + " " + res.body());
             }));
         }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +101,29 @@ class BrowserSignInTest {
         // Signing out when nobody is signed in just goes home.
         HttpResponse<String> twice = new Browser().get(base + "logout");
         assertEquals("/", twice.uri().getPath(), twice.uri().toString());
+    }
+
+    @Test
+    void aSharedPcSignsItsPersonOutWhenLeftIdle() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> kiosk = browser.post(base + "kiosk", List.of(Map.entry("on", "1")), Map.of());
+        assertEquals("/kiosk", kiosk.uri().getPath());
+        assertTrue(kiosk.body().contains("đang ở chế độ dùng chung"), kiosk.body());
+        HttpResponse<String> me = browser.signIn(browser.get(base + "signin"), Demo.OTHER_CITIZEN, DemoUser.PASSWORD);
+        assertEquals("/me", me.uri().getPath());
+        assertEquals("/me", browser.get(base + "me").uri().getPath(), "in use: still signed in");
+        // Left for an hour: the next person's first request signs the last one out before showing anything.
+        browser.setCookie(base.getHost(), "/", "kiosk_seen", Long.toString(System.currentTimeMillis() / 1000 - 3600));
+        HttpResponse<String> next = browser.get(base + "me");
+        assertEquals("/", next.uri().getPath(), "signed out and sent home: " + next.uri());
+        assertFalse(next.body().contains("Trần Thị Bình"), "nothing of the last person is shown");
+        assertTrue(browser.get(base + "me").uri().getPath().startsWith("/realms/citizens/"), "asked to sign in again");
+
+        // The same hour on a PC not in kiosk mode changes nothing.
+        Browser own = new Browser();
+        own.signIn(own.get(base + "signin"), Demo.OTHER_CITIZEN, DemoUser.PASSWORD);
+        own.setCookie(base.getHost(), "/", "kiosk_seen", Long.toString(System.currentTimeMillis() / 1000 - 3600));
+        assertEquals("/me", own.get(base + "me").uri().getPath());
     }
 
     @Test

@@ -29,8 +29,10 @@ public final class Browser {
     /** Every Set-Cookie header received, as sent, for tests of the cookies' attributes. */
     private final List<String> setCookies = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    private final LoopbackCookieJar jar = new LoopbackCookieJar(setCookies);
+
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new LoopbackCookieJar(setCookies))
+            .cookieHandler(jar)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -92,6 +94,11 @@ public final class Browser {
      * secure context), but Java's CookieManager does not. This jar keeps cookies per host, as a browser would here.
      */
     /** The Set-Cookie headers received so far for cookies called {@code name}. */
+    /** Sets a cookie by hand, as a person could in their browser (or as time passing would have left it). */
+    public void setCookie(String host, String path, String name, String value) {
+        jar.byHost.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(path + " " + name, value);
+    }
+
     public List<String> setCookieHeaders(String namePrefix) {
         return setCookies.stream().filter(h -> h.startsWith(namePrefix)).toList();
     }

@@ -21,4 +21,12 @@ public interface WebConfig {
      * {@code Secure}. None by default: nothing a client sends can make the service think it is behind TLS.
      */
     java.util.Optional<java.util.Set<String>> trustedProxies();
+
+    /**
+     * On a PC put in kiosk mode (a shared PC at the desk or in the hall: {@code /kiosk}), the minutes without a page
+     * request after which the person signed in there is signed out at the next request (variable
+     * {@code MOTCUA_KIOSK_IDLE_MINUTES}).
+     */
+    @io.smallrye.config.WithDefault("5")
+    int kioskIdleMinutes();
 }
