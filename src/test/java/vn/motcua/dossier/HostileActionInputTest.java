@@ -68,6 +68,15 @@ class HostileActionInputTest {
     }
 
     @Test
+    void aDateOutsideSaneBoundsIsRefusedBesideItsField() {
+        Map<String, Object> form = new java.util.HashMap<>(deathForm());
+        form.put("deathDate", "0001-01-01");
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
+                .body(Dossiers.submission(DEATH, WARD, "online-full", form)).post("/api/dossiers")
+                .then().statusCode(400).body("errors.field", hasItem("form.deathDate"));
+    }
+
+    @Test
     void anApplicantsNoteIsBoundedToo() {
         String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
         act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);

@@ -24,6 +24,9 @@ import vn.motcua.platform.error.ProblemException.FieldError;
  */
 public final class FormValidator {
 
+    /** The earliest year a form's date may have (the oldest civil-status records being digitized). */
+    static final int EARLIEST_YEAR = 1850;
+
     static final int MAX_TEXT = 500;
 
     /** The outcome: the normalized form when {@code errors} is empty. */
@@ -97,6 +100,11 @@ public final class FormValidator {
                 }
                 try {
                     LocalDate d = LocalDate.parse(v.asText().strip());
+                    // Sane bounds for any date a person writes on a form: nobody was born in year 1, nor dies in 9999.
+                    if (d.getYear() < EARLIEST_YEAR || d.getYear() > today.getYear() + 100) {
+                        errors.add(FieldError.of(at, FieldIssue.OUT_OF_RANGE, EARLIEST_YEAR, today.getYear() + 100));
+                        return;
+                    }
                     if ("past".equals(f.when()) && d.isAfter(today)) {
                         errors.add(FieldError.of(at, FieldIssue.DATE_IN_FUTURE));
                         return;
