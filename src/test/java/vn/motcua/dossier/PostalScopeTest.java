@@ -69,6 +69,21 @@ class PostalScopeTest {
     }
 
     @Test
+    void onceHandedOverTheOfficeNoLongerReadsThePerson() {
+        String code = submit(Tokens.staff(CLERK), byPost("postal", ADDRESS)).statusCode(201).extract().path("receiptCode");
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);
+        list(CLERK, OFFICE, "intake").statusCode(200)
+                .body("receiptCode", hasItem(code))
+                .body("find { it.receiptCode == '" + code + "' }.status", equalTo("received"))
+                .body("find { it.receiptCode == '" + code + "' }.applicantName", nullValue())
+                .body("find { it.receiptCode == '" + code + "' }.applicantPhone", nullValue());
+        // On the round the postman still needs them, until the result is delivered.
+        list(CLERK, OFFICE, "delivery").statusCode(200)
+                .body("find { it.receiptCode == '" + code + "' }.applicantName", equalTo("Nguyễn Văn An"))
+                .body("find { it.receiptCode == '" + code + "' }.deliveryAddress", equalTo(ADDRESS));
+    }
+
+    @Test
     void aCitizensDossierGoingBackByPostIsOnTheOfficesRoundAndDeliveringReturnsIt() {
         String citizen = Tokens.citizen(Demo.CITIZEN);
         String code = submit(citizen, byPost("online-full", ADDRESS)).statusCode(201).extract().path("receiptCode");
@@ -84,7 +99,8 @@ class PostalScopeTest {
         act(Demo.PROCESSOR, WARD, code, "propose").statusCode(200);
         act(Demo.APPROVER, WARD, code, "approve").statusCode(200);
         act(Demo.RECEIVER, WARD, code, "mark-result-ready").statusCode(200);
-        deliver(code).statusCode(200).body("status", equalTo("returned")).body("closedAt", org.hamcrest.Matchers.notNullValue());
+        deliver(code).statusCode(200).body("status", equalTo("returned")).body("closedAt", org.hamcrest.Matchers.notNullValue())
+                .body("applicantName", nullValue()).body("deliveryAddress", nullValue());
         deliver(code).statusCode(409);
         given().auth().oauth2(citizen).get("/api/dossiers/{code}", code).then().statusCode(200)
                 .body("status", equalTo("returned"))
