@@ -132,6 +132,7 @@ class AttackMatrixTest {
         groups.put("forms", formAttacks(pages));
         groups.put("bodies", bodyAttacks(f, ops));
         groups.put("headers", headerChecks(f, pageReads));
+        groups.put("files", fileAttacks(f));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
@@ -321,6 +322,67 @@ class AttackMatrixTest {
             }));
         }
         return cases;
+    }
+
+    /**
+     * Files that are two things at once, or one thing dressed as another, uploaded by the applicant: a JPEG carrying a
+     * script after its image, an HTML page and an SVG with a script named and typed as images, a PDF carrying HTML.
+     * Each is refused by its sniffed type, or stored so that it can only ever be what it says: served with its own
+     * type, nosniff, and (a re-encoded photo) without the payload.
+     */
+    private List<DynamicTest> fileAttacks(Fixture f) {
+        List<DynamicTest> cases = new ArrayList<>();
+        byte[] script = "<html><script>alert(document.cookie)</script></html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Map<String, Object[]> files = new LinkedHashMap<>();
+        files.put("a JPEG with a script after its image", new Object[] { "anh.jpg", "image/jpeg", concat(jpegQuietly(), script) });
+        files.put("an HTML page named and typed as a photo", new Object[] { "anh.jpg", "image/jpeg", script });
+        files.put("an SVG with a script typed as a PNG", new Object[] { "anh.png", "image/png",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(java.nio.charset.StandardCharsets.US_ASCII) });
+        files.put("a PDF carrying HTML", new Object[] { "don.pdf", "application/pdf", concat(
+                "%PDF-1.4\n%<html><script>alert(1)</script>\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[0]) });
+        files.forEach((what, file) -> cases.add(DynamicTest.dynamicTest("upload " + what, () -> {
+            String token = f.tokens().get("nguyenvana");
+            Response up = given().auth().oauth2(token).multiPart("document", "1").multiPart("file", (String) file[0], (byte[]) file[2],
+                    (String) file[1]).post("/api/dossiers/{code}/attachments", f.codeA());
+            assertTrue(up.statusCode() < 500, () -> what + ": " + up.asString());
+            if (up.statusCode() != 201) {
+                assertTrue(Set.of(413, 415, 400).contains(up.statusCode()), () -> what + ": " + up.statusCode());
+                return;
+            }
+            Response got = given().auth().oauth2(token).get("/api/dossiers/{code}/attachments/{id}", f.codeA(), up.path("id"));
+            assertEquals(200, got.statusCode());
+            String type = got.contentType();
+            assertTrue(type.startsWith("image/jpeg") || type.startsWith("image/png") || type.startsWith("application/pdf"),
+                    () -> what + " served as " + type);
+            assertEquals("nosniff", got.header("X-Content-Type-Options"));
+            if (type.startsWith("image/")) {
+                assertFalse(got.asString().contains("<script>"), what + ": the photo was stored re-encoded, without the script");
+            }
+        })));
+        return cases;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static byte[] jpegQuietly() {
+        try {
+            BufferedImage image = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            for (int i = 0; i < 800; i += 7) {
+                g.setColor(new java.awt.Color(i % 255, (i * 3) % 255, (i * 7) % 255));
+                g.fillRect(i, 0, 7, 600);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "jpg", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Response sendBody(String token, Expanded e, Fixture f, Object body) {

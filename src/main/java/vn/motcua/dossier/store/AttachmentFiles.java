@@ -19,8 +19,8 @@ import net.coobird.thumbnailator.Thumbnails;
 
 /**
  * What a file really is and how it is kept: the type is sniffed from the bytes (Apache Tika's magic numbers), never
- * taken from the client's name or header; phone photos are scaled down and re-encoded, and the smaller of the two
- * versions is kept. Pure and blocking: run on a worker.
+ * taken from the client's name or header; photos are always re-encoded (scaled down when large), so that nothing but
+ * their pixels is kept. Pure and blocking: run on a worker.
  */
 public final class AttachmentFiles {
 
@@ -45,8 +45,8 @@ public final class AttachmentFiles {
     }
 
     /**
-     * Scales a photo down to {@code maxSide} pixels on its long side and re-encodes it (JPEG at {@code quality}; a
-     * PNG stays PNG if it has transparency). PDFs keep their pages and lose their active content ({@link
+     * Scales a photo down to {@code maxSide} pixels on its long side and always re-encodes it (JPEG at {@code quality};
+     * a PNG stays PNG if it has transparency); one no decoder reads is refused. PDFs keep their pages and lose their active content ({@link
      * PdfActiveContent}); a PDF without any is kept byte for byte.
      */
     public static Prepared prepare(String type, byte[] original, int maxSide, double quality) {
@@ -61,30 +61,37 @@ public final class AttachmentFiles {
                         "application/pdf (" + e.getMessage() + ")");
             }
         } else {
+            BufferedImage image;
             try {
-                BufferedImage image = decodeBounded(original, maxSide);
-                if (image != null) {
-                    boolean alpha = image.getColorModel().hasAlpha();
-                    String format = alpha ? "png" : "jpg";
-                    var builder = Thumbnails.of(image).outputFormat(format);
-                    if (Math.max(image.getWidth(), image.getHeight()) > maxSide) {
-                        builder.size(maxSide, maxSide);
-                    } else {
-                        builder.scale(1.0);
-                    }
-                    if (!alpha) {
-                        builder.outputQuality(quality);
-                    }
-                    ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    builder.toOutputStream(out);
-                    if (out.size() < original.length) {
-                        stored = out.toByteArray();
-                        storedType = alpha ? "image/png" : "image/jpeg";
-                    }
-                }
+                image = decodeBounded(original, maxSide);
             } catch (IOException e) {
-                // An image the decoder cannot read is kept as it came; its type was already checked.
+                image = null;
             }
+            if (image == null) {
+                // Said to be an image by its first bytes, but no decoder reads it: nothing an office could look at.
+                throw new vn.motcua.platform.error.ProblemException(vn.motcua.platform.error.ProblemType.FILE_TYPE_NOT_ALLOWED,
+                        type + " (unreadable)");
+            }
+            // Always stored re-encoded, even when the original is smaller: only the pixels survive, not what a file can
+            // carry besides them (a script appended to a photo, a second file inside it, the phone's GPS position).
+            boolean alpha = image.getColorModel().hasAlpha();
+            var builder = Thumbnails.of(image).outputFormat(alpha ? "png" : "jpg");
+            if (Math.max(image.getWidth(), image.getHeight()) > maxSide) {
+                builder.size(maxSide, maxSide);
+            } else {
+                builder.scale(1.0);
+            }
+            if (!alpha) {
+                builder.outputQuality(quality);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                builder.toOutputStream(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            stored = out.toByteArray();
+            storedType = alpha ? "image/png" : "image/jpeg";
         }
         return new Prepared(storedType, stored, sha256(stored));
     }

@@ -82,4 +82,16 @@ class SecurityHeadersTest {
         org.junit.jupiter.api.Assertions.assertFalse(SecurityHeaders.overTls(false, "10.0.0.5", "http", proxy));
         org.junit.jupiter.api.Assertions.assertFalse(SecurityHeaders.overTls(false, "10.0.0.5", "https", java.util.Set.of()));
     }
+
+    @Test
+    void aForgedHostCannotBecomeWhereTheSignInSendsItsCode() {
+        // Quarkus OIDC builds the sign-in's redirect_uri from the request; Keycloak accepts only the client's own
+        // addresses, so a forged Host ends at Keycloak's refusal, never with a code sent elsewhere.
+        String location = given().redirects().follow(false).accept("text/html").header("Host", "evil.example").get("/me")
+                .then().statusCode(302).extract().header("Location");
+        org.junit.jupiter.api.Assertions.assertTrue(location.contains("evil.example"), location);
+        io.restassured.response.Response keycloak = given().redirects().follow(false).urlEncodingEnabled(false).get(location);
+        org.junit.jupiter.api.Assertions.assertEquals(400, keycloak.statusCode(), keycloak::asString);
+        org.junit.jupiter.api.Assertions.assertTrue(keycloak.getHeader("Location") == null, "no redirect anywhere");
+    }
 }
