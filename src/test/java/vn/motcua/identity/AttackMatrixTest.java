@@ -133,6 +133,7 @@ class AttackMatrixTest {
         groups.put("bodies", bodyAttacks(f, ops));
         groups.put("headers", headerChecks(f, pageReads));
         groups.put("files", fileAttacks(f));
+        groups.put("sign-out", signOutChecks(pageReads));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
@@ -341,6 +342,7 @@ class AttackMatrixTest {
         files.put("a PDF carrying HTML", new Object[] { "don.pdf", "application/pdf", concat(
                 "%PDF-1.4\n%<html><script>alert(1)</script>\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
                         .getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[0]) });
+        files.put("a decompression bomb (10,000 x 10,000 pixels)", new Object[] { "bom.png", "image/png", bombQuietly() });
         files.forEach((what, file) -> cases.add(DynamicTest.dynamicTest("upload " + what, () -> {
             String token = f.tokens().get("nguyenvana");
             Response up = given().auth().oauth2(token).multiPart("document", "1").multiPart("file", (String) file[0], (byte[]) file[2],
@@ -360,6 +362,42 @@ class AttackMatrixTest {
                 assertFalse(got.asString().contains("<script>"), what + ": the photo was stored re-encoded, without the script");
             }
         })));
+        return cases;
+    }
+
+    private static byte[] bombQuietly() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(10_000, 10_000, BufferedImage.TYPE_BYTE_BINARY), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sign-out, for each realm: a person signs in and out in a browser; afterwards every page of that realm that
+     * needs a sign-in sends the same browser to sign in again, none is served.
+     */
+    private List<DynamicTest> signOutChecks(List<Op> pageReads) {
+        List<DynamicTest> cases = new ArrayList<>();
+        for (String realm : List.of("staff", "citizens")) {
+            cases.add(DynamicTest.dynamicTest("after signing out of " + realm + ", no page of it is served", () -> {
+                Browser b = new Browser();
+                boolean staff = realm.equals("staff");
+                b.signIn(b.get(base + (staff ? "console" : "signin")), staff ? Demo.DISTRICT_ADMIN : Demo.CITIZEN, DemoUser.PASSWORD);
+                var out = b.get(base + (staff ? "console/logout" : "logout"));
+                assertEquals("/", out.uri().getPath(), realm + " sign-out ends on the portal");
+                for (Op op : pageReads) {
+                    if (op.isPublic() || op.path().startsWith("/console") != staff) {
+                        continue;
+                    }
+                    String page = op.path().replace("{tenant}", DISTRICT);
+                    var r = b.get(base + page.substring(1));
+                    assertTrue(r.uri().getPath().startsWith("/realms/" + realm + "/"), () -> page + " after sign-out: " + r.uri());
+                }
+            }));
+        }
         return cases;
     }
 
@@ -453,6 +491,17 @@ class AttackMatrixTest {
         forged.put("expired", expired);
         forged.put("citizens token re-labelled as staff", ForgedTokens.tampered(citizen, c -> c.put("iss", issuerStaff)));
         forged.put("valid token of the master realm", KeycloakAdmin.masterToken());
+        // Genuine tokens of the right realms that are not access tokens of the service's clients.
+        forged.put("a citizen's ID token", KeycloakAdmin.idToken(RealmGenerator.CITIZENS, Demo.CITIZEN, DemoUser.PASSWORD));
+        forged.put("an officer's ID token", KeycloakAdmin.idToken(RealmGenerator.STAFF, Demo.RECEIVER, DemoUser.PASSWORD));
+        forged.put("a service account's token", given().baseUri(vn.motcua.support.EmbeddedServicesResource.keycloakUrl())
+                .formParam("grant_type", "client_credentials").formParam("client_id", RealmGenerator.PROVISIONING_CLIENT)
+                .formParam("client_secret", RealmGenerator.DEV_PROVISIONING_SECRET)
+                .post("/realms/staff/protocol/openid-connect/token").then().statusCode(200).extract().<String>path("access_token"));
+        forged.put("an officer's admin-cli token", given().baseUri(vn.motcua.support.EmbeddedServicesResource.keycloakUrl())
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli").formParam("username", Demo.RECEIVER)
+                .formParam("password", DemoUser.PASSWORD).post("/realms/staff/protocol/openid-connect/token").then().statusCode(200)
+                .extract().<String>path("access_token"));
         List<DynamicTest> cases = new ArrayList<>();
         for (Op op : ops) {
             if (op.isPublic()) {
