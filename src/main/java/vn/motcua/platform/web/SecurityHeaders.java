@@ -36,6 +36,27 @@ public class SecurityHeaders {
     void register(@Observes Filters filters, WebConfig config) {
         trustedProxies = config.trustedProxies().orElse(java.util.Set.of());
         filters.register(this::onEnd, 100);
+        config.publicUrl().ifPresent(url -> {
+            String ours = authority(url);
+            // Before anything else reads the request (a higher priority runs first).
+            filters.register(context -> {
+                String host = context.request().getHeader(HttpHeaders.HOST);
+                if (host == null || !host.equalsIgnoreCase(ours)) {
+                    context.response().setStatusCode(421).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                            .end("{\"type\":\"/problems/bad-request\",\"title\":\"Misdirected request\",\"status\":421}");
+                    return;
+                }
+                context.next();
+            }, 1000);
+        });
+    }
+
+    /** host[:port] of a URL, the port left out when it is the scheme's default, as a browser's Host header has it. */
+    static String authority(java.net.URI url) {
+        int port = url.getPort();
+        boolean standard = port < 0 || "https".equalsIgnoreCase(url.getScheme()) && port == 443
+                || "http".equalsIgnoreCase(url.getScheme()) && port == 80;
+        return standard ? url.getHost() : url.getHost() + ":" + port;
     }
 
     private void onEnd(RoutingContext context) {

@@ -29,4 +29,12 @@ public interface WebConfig {
      */
     @io.smallrye.config.WithDefault("5")
     int kioskIdleMinutes();
+
+    /**
+     * The site's public address (variable {@code MOTCUA_PUBLIC_URL}, e.g. {@code https://dichvucong.hanoi.gov.vn}).
+     * When set, a request addressed to any other host (its {@code Host} header) is refused with 421 before anything
+     * reads it, so no link or redirect the service or Quarkus OIDC builds from the request can point elsewhere. Unset
+     * (the demo, the tests), any host is served.
+     */
+    java.util.Optional<java.net.URI> publicUrl();
 }

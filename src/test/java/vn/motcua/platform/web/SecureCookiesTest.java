@@ -14,8 +14,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Served over HTTPS behind a TLS proxy ({@code MOTCUA_SECURE_COOKIES=true}): the sign-in's cookies, which Quarkus OIDC
- * writes itself, are marked {@code Secure} although the proxy speaks plain HTTP to the service.
+ * Configured as in production: served over HTTPS behind a TLS proxy ({@code MOTCUA_SECURE_COOKIES=true}), the
+ * sign-in's cookies, which Quarkus OIDC writes itself, are marked {@code Secure} although the proxy speaks plain HTTP
+ * to the service; with its public address set ({@code MOTCUA_PUBLIC_URL}), a request for another host is refused
+ * before anything builds a link from it.
  */
 @QuarkusTest
 @TestProfile(SecureCookiesTest.BehindTls.class)
@@ -24,7 +26,7 @@ class SecureCookiesTest {
     public static class BehindTls implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("MOTCUA_SECURE_COOKIES", "true");
+            return Map.of("MOTCUA_SECURE_COOKIES", "true", "MOTCUA_PUBLIC_URL", "http://localhost:8081");
         }
     }
 
@@ -34,5 +36,12 @@ class SecureCookiesTest {
                 .extract().headers().getValues("Set-Cookie");
         assertFalse(cookies.isEmpty(), "the sign-in sets its state cookie");
         assertTrue(cookies.stream().allMatch(c -> c.contains("; Secure")), cookies::toString);
+    }
+
+    @Test
+    void aRequestForAnotherHostIsRefusedBeforeAnythingReadsIt() {
+        given().header("Host", "evil.example").accept("text/html").redirects().follow(false).get("/me").then().statusCode(421);
+        given().header("Host", "evil.example").get("/api/tenants").then().statusCode(421);
+        given().header("Host", "localhost:8081").get("/api/tenants").then().statusCode(200);
     }
 }
