@@ -142,9 +142,10 @@ public class StaffDirectory {
     }
 
     /** The field Keycloak's refusal names ({@code {"field":"firstName",…}}), if it is one of the form's. */
-    private static String refusedField(Response r) {
+    static String refusedField(Response r) {
         try {
-            String field = new io.vertx.core.json.JsonObject(r.readEntity(String.class)).getString("field");
+            Object body = r.hasEntity() && r.getEntity() instanceof String text ? text : r.readEntity(String.class);
+            String field = new io.vertx.core.json.JsonObject(body.toString()).getString("field");
             return java.util.Set.of("username", "firstName", "lastName", "email").contains(field) ? field : "body";
         } catch (RuntimeException e) {
             return "body";
@@ -210,13 +211,19 @@ public class StaffDirectory {
         } catch (ProblemException e) {
             throw e;
         } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+            int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
+            if (status == 404) {
                 throw new ProblemException(ProblemType.STAFF_NOT_FOUND, "?");
             }
-            LOG.warnf("Keycloak's admin API refused: HTTP %s", e.getResponse() == null ? "?" : e.getResponse().getStatus());
-            ProblemException p = new ProblemException(ProblemType.UNAVAILABLE);
-            p.initCause(e);
-            throw p;
+            if (status == 400) {
+                // Keycloak's profile refused a value our checks let through: the field it names.
+                throw Problems.invalidField(refusedField(e.getResponse()), FieldIssue.PATTERN);
+            }
+            if (status == 409) {
+                throw new ProblemException(ProblemType.STAFF_EXISTS, "?");
+            }
+            LOG.warnf("Keycloak's admin API refused: HTTP %s", status == 0 ? "?" : status);
+            throw new ProblemException(ProblemType.UNAVAILABLE).with("retryAfter", RETRY_AFTER_SECONDS);
         } catch (ProcessingException e) {
             // Keycloak unreachable: worth trying again shortly, and the client is told when.
             LOG.warnf("Keycloak's admin API refused or failed: %s", e.getMessage());

@@ -29,4 +29,22 @@ class StaffDirectoryCallTest {
         }));
         assertEquals(ProblemType.STAFF_EXISTS, e.type());
     }
+
+    @Test
+    void aRefusalNamesTheFieldKeycloakNamesAndAConflictIsAConflict() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> StaffDirectory.call(() -> {
+            throw new jakarta.ws.rs.BadRequestException(jakarta.ws.rs.core.Response.status(400)
+                    .entity("{\"field\":\"lastName\",\"errorMessage\":\"error-person-name-invalid-character\"}").build());
+        }));
+        assertEquals(ProblemType.VALIDATION_FAILED, refused.type());
+        assertEquals("lastName", refused.fieldErrors().get(0).field());
+        ProblemException conflict = assertThrows(ProblemException.class, () -> StaffDirectory.call(() -> {
+            throw new jakarta.ws.rs.ClientErrorException(jakarta.ws.rs.core.Response.status(409).build());
+        }));
+        assertEquals(ProblemType.STAFF_EXISTS, conflict.type());
+        ProblemException down = assertThrows(ProblemException.class, () -> StaffDirectory.call(() -> {
+            throw new jakarta.ws.rs.ServerErrorException(jakarta.ws.rs.core.Response.status(502).build());
+        }));
+        assertEquals(ProblemType.UNAVAILABLE, down.type());
+    }
 }
