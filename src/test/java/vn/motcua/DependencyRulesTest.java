@@ -25,7 +25,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * writers) nor its HTTP adapters (resources).</li>
  * </ul>
  *
- * The root package ({@link MotcuaMain}) is the composition root and may use every feature.
+ * The root package ({@link MotcuaMain}) is the composition root and may use every feature. Each rule's
+ * {@code check} throws an {@link AssertionError} naming every violation (tried: a platform class importing
+ * {@code identity} fails three of these tests).
  */
 class DependencyRulesTest {
 

@@ -23,6 +23,7 @@ import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.domain.DossierStatus;
+import vn.motcua.dossier.domain.Workflows;
 
 /**
  * The clock of a dossier on the national calendar, with times chosen by hand: steps' shares, a supplement that
@@ -37,7 +38,7 @@ class DeadlinesTest {
         return LocalDateTime.parse(local).atOffset(ZoneOffset.ofHours(7));
     }
 
-    static final List<BigDecimal> SHARES = List.of(new BigDecimal("0.1"), new BigDecimal("0.5"), new BigDecimal("0.3"), new BigDecimal("0.1"));
+    static final List<BigDecimal> SHARES = Workflows.SHARES;
 
     @Test
     void eachStepGetsItsShareOfTheWorkingTime() {
@@ -149,20 +150,7 @@ class DeadlinesTest {
         Dossier d = new Dossier();
         d.processingDays = new BigDecimal(days);
         d.supplementClock = clock;
-        Deadlines.Plan plan = Deadlines.plan(CAL, start, d.processingDays, SHARES);
-        d.clockStart = plan.clockStart();
-        d.dueAt = plan.dueAt();
-        String[] codes = { "receive", "process", "approve", "return" };
-        String[] roles = { "receiver", "processor", "approver", "receiver" };
-        for (int i = 0; i < 4; i++) {
-            Dossier.Step s = new Dossier.Step();
-            s.seq = i + 1;
-            s.code = codes[i];
-            s.role = roles[i];
-            s.share = SHARES.get(i);
-            s.dueAt = plan.stepDues().get(i);
-            d.steps.add(s);
-        }
+        d.laySteps(Workflows.FOUR_STEPS, SHARES, Deadlines.plan(CAL, start, d.processingDays, SHARES), start);
         d.steps.get(0).startedAt = start;
         d.steps.get(0).endedAt = start;
         d.steps.get(1).startedAt = start;

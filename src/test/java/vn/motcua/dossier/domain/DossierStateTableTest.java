@@ -49,7 +49,7 @@ class DossierStateTableTest {
     static final OffsetDateTime START = vn("2026-03-09T07:00");
     /** Thursday 12 March, 09:00: late. */
     static final OffsetDateTime LATE = vn("2026-03-12T09:00");
-    static final List<BigDecimal> SHARES = List.of(new BigDecimal("0.1"), new BigDecimal("0.5"), new BigDecimal("0.3"), new BigDecimal("0.1"));
+    static final List<BigDecimal> SHARES = Workflows.SHARES;
 
     /** Every input an action may read: a reason, no assignee (the officer takes it), another tenant, a channel, an appointment. */
     static final DossierCommands.Input ALL = new DossierCommands.Input("Lý do", null, null, "ward-c", "counter",
@@ -386,20 +386,12 @@ class DossierStateTableTest {
             d.parentId = UUID.fromString("00000000-0000-0000-0000-000000000001");
             d.partIndex = 1;
         }
-        Deadlines.Plan plan = Deadlines.plan(CAL, START, d.processingDays, SHARES);
         d.submittedAt = START;
-        d.clockStart = plan.clockStart();
-        d.dueAt = plan.dueAt();
-        String[] codes = { "receive", "process", "approve", "return" };
-        String[] roles = { "receiver", "processor", "approver", "receiver" };
-        for (int i = 0; i < 4; i++) {
-            Dossier.Step s = new Dossier.Step();
-            s.seq = i + 1;
-            s.code = codes[i];
-            s.role = roles[i];
-            s.share = SHARES.get(i);
-            s.dueAt = plan.stepDues().get(i);
-            d.steps.add(s);
+        d.laySteps(Workflows.FOUR_STEPS, SHARES, Deadlines.plan(CAL, START, d.processingDays, SHARES), START);
+        for (Dossier.Step s : d.steps) {
+            // Started and placed below, step by step, as the state says.
+            s.startedAt = null;
+            s.tenantId = null;
         }
         int current = switch (status) {
             case SUBMITTED -> 1;
