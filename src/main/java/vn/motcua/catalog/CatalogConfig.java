@@ -12,4 +12,11 @@ public interface CatalogConfig {
     /** The catalog folder: one YAML file per procedure. Variable {@code MOTCUA_CATALOG_DIR}. */
     @WithDefault("tenants/catalog")
     Path root();
+
+    /**
+     * The portal's guide: the fields' names and frequent questions, and the life events that group procedures. A
+     * missing file gives an empty guide. Variable {@code MOTCUA_CATALOG_GUIDE}.
+     */
+    @WithDefault("tenants/guide.yaml")
+    Path guide();
 }

@@ -39,6 +39,7 @@ public class CatalogService {
     private final CatalogConfig config;
     private final TenantDirectory tenants;
     private volatile Map<String, Procedure> catalog = Map.of();
+    private volatile CatalogGuide guide = CatalogGuide.EMPTY;
     private CompletableFuture<CatalogFiles.Read> reading;
 
     CatalogService(CatalogConfig config, TenantDirectory tenants) {
@@ -57,6 +58,7 @@ public class CatalogService {
                 .collect(Collectors.toSet());
         try {
             catalog = CatalogFiles.checkLevels(reading.join(), levels);
+            guide = CatalogGuide.load(config.guide(), catalog);
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof CatalogDataException bad) {
                 LOG.error(bad.getMessage());
@@ -68,6 +70,16 @@ public class CatalogService {
             throw e;
         }
         LOG.infof("Catalog: %d procedures from %s", catalog.size(), config.root());
+    }
+
+    /** The portal's guide: fields and their questions, life events. */
+    public CatalogGuide guide() {
+        return guide;
+    }
+
+    /** The procedure, if the catalog has it. */
+    public Optional<Procedure> find(String code) {
+        return Optional.ofNullable(code == null ? null : catalog.get(code));
     }
 
     /** The procedure, or a 404 problem ({@code procedure-not-found}). */

@@ -102,4 +102,154 @@ public interface PortalMessages {
 
     @Message
     String kiosk_turn_off();
+
+    @Message
+    String search_label();
+
+    @Message
+    String search_hint();
+
+    @Message
+    String search_button();
+
+    @Message
+    String life_events_heading();
+
+    @Message
+    String fields_heading();
+
+    @Message
+    String after_submission_heading();
+
+    @Message
+    String lookup_link();
+
+    @Message
+    String my_dossiers_link();
+
+    @Message
+    String results_heading();
+
+    @Message
+    String back();
+
+    @Message
+    String results_count(int count);
+
+    @Message
+    String results_none();
+
+    @Message
+    String result_level();
+
+    @Message
+    String result_time();
+
+    @Message
+    String days(String n);
+
+    @Message
+    String online_yes();
+
+    @Message
+    String procedure_code();
+
+    @Message
+    String what_you_get();
+
+    @Message
+    String who_and_how();
+
+    @Message
+    String what_to_bring();
+
+    @Message
+    String doc_count(int count);
+
+    @Message
+    String kind_original();
+
+    @Message
+    String kind_copy();
+
+    @Message
+    String kind_certified_copy();
+
+    @Message
+    String doc_optional();
+
+    @Message
+    String fees_heading();
+
+    @Message
+    String channel_online_full();
+
+    @Message
+    String channel_online_partial();
+
+    @Message
+    String channel_counter();
+
+    @Message
+    String channel_postal();
+
+    @Message
+    String fee_free();
+
+    @Message
+    String time_heading();
+
+    @Message
+    String time_days(String days);
+
+    @Message
+    String where_heading();
+
+    @Message
+    String ward_label();
+
+    @Message
+    String ward_hint();
+
+    @Message
+    String ward_none_chosen();
+
+    @Message
+    String ward_choose();
+
+    @Message
+    String due_if_now(String time, String date);
+
+    @Message
+    String email();
+
+    @Message
+    String not_offered();
+
+    @Message
+    String contact_heading();
+
+    @Message
+    String steps_heading();
+
+    @Message
+    String steps_intro();
+
+    @Message
+    String apply_button();
+
+    @Message
+    String apply_sign_in_note();
+
+    @Message
+    String not_online();
+
+    @Message
+    String faq_heading();
+
+    @Message
+    String legal_heading();
+
+    @Message
+    String print_hint();
 }

@@ -49,7 +49,9 @@ public class PortalResource {
     /** The portal's pages, checked at build time against the templates in {@code templates/portal/}. */
     @CheckedTemplate(basePath = "portal")
     static class Templates {
-        static native TemplateInstance home(TenantTree tree, Tenant root, List<Tenant> children);
+        static native TemplateInstance home(ProcedureGuide.WaysIn ways);
+
+        static native TemplateInstance offices(TenantTree tree, Tenant root, List<Tenant> children);
 
         static native TemplateInstance me(Actor actor, List<AccessRow> reads, String maskedCitizenId);
 
@@ -63,8 +65,11 @@ public class PortalResource {
     private final MyDataAccess access;
     private final PageContext page;
     private final WebConfig web;
+    private final ProcedureGuide guide;
 
-    PortalResource(TenantDirectory tenants, SecurityIdentity identity, MyDataAccess access, PageContext page, WebConfig web) {
+    PortalResource(TenantDirectory tenants, SecurityIdentity identity, MyDataAccess access, PageContext page, WebConfig web,
+            ProcedureGuide guide) {
+        this.guide = guide;
         this.web = web;
         this.access = access;
         this.tenants = tenants;
@@ -75,8 +80,17 @@ public class PortalResource {
     @GET
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
-    public Uni<TemplateInstance> home() {
-        return tenants.tree().map(tree -> Templates.home(tree, tree.root(), tree.children(tree.root().code())));
+    public TemplateInstance home() {
+        return Templates.home(guide.waysIn(page.locale()));
+    }
+
+    /** The offices that receive dossiers, district by district, with their addresses. */
+    @GET
+    @Path("offices")
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.PUBLIC)
+    public Uni<TemplateInstance> offices() {
+        return tenants.tree().map(tree -> Templates.offices(tree, tree.root(), tree.children(tree.root().code())));
     }
 
     /** "Đăng nhập": requires a citizen session, so an anonymous visitor is sent to the citizens realm's login. */

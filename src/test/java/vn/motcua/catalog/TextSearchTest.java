@@ -25,4 +25,20 @@ class TextSearchTest {
         assertTrue(TextSearch.score(TextSearch.words("khai sinh"), name, List.of())
                 > TextSearch.score(TextSearch.words("khai"), List.of(), TextSearch.words("khai sinh")), "names rank first");
     }
+
+    @Test
+    void smallTyposInLongerWordsAreForgivenShortWordsMustMatch() {
+        List<String> name = TextSearch.words("Đăng ký kết hôn");
+        assertTrue(TextSearch.score(TextSearch.words("dang ky khia sinh"), TextSearch.words("Đăng ký khai sinh"), List.of()) > 0,
+                "two letters swapped");
+        assertTrue(TextSearch.score(TextSearch.words("dnag ky ket hon"), name, List.of()) > 0, "swapped in the first word");
+        assertTrue(TextSearch.score(TextSearch.words("thuong tru"), TextSearch.words("Đăng ký thường trú"), List.of()) > 0);
+        assertTrue(TextSearch.score(TextSearch.words("thuonng"), TextSearch.words("Đăng ký thường trú"), List.of()) > 0, "a letter too many");
+        assertEquals(0, TextSearch.score(TextSearch.words("ket hin"), name, List.of()), "three letters: no typo allowed");
+        assertEquals(0, TextSearch.score(TextSearch.words("xxxx"), name, List.of()));
+        assertTrue(TextSearch.near("chungthuc", "chung") == false, "far longer than the word");
+        assertEquals(1, TextSearch.distance("khia", "khai"));
+        assertEquals(2, TextSearch.distance("giam ho", "giamho "));
+        assertTrue(TextSearch.score(TextSearch.words("khai sinh"), name, List.of()) == 0, "typos do not join unrelated names");
+    }
 }

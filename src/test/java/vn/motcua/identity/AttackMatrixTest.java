@@ -129,11 +129,11 @@ class AttackMatrixTest {
         groups.put("scope", scopeAttacks(f, withPages));
         groups.put("idor", idorAttacks(f));
         groups.put("injection", injectionAttacks(f, withPages));
-        groups.put("forms", formAttacks(pages));
+        groups.put("forms", formAttacks(f, pages));
         groups.put("bodies", bodyAttacks(f, ops));
         groups.put("headers", headerChecks(f, pageReads));
         groups.put("files", fileAttacks(f));
-        groups.put("sign-out", signOutChecks(pageReads));
+        groups.put("sign-out", signOutChecks(f, pageReads));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
@@ -295,6 +295,20 @@ class AttackMatrixTest {
     }
 
     /**
+     * A page route with its parameters filled: the tenant given, the fixture's dossier, a real procedure, someone who
+     * does not exist. A new parameter must be added here, or the matrix fails rather than test a wrong path.
+     */
+    static String pagePath(String route, String tenant, Fixture f) {
+        String path = route.replace("{tenant}", tenant).replace("{slug}", "forbidden").replace("{code}", "1.001193")
+                .replace("{receiptCode}", f.codeA()).replace("{username}", "khong-co-ai").replace("{change}", "disable")
+                .replace("{draft}", "00000000-0000-4000-8000-000000000000").replace("{step}", "check");
+        if (path.contains("{")) {
+            throw new AssertionError("the attack matrix does not know a parameter of " + route + ": add it to pagePath");
+        }
+        return path;
+    }
+
+    /**
      * Every page a browser can open, as its visitor would see it (anonymous for public pages, signed in with a bearer
      * token of the right realm otherwise): a policy with no inline script and no framing, nosniff, a referrer
      * policy, and nothing stored when someone is signed in.
@@ -302,7 +316,7 @@ class AttackMatrixTest {
     private List<DynamicTest> headerChecks(Fixture f, List<Op> pageReads) {
         List<DynamicTest> cases = new ArrayList<>();
         for (Op op : pageReads) {
-            String path = op.path().replace("{tenant}", WARD_A).replace("{slug}", "forbidden");
+            String path = pagePath(op.path(), WARD_A, f);
             String actor = op.isPublic() ? null : path.startsWith("/console/" + WARD_A + "/staff") ? Demo.DISTRICT_ADMIN
                     : path.startsWith("/console") ? Demo.RECEIVER : Demo.CITIZEN;
             cases.add(DynamicTest.dynamicTest("headers of " + path + (actor == null ? "" : " for " + actor), () -> {
@@ -379,7 +393,7 @@ class AttackMatrixTest {
      * Sign-out, for each realm: a person signs in and out in a browser; afterwards every page of that realm that
      * needs a sign-in sends the same browser to sign in again, none is served.
      */
-    private List<DynamicTest> signOutChecks(List<Op> pageReads) {
+    private List<DynamicTest> signOutChecks(Fixture f, List<Op> pageReads) {
         List<DynamicTest> cases = new ArrayList<>();
         for (String realm : List.of("staff", "citizens")) {
             cases.add(DynamicTest.dynamicTest("after signing out of " + realm + ", no page of it is served", () -> {
@@ -392,7 +406,7 @@ class AttackMatrixTest {
                     if (op.isPublic() || op.path().startsWith("/console") != staff) {
                         continue;
                     }
-                    String page = op.path().replace("{tenant}", DISTRICT);
+                    String page = pagePath(op.path(), DISTRICT, f);
                     var r = b.get(base + page.substring(1));
                     assertTrue(r.uri().getPath().startsWith("/realms/" + realm + "/"), () -> page + " after sign-out: " + r.uri());
                 }
@@ -521,7 +535,7 @@ class AttackMatrixTest {
             if (op.isPublic()) {
                 continue;
             }
-            String page = op.path().replace("{tenant}", WARD_A);
+            String page = pagePath(op.path(), WARD_A, f);
             String realm = page.startsWith("/console") ? "/realms/staff/" : "/realms/citizens/";
             forged.forEach((what, token) -> cases.add(DynamicTest.dynamicTest("page " + page + " with " + what, () -> {
                 RequestSpecification spec = given().redirects().follow(false);
@@ -696,14 +710,13 @@ class AttackMatrixTest {
      * same post with its own token is not refused for forgery (a positive control: the request itself changes
      * nothing, its fields being empty or naming nobody).
      */
-    private List<DynamicTest> formAttacks(List<PageRoutes.Route> pages) {
+    private List<DynamicTest> formAttacks(Fixture f, List<PageRoutes.Route> pages) {
         List<DynamicTest> cases = new ArrayList<>();
         for (PageRoutes.Route r : pages) {
             if (r.method().equals("GET")) {
                 continue;
             }
-            String url = base + r.path().replace("{tenant}", WARD_A).replace("{username}", "khong-co-ai")
-                    .replace("{change}", "disable").replace("{slug}", "not-found").substring(1);
+            String url = base + pagePath(r.path(), WARD_A, f).substring(1);
             List<Map.Entry<String, String>> form = List.of(Map.entry("username", ""), Map.entry("lastName", ""));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " without the session's token", () -> {
                 var res = sessions(r.path()).admin().post(url, form, Map.of());

@@ -15,7 +15,7 @@ class PagesTest {
 
     @Test
     void theHomePageListsTheTenantsInVietnamese() {
-        given().get("/").then().statusCode(200)
+        given().get("/offices").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("<html lang=\"vi\">"))
                 .body(containsString("Các cơ quan tiếp nhận hồ sơ"))
@@ -29,15 +29,15 @@ class PagesTest {
 
     @Test
     void theLanguageSwitchShowsEnglishAndRemembersIt() {
-        given().queryParam("lang", "en").get("/").then().statusCode(200)
+        given().queryParam("lang", "en").get("/offices").then().statusCode(200)
                 .cookie("lang", equalTo("en"))
                 .body(containsString("<html lang=\"en\">"))
                 .body(containsString("Offices that receive dossiers"))
                 .body(containsString("Ba Dinh District"))
                 .body(containsString("Sign in"));
-        given().cookie("lang", "en").get("/").then().statusCode(200)
+        given().cookie("lang", "en").get("/offices").then().statusCode(200)
                 .body(containsString("Offices that receive dossiers"));
-        given().cookie("lang", "en").queryParam("lang", "vi").get("/").then().statusCode(200)
+        given().cookie("lang", "en").queryParam("lang", "vi").get("/offices").then().statusCode(200)
                 .cookie("lang", equalTo("vi"))
                 .body(containsString("Các cơ quan tiếp nhận hồ sơ"));
     }

@@ -315,4 +315,13 @@ public interface Messages {
 
     @Message
     String field_empty_file();
+
+    @Message
+    String footer_lookup();
+
+    @Message
+    String footer_offices();
+
+    @Message
+    String footer_kiosk();
 }

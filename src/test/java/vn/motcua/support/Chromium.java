@@ -1,0 +1,191 @@
+package vn.motcua.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's Chromium, driven by Playwright for Java: one browser per test JVM, a fresh context per journey. Never a
+ * downloaded browser ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}); a machine without Chromium fails the tests with the
+ * command that installs it, so a browser test can never pass by not running.
+ */
+public final class Chromium {
+
+    /** Where Debian puts it; {@code MOTCUA_CHROMIUM} points elsewhere. */
+    static final Path EXECUTABLE = Paths.get(System.getenv().getOrDefault("MOTCUA_CHROMIUM", "/usr/bin/chromium"));
+
+    /** Where the key pages' screenshots go; the README shows them. */
+    public static final Path SCREENSHOTS = Paths.get("docs/screenshots");
+
+    /** The widths every journey runs at: an old phone and an office PC. */
+    public static final int PHONE = 360;
+    public static final int DESKTOP = 1280;
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private Chromium() {
+    }
+
+    /** The shared browser, started on first use and closed when the JVM ends. */
+    public static synchronized Browser browser() {
+        if (browser == null) {
+            if (!Files.isExecutable(EXECUTABLE)) {
+                throw new AssertionError("Chromium is needed for the browser tests and is not at " + EXECUTABLE
+                        + ". On Debian or Ubuntu: sudo apt-get install -y chromium fonts-noto-core"
+                        + " (or set MOTCUA_CHROMIUM to a Chromium binary). .ci/run installs it.");
+            }
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(EXECUTABLE).setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                            "--disable-sync", "--no-first-run", "--disable-dev-shm-usage")));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    browser.close();
+                    playwright.close();
+                } catch (RuntimeException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return browser;
+    }
+
+    /** A fresh context (no cookies, no cache) at {@code width}, Vietnamese, with or without JavaScript. */
+    public static BrowserContext context(int width, boolean javaScript) {
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions().setViewportSize(width, width == PHONE ? 740 : 900)
+                .setLocale("vi-VN").setJavaScriptEnabled(javaScript).setDeviceScaleFactor(1));
+        context.setDefaultTimeout(20_000);
+        if (!javaScript) {
+            WITHOUT_SCRIPT.add(context);
+        }
+        return context;
+    }
+
+    /** Contexts with JavaScript off: axe (itself a script) cannot run in them. */
+    private static final java.util.Set<BrowserContext> WITHOUT_SCRIPT = java.util.Collections
+            .synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    /** axe-core with the tags the issue names: no violation at all, or the test fails listing them. */
+    public static void assertAccessible(Page page, String what) {
+        if (WITHOUT_SCRIPT.contains(page.context())) {
+            // axe is a script: check what this script-free page shows, copied into a page where scripts run (our
+            // pages carry their CSS inline, so the copy looks the same), at the same width.
+            try (BrowserContext checker = browser().newContext(new Browser.NewContextOptions()
+                    .setViewportSize(page.viewportSize().width, page.viewportSize().height).setLocale("vi-VN"))) {
+                Page copy = checker.newPage();
+                copy.setContent(page.content());
+                check(copy, what + " (without JavaScript)", page.url());
+            }
+            return;
+        }
+        check(page, what, page.url());
+    }
+
+    private static void check(Page page, String what, String url) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21aa", "wcag22aa")).analyze();
+        String found = results.getViolations().stream()
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n  "));
+        assertEquals(0, results.getViolations().size(), "axe violations on " + what + " (" + url + "):\n  " + found);
+    }
+
+    /** A full-page screenshot into {@code docs/screenshots/<name>-<width>.png}. */
+    public static void screenshot(Page page, String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int width = page.viewportSize().width;
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + "-" + width + ".png")).setFullPage(true));
+    }
+
+    /**
+     * What one page load cost, as DevTools counts it: bytes on the wire (headers and compressed bodies), requests,
+     * and the first contentful paint from the navigation's start.
+     */
+    public record Load(String url, long bytes, int requests, double firstPaintMillis) {
+        public String row() {
+            return String.format("| %s | %.1f KB | %d | %.0f ms |", url, bytes / 1024.0, requests, firstPaintMillis);
+        }
+    }
+
+    /** "Regular 3G" as the issue defines it: 300 ms round trip, 700 kbps each way, the CPU slowed four times. */
+    public static final double LATENCY_MS = 300;
+    public static final double KBPS = 700;
+    public static final double CPU_SLOWDOWN = 4;
+
+    /**
+     * Loads {@code url} in {@code page}, throttled when asked, and measures it through the DevTools protocol. Call it
+     * twice on the same page for a repeat visit (the cache is kept).
+     */
+    public static Load measure(Page page, String url, boolean throttled) {
+        CDPSession cdp = page.context().newCDPSession(page);
+        AtomicLong bytes = new AtomicLong();
+        AtomicInteger requests = new AtomicInteger();
+        List<String> urls = new ArrayList<>();
+        cdp.send("Network.enable");
+        cdp.on("Network.requestWillBeSent", (JsonObject e) -> {
+            String u = e.getAsJsonObject("request").get("url").getAsString();
+            if (!u.startsWith("data:")) {
+                requests.incrementAndGet();
+                synchronized (urls) {
+                    urls.add(u);
+                }
+            }
+        });
+        cdp.on("Network.loadingFinished", (JsonObject e) -> bytes.addAndGet(e.get("encodedDataLength").getAsLong()));
+        if (throttled) {
+            JsonObject net = new JsonObject();
+            net.addProperty("offline", false);
+            net.addProperty("latency", LATENCY_MS);
+            net.addProperty("downloadThroughput", KBPS * 1000 / 8);
+            net.addProperty("uploadThroughput", KBPS * 1000 / 8);
+            cdp.send("Network.emulateNetworkConditions", net);
+            JsonObject cpu = new JsonObject();
+            cpu.addProperty("rate", CPU_SLOWDOWN);
+            cdp.send("Emulation.setCPUThrottlingRate", cpu);
+        }
+        page.navigate(url, new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.LOAD));
+        page.waitForTimeout(200); // late requests (an icon) and the last loadingFinished events
+        Object fcp = page.evaluate("() => { const e = performance.getEntriesByName('first-contentful-paint')[0]; return e ? e.startTime : -1 }");
+        if (throttled) {
+            JsonObject net = new JsonObject();
+            net.addProperty("offline", false);
+            net.addProperty("latency", 0);
+            net.addProperty("downloadThroughput", -1);
+            net.addProperty("uploadThroughput", -1);
+            cdp.send("Network.emulateNetworkConditions", net);
+            JsonObject cpu = new JsonObject();
+            cpu.addProperty("rate", 1);
+            cdp.send("Emulation.setCPUThrottlingRate", cpu);
+        }
+        cdp.detach();
+        assertTrue(requests.get() > 0, "nothing was loaded from " + url);
+        java.net.URI u = java.net.URI.create(url);
+        String shown = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        return new Load(shown, bytes.get(), requests.get(), ((Number) fcp).doubleValue());
+    }
+}
