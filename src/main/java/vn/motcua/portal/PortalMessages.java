@@ -252,4 +252,280 @@ public interface PortalMessages {
 
     @Message
     String print_hint();
+
+    @Message
+    String apply_intro();
+
+    @Message
+    String apply_documents_intro();
+
+    @Message
+    String apply_drafts_heading();
+
+    @Message
+    String apply_resume(String when);
+
+    @Message
+    String apply_start_button();
+
+    @Message
+    String step_of(int n, int total);
+
+    @Message
+    String prefilled_note();
+
+    @Message
+    String prefilled_tag();
+
+    @Message
+    String choose();
+
+    @Message
+    String confirm_label();
+
+    @Message
+    String confirm_required();
+
+    @Message
+    String continue_button();
+
+    @Message
+    String check_title();
+
+    @Message
+    String check_office();
+
+    @Message
+    String not_answered();
+
+    @Message
+    String change();
+
+    @Message
+    String submit_heading();
+
+    @Message
+    String submit_note();
+
+    @Message
+    String submit_button();
+
+    @Message
+    String who_title();
+
+    @Message
+    String relationship_label();
+
+    @Message
+    String relationship_self();
+
+    @Message
+    String relationship_con();
+
+    @Message
+    String relationship_cha_me();
+
+    @Message
+    String relationship_vo_chong();
+
+    @Message
+    String relationship_ong_ba();
+
+    @Message
+    String relationship_chau();
+
+    @Message
+    String relationship_anh_chi_em();
+
+    @Message
+    String relationship_nguoi_than_khac();
+
+    @Message
+    String applicant_fullName();
+
+    @Message
+    String applicant_citizenId();
+
+    @Message
+    String applicant_phone();
+
+    @Message
+    String hint_date();
+
+    @Message
+    String hint_citizen_id();
+
+    @Message
+    String hint_phone();
+
+    @Message
+    String delivery_title();
+
+    @Message
+    String return_counter();
+
+    @Message
+    String return_post(String fee);
+
+    @Message
+    String return_online();
+
+    @Message
+    String delivery_address();
+
+    @Message
+    String delivery_address_hint();
+
+    @Message
+    String my_dossiers();
+
+    @Message
+    String saved_at(String when);
+
+    @Message
+    String submitted_heading();
+
+    @Message
+    String no_dossiers();
+
+    @Message
+    String find_another();
+
+    @Message
+    String code_label();
+
+    @Message
+    String due_label();
+
+    @Message
+    String submitted_title();
+
+    @Message
+    String your_code();
+
+    @Message
+    String submitted_next();
+
+    @Message
+    String receipt_pdf();
+
+    @Message
+    String status_heading();
+
+    @Message
+    String office_label();
+
+    @Message
+    String submitted_label();
+
+    @Message
+    String holder_label();
+
+    @Message
+    String holder_until(String office, String due);
+
+    @Message
+    String return_label();
+
+    @Message
+    String new_appointment();
+
+    @Message
+    String supplement_heading();
+
+    @Message
+    String supplement_how();
+
+    @Message
+    String papers_heading();
+
+    @Message
+    String papers_intro(long max);
+
+    @Message
+    String file_label();
+
+    @Message
+    String file_hint();
+
+    @Message
+    String upload_button();
+
+    @Message
+    String supplement_note();
+
+    @Message
+    String supplement_send();
+
+    @Message
+    String timeline_heading();
+
+    @Message
+    String step_due(String due);
+
+    @Message
+    String step_started(String at);
+
+    @Message
+    String step_ended(String at);
+
+    @Message
+    String late_by(String by);
+
+    @Message
+    String late_days(String days);
+
+    @Message
+    String late_hours(long h, long m);
+
+    @Message
+    String step_early();
+
+    @Message
+    String step_on_time();
+
+    @Message
+    String step_late();
+
+    @Message
+    String step_current();
+
+    @Message
+    String step_paused();
+
+    @Message
+    String step_waiting();
+
+    @Message
+    String timeliness_early();
+
+    @Message
+    String timeliness_on_time();
+
+    @Message
+    String timeliness_late();
+
+    @Message
+    String lookup_title();
+
+    @Message
+    String lookup_intro();
+
+    @Message
+    String lookup_code();
+
+    @Message
+    String lookup_phone();
+
+    @Message
+    String lookup_button();
+
+    @Message
+    String lookup_step();
+
+    @Message
+    String lookup_closed();
+
+    @Message
+    String lookup_again();
 }

@@ -1,0 +1,201 @@
+package vn.motcua.dossier.usecase;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import vn.motcua.calendar.VietnameseLunarCalendar;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.store.DraftRows;
+import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.db.TenantScope;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemException.FieldError;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.tenant.TenantDirectory;
+
+/**
+ * A citizen's draft (hồ sơ nháp) on the portal: started from a procedure's page, answered page by page, each answer
+ * saved at once (whatever its errors: nothing typed is lost), checked by the same rules as the submission
+ * ({@link SubmissionCheck}) but only for the fields of the page at hand, and submitted once. The draft's id is the
+ * submission's idempotency key, so a second tap of "Nộp hồ sơ" or the back button finds the same dossier.
+ *
+ * <p>The draft's data has the submission's shape: {@code tenant}, {@code relationship}, {@code applicant}, {@code form},
+ * {@code returnChannel}, {@code deliveryAddress}; plus {@code ward} (where the applicant lives, to choose the office)
+ * and {@code prefilled} (the fields filled from VNeID or an ID card's QR code, until the person confirms them).
+ */
+@ApplicationScoped
+public class Drafts {
+
+    /** A draft, for its owner's pages. */
+    public record DraftView(UUID id, String procedureCode, LocalDate procedureVersion, JsonObject data, OffsetDateTime updatedAt,
+            String receiptCode) {
+        public boolean submitted() {
+            return receiptCode != null;
+        }
+    }
+
+    /** A page's answers saved, and what is wrong with them (empty: go on). */
+    public record Answered(DraftView draft, List<FieldError> errors) {
+    }
+
+    /** The top-level keys a draft keeps; anything else a client sends is dropped. */
+    static final Set<String> KEYS = Set.of("ward", "tenant", "relationship", "applicant", "form", "returnChannel", "deliveryAddress",
+            "prefilled");
+
+    private final ScopedTransactions transactions;
+    private final DraftRows rows;
+    private final CatalogService catalog;
+    private final TenantDirectory tenants;
+    private final SubmissionCheck check;
+    private final SubmitDossier submit;
+    private final AccessPolicy policy;
+    private final DossierWork work;
+    private final ObjectMapper json;
+
+    Drafts(ScopedTransactions transactions, DraftRows rows, CatalogService catalog, TenantDirectory tenants, SubmissionCheck check,
+            SubmitDossier submit, AccessPolicy policy, DossierWork work, ObjectMapper json) {
+        this.transactions = transactions;
+        this.rows = rows;
+        this.catalog = catalog;
+        this.tenants = tenants;
+        this.check = check;
+        this.submit = submit;
+        this.policy = policy;
+        this.work = work;
+        this.json = json;
+    }
+
+    /** A new draft of {@code procedure}, its first answers given (the office, and who the applicant is when known). */
+    public Uni<DraftView> start(Actor actor, String procedure, JsonObject first) {
+        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        Procedure.Version v = catalog.versionAt(procedure, today());
+        if (!v.channels().contains(Procedure.Channel.ONLINE_FULL) && !v.channels().contains(Procedure.Channel.ONLINE_PARTIAL)) {
+            throw new ProblemException(ProblemType.PROCEDURE_NOT_FOUND, procedure);
+        }
+        String me = DossierWork.key(actor);
+        return transactions.onConnection(TenantScope.none().as(me),
+                conn -> rows.insert(conn, me, procedure, v.effectiveFrom(), kept(first))).map(Drafts::view);
+    }
+
+    /** The owner's draft, or 404 (another's draft does not exist for them). */
+    public Uni<DraftView> load(Actor actor, UUID id) {
+        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        String me = DossierWork.key(actor);
+        return transactions.onConnection(TenantScope.none().as(me), conn -> rows.find(conn, me, id))
+                .map(found -> view(found.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND))));
+    }
+
+    /** The owner's drafts not yet submitted, latest first. */
+    public Uni<List<DraftView>> open(Actor actor) {
+        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        String me = DossierWork.key(actor);
+        return transactions.onConnection(TenantScope.none().as(me), conn -> rows.open(conn, me))
+                .map(list -> list.stream().map(Drafts::view).toList());
+    }
+
+    /**
+     * Saves {@code data} (the whole draft's answers, as the page built them) and checks the fields under
+     * {@code fields} (paths like {@code applicant}, {@code form.mother}; empty: every field). A submitted draft is not
+     * changed: it comes back as it is, for the page to show its dossier.
+     */
+    public Uni<Answered> answer(Actor actor, UUID id, JsonObject data, List<String> fields, java.util.Locale locale) {
+        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        String me = DossierWork.key(actor);
+        JsonObject kept = kept(data);
+        return transactions.onConnection(TenantScope.none().as(me), conn -> rows.save(conn, me, id, kept)
+                .chain(saved -> saved.isPresent() ? Uni.createFrom().item(saved.get())
+                        : rows.find(conn, me, id).map(f -> f.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND)))))
+                .chain(d -> d.receiptCode() != null ? Uni.createFrom().item(new Answered(view(d), List.of()))
+                        : problems(actor, view(d), fields, locale).map(errors -> new Answered(view(d), errors)));
+    }
+
+    /** What is wrong with the draft's fields under {@code fields} (all of them when empty), by the submission's rules. */
+    public Uni<List<FieldError>> problems(Actor actor, DraftView d, List<String> fields, java.util.Locale locale) {
+        return tenants.tree().map(tree -> {
+            try {
+                check.prepare(actor, submission(d), null, tree, work.now());
+                return List.<FieldError>of();
+            } catch (ProblemException e) {
+                if (e.type() == ProblemType.VALIDATION_FAILED) {
+                    return e.localized(locale).fieldErrors().stream().filter(err -> fields.isEmpty()
+                            || fields.stream().anyMatch(f -> err.field().equals(f) || err.field().startsWith(f + "."))).toList();
+                }
+                // Not a field's fault (the office does not handle it, the account may not submit there): the office page's.
+                return fields.isEmpty() || fields.contains("tenant")
+                        ? List.of(new FieldError("tenant", vn.motcua.platform.error.ProblemTexts.detail(e.type(), locale, e.args()), null,
+                                List.of()))
+                        : List.<FieldError>of();
+            }
+        });
+    }
+
+    /**
+     * Submits the draft: the dossier it describes, under the draft's id as idempotency key. A draft already submitted
+     * gives its dossier again.
+     */
+    public Uni<String> submit(Actor actor, UUID id, String remoteAddr) {
+        return load(actor, id).chain(d -> {
+            if (d.submitted()) {
+                return Uni.createFrom().item(d.receiptCode());
+            }
+            String me = DossierWork.key(actor);
+            return submit.submit(actor, submission(d), "draft-" + d.id(), remoteAddr)
+                    .map(s -> s.dossier().dossier().receiptCode)
+                    .call(code -> transactions.onConnection(TenantScope.none().as(me), conn -> rows.submitted(conn, me, id, code)));
+        });
+    }
+
+    /** Forgets a draft not yet submitted. */
+    public Uni<Void> discard(Actor actor, UUID id) {
+        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        String me = DossierWork.key(actor);
+        return transactions.onConnection(TenantScope.none().as(me), conn -> rows.delete(conn, me, id));
+    }
+
+    /** The submission the draft describes: online in full when the procedure allows it, else in part. */
+    DossierRequests.Submission submission(DraftView d) {
+        JsonObject data = d.data();
+        Procedure.Version v = catalog.versionAt(d.procedureCode(), today());
+        String channel = v.channels().contains(Procedure.Channel.ONLINE_FULL) ? Procedure.Channel.ONLINE_FULL.wire()
+                : Procedure.Channel.ONLINE_PARTIAL.wire();
+        JsonObject a = data.getJsonObject("applicant", new JsonObject());
+        JsonNode form = json.valueToTree(data.getJsonObject("form", new JsonObject()).getMap());
+        return new DossierRequests.Submission(d.procedureCode(), data.getString("tenant"), channel,
+                new DossierRequests.ApplicantInput(a.getString("fullName"), a.getString("citizenId"), a.getString("phone")),
+                data.getString("relationship"), data.getString("returnChannel"), data.getString("deliveryAddress"), form, false);
+    }
+
+    private static JsonObject kept(JsonObject data) {
+        JsonObject out = new JsonObject();
+        if (data != null) {
+            data.forEach(e -> {
+                if (KEYS.contains(e.getKey())) {
+                    out.put(e.getKey(), e.getValue());
+                }
+            });
+        }
+        return out;
+    }
+
+    private static DraftView view(DraftRows.Draft d) {
+        return new DraftView(d.id(), d.procedureCode(), d.procedureVersion(), d.data(), d.updatedAt(), d.receiptCode());
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(VietnameseLunarCalendar.VIETNAM);
+    }
+}

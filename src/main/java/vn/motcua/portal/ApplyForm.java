@@ -1,0 +1,175 @@
+package vn.motcua.portal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.qute.TemplateData;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.platform.i18n.MessageKeys;
+
+/**
+ * The question pages of a draft, generated from the procedure's form in the catalog, GOV.UK's way: one question or
+ * one small group a page (where you live; who it is for; each field of the form, a person's details together; how
+ * to get the result), then "check your answers". This class only lays the pages out and reads what a page posted
+ * into the draft's answers; the rules are the submission's ({@code Drafts} checks them).
+ */
+final class ApplyForm {
+
+    static final String OFFICE = "office";
+    static final String WHO = "who";
+    static final String DELIVERY = "delivery";
+    static final String CHECK = "check";
+    /** A form field's page: {@code f-<name>}. */
+    static final String FIELD = "f-";
+
+    /** How the person filling is related to the applicant; {@code self} is the default. */
+    static final List<String> RELATIONSHIPS = List.of("self", "con", "cha-me", "vo-chong", "ong-ba", "chau", "anh-chi-em", "nguoi-than-khac");
+
+    private static final Pattern DMY = Pattern.compile("^\\s*(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})\\s*$");
+
+    private ApplyForm() {
+    }
+
+    /** A choice of a select or radio question. */
+    @TemplateData
+    public record Choice(String value, String label, boolean chosen) {
+    }
+
+    /** One question as a page shows it: its name (the field's path), words, what was typed and its error. */
+    @TemplateData
+    public record Question(String name, String label, String type, String value, String error, boolean optional, List<Choice> choices,
+            String hint, boolean prefilled) {
+    }
+
+    /** The pages of a draft of {@code v}, in order. */
+    static List<String> steps(Procedure.Version v) {
+        List<String> steps = new ArrayList<>(List.of(OFFICE, WHO));
+        v.form().forEach(f -> steps.add(FIELD + f.name()));
+        steps.add(DELIVERY);
+        steps.add(CHECK);
+        return steps;
+    }
+
+    /** The field paths a page answers, for checking only those. */
+    static List<String> paths(String step) {
+        return switch (step) {
+            case OFFICE -> List.of("tenant");
+            case WHO -> List.of("relationship", "applicant", "confirm");
+            case DELIVERY -> List.of("returnChannel", "deliveryAddress");
+            case CHECK -> List.of();
+            default -> List.of("form." + step.substring(FIELD.length()));
+        };
+    }
+
+    /** The form field a {@code f-<name>} page asks, if {@code step} is one of {@code v}'s. */
+    static java.util.Optional<Procedure.FormField> field(Procedure.Version v, String step) {
+        if (!step.startsWith(FIELD)) {
+            return java.util.Optional.empty();
+        }
+        String name = step.substring(FIELD.length());
+        return v.form().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /** The questions of a form field's page: the field itself, or a person's fields together. */
+    static List<Question> questions(Procedure.FormField f, JsonObject form, JsonArray prefilled, Map<String, String> errors, Locale locale) {
+        List<Question> out = new ArrayList<>();
+        String path = "form." + f.name();
+        if ("person".equals(f.type())) {
+            JsonObject group = form.getValue(f.name()) instanceof JsonObject o ? o : new JsonObject();
+            for (Procedure.FormField sub : f.fields()) {
+                out.add(question(sub, path + "." + sub.name(), group.getValue(sub.name()), errors, prefilled, locale, !f.required()));
+            }
+        } else {
+            out.add(question(f, path, form.getValue(f.name()), errors, prefilled, locale, false));
+        }
+        return out;
+    }
+
+    private static Question question(Procedure.FormField f, String path, Object value, Map<String, String> errors, JsonArray prefilled,
+            Locale locale, boolean groupOptional) {
+        List<Choice> choices = f.options() == null ? List.of()
+                : f.options().stream().map(o -> new Choice(o.value(), o.label().in(locale), o.value().equals(value))).toList();
+        String type = switch (f.type()) {
+            case "select" -> f.options().size() <= 5 ? "radio" : "select";
+            case "date" -> "date";
+            case "phone" -> "tel";
+            case "number" -> "number";
+            case "citizen-id" -> "citizen-id";
+            default -> "text";
+        };
+        String hint = switch (f.type()) {
+            case "date" -> text(locale, "hint_date");
+            case "citizen-id" -> text(locale, "hint_citizen_id");
+            case "phone" -> text(locale, "hint_phone");
+            default -> null;
+        };
+        return new Question(path, f.label().in(locale), type, value == null ? "" : String.valueOf(value), errors.get(path),
+                !f.required() || groupOptional, choices, hint, prefilled.contains(path));
+    }
+
+    /**
+     * Reads what a form field's page posted into the draft's form: blanks dropped (an optional person left empty is
+     * no person at all), a date typed as 15/07/2024 read as 2024-07-15, everything else as typed, for the rules to
+     * judge.
+     */
+    static void read(Procedure.FormField f, Map<String, String> posted, JsonObject form) {
+        String path = "form." + f.name();
+        if ("person".equals(f.type())) {
+            JsonObject group = new JsonObject();
+            for (Procedure.FormField sub : f.fields()) {
+                String v = clean(sub, posted.get(path + "." + sub.name()));
+                if (v != null) {
+                    group.put(sub.name(), v);
+                }
+            }
+            if (group.isEmpty()) {
+                form.remove(f.name());
+            } else {
+                form.put(f.name(), group);
+            }
+        } else {
+            String v = clean(f, posted.get(path));
+            if (v == null) {
+                form.remove(f.name());
+            } else {
+                form.put(f.name(), v);
+            }
+        }
+    }
+
+    /** The prefilled paths a page shows (they wait for the person to confirm them). */
+    static List<String> prefilledOn(String step, JsonArray prefilled) {
+        List<String> on = new ArrayList<>();
+        for (Object p : prefilled) {
+            String path = String.valueOf(p);
+            if (paths(step).stream().anyMatch(s -> path.equals(s) || path.startsWith(s + "."))) {
+                on.add(path);
+            }
+        }
+        return on;
+    }
+
+    private static String clean(Procedure.FormField f, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String v = raw.strip();
+        if ("date".equals(f.type())) {
+            Matcher m = DMY.matcher(v);
+            if (m.matches()) {
+                return String.format("%s-%02d-%02d", m.group(3), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)));
+            }
+        }
+        return v;
+    }
+
+    static String text(Locale locale, String key) {
+        return MessageKeys.text(PortalMessages.class, locale, key);
+    }
+}

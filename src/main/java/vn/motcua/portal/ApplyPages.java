@@ -1,0 +1,481 @@
+package vn.motcua.portal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import vn.motcua.calendar.VietnameseLunarCalendar;
+import vn.motcua.catalog.CatalogService;
+import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.usecase.Drafts;
+import vn.motcua.identity.Actor;
+import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemException.FieldError;
+import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.PageContext;
+import vn.motcua.platform.web.PostedForm;
+import vn.motcua.platform.web.Redirects;
+import vn.motcua.platform.web.RoutePermission;
+import vn.motcua.tenant.TenantDirectory;
+
+/**
+ * Applying online (nộp hồ sơ trực tuyến): a draft answered one page at a time, each page saved as it is posted, then
+ * checked and submitted. Only signed-in citizens apply online (as on the national portal), which also lets a draft
+ * be finished on another device. Every page works without JavaScript.
+ */
+@Path("/apply")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class ApplyPages {
+
+    static final String SUBMIT_ONLINE = "dossier.submit-online";
+
+    @CheckedTemplate(basePath = "portal")
+    static class Templates {
+        static native TemplateInstance apply(Start s);
+
+        static native TemplateInstance step(Step s);
+
+        static native TemplateInstance check(Check c);
+    }
+
+    /** The page before a draft: what you will need, and your drafts of the procedure to go on with. */
+    @TemplateData
+    public record Start(String code, String name, String ward, List<ProcedureGuide.Document> documents, List<DraftLink> drafts) {
+    }
+
+    @TemplateData
+    public record DraftLink(String id, String updated) {
+    }
+
+    /** One question page. */
+    @TemplateData
+    public record Step(String draft, String step, String title, String procedure, List<ApplyForm.Question> questions, String back,
+            int number, int total, boolean prefilled, String confirmError, List<ProcedureGuide.OfficeGroup> wards, boolean change,
+            boolean person) {
+        /** A page of one radio question: its legend is the page's heading (GOV.UK's pattern), not a second h1. */
+        public boolean singleRadio() {
+            return questions.size() == 1 && "radio".equals(questions.get(0).type());
+        }
+    }
+
+    /** A line of "check your answers": what was asked, what was answered, where to change it. */
+    @TemplateData
+    public record Answer(String question, String answer, String change, String anchor) {
+    }
+
+    @TemplateData
+    public record Check(String draft, String procedure, List<Answer> answers, String fee) {
+    }
+
+    private final Drafts drafts;
+    private final CatalogService catalog;
+    private final TenantDirectory tenants;
+    private final PageContext page;
+    private final SecurityIdentity identity;
+    private final PortalConfig config;
+    private final ProcedureGuide guide;
+
+    ApplyPages(Drafts drafts, CatalogService catalog, TenantDirectory tenants, PageContext page, SecurityIdentity identity, PortalConfig config,
+            ProcedureGuide guide) {
+        this.drafts = drafts;
+        this.catalog = catalog;
+        this.tenants = tenants;
+        this.page = page;
+        this.identity = identity;
+        this.config = config;
+        this.guide = guide;
+    }
+
+    @GET
+    @Path("new/{code}")
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<TemplateInstance> start(@PathParam("code") String code, @QueryParam("ward") String ward) {
+        Locale locale = page.locale();
+        Procedure.Version v = version(code);
+        return drafts.open(Actor.from(identity)).map(mine -> Templates.apply(new Start(code, v.name().in(locale), ward,
+                v.documents().stream().map(d -> new ProcedureGuide.Document(d.name().in(locale), d.kind(), d.count(), d.optional())).toList(),
+                mine.stream().filter(d -> d.procedureCode().equals(code))
+                        .map(d -> new DraftLink(d.id().toString(), WHEN.format(d.updatedAt().atZoneSameInstant(VietnameseLunarCalendar.VIETNAM))))
+                        .toList())));
+    }
+
+    /** A new draft: the office from where the person lives (when known), and their own details when VNeID vouches for them. */
+    @POST
+    @Path("new/{code}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<Response> begin(@PathParam("code") String code, @RestForm String ward) {
+        Actor actor = Actor.from(identity);
+        Procedure.Version v = version(code);
+        return tenants.tree().chain(tree -> {
+            JsonObject first = new JsonObject().put("relationship", "self");
+            JsonArray prefilled = new JsonArray();
+            if (ward != null && tree.find(ward).filter(t -> tree.children(t.code()).isEmpty()).isPresent()) {
+                first.put("ward", ward);
+                ProcedureGuide.competentFor(tree, v, ward).ifPresent(t -> first.put("tenant", t.code()));
+            }
+            JsonObject applicant = new JsonObject();
+            if (actor.assurance() == Actor.Assurance.HIGH) {
+                applicant.put("fullName", actor.displayName());
+                prefilled.add("applicant.fullName");
+                if (actor.citizenId() != null) {
+                    applicant.put("citizenId", actor.citizenId());
+                    prefilled.add("applicant.citizenId");
+                }
+            }
+            first.put("applicant", applicant).put("prefilled", prefilled);
+            return drafts.start(actor, code, first)
+                    .map(d -> Redirects.seeOther("/apply/" + d.id() + "/" + (first.containsKey("tenant") ? ApplyForm.WHO : ApplyForm.OFFICE)));
+        });
+    }
+
+    @GET
+    @Path("{draft}/{step}")
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<Response> show(@PathParam("draft") String draft, @PathParam("step") String step, @QueryParam("change") String change) {
+        Actor actor = Actor.from(identity);
+        return drafts.load(actor, id(draft)).chain(d -> {
+            if (d.submitted()) {
+                return Uni.createFrom().item(Redirects.seeOther("/dossiers/" + d.receiptCode()));
+            }
+            if (ApplyForm.CHECK.equals(step)) {
+                return check(actor, d, Response.Status.OK);
+            }
+            return render(d, step, Map.of(), null, change != null, Response.Status.OK);
+        });
+    }
+
+    /** A page's answers: saved whatever they are, then checked; the next page, or this one again with its errors. */
+    @POST
+    @Path("{draft}/{step}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<Response> answer(@PathParam("draft") String draft, @PathParam("step") String step) {
+        Actor actor = Actor.from(identity);
+        Map<String, String> posted = PostedForm.current();
+        boolean change = posted.containsKey("change");
+        Locale locale = page.locale();
+        return drafts.load(actor, id(draft)).chain(d -> {
+            if (d.submitted()) {
+                return Uni.createFrom().item(Redirects.seeOther("/dossiers/" + d.receiptCode()));
+            }
+            Procedure.Version v = version(d.procedureCode());
+            List<String> steps = ApplyForm.steps(v);
+            if (!steps.contains(step) || ApplyForm.CHECK.equals(step)) {
+                throw new ProblemException(ProblemType.NOT_FOUND);
+            }
+            JsonObject data = d.data().copy();
+            boolean confirming = !ApplyForm.prefilledOn(step, prefilled(data)).isEmpty();
+            boolean confirmed = "1".equals(posted.get("confirm"));
+            return apply(data, step, posted, v).chain(() -> {
+                if (confirming && confirmed) {
+                    JsonArray left = new JsonArray();
+                    prefilled(data).forEach(p -> {
+                        if (!ApplyForm.prefilledOn(step, new JsonArray().add(p)).contains(String.valueOf(p))) {
+                            left.add(p);
+                        }
+                    });
+                    data.put("prefilled", left);
+                }
+                return drafts.answer(actor, d.id(), data, ApplyForm.paths(step), locale);
+            }).chain(answered -> {
+                String confirmError = confirming && !confirmed ? ApplyForm.text(locale, "confirm_required") : null;
+                if (!answered.errors().isEmpty() || confirmError != null) {
+                    Map<String, String> errors = new HashMap<>();
+                    List<FieldError> shown = new ArrayList<>();
+                    for (FieldError e : answered.errors()) {
+                        String field = "tenant".equals(e.field()) ? "ward" : e.field();
+                        errors.putIfAbsent(field, e.message());
+                        shown.add(new FieldError(field, e.message(), e.issue(), e.args()));
+                    }
+                    if (confirmError != null) {
+                        shown.add(new FieldError("confirm", confirmError, null, List.of()));
+                    }
+                    page.refused(new ProblemException(ProblemType.VALIDATION_FAILED, shown, shown.size()), "ward",
+                            labels(v, step, locale));
+                    return render(answered.draft(), step, errors, confirmError, change, Response.Status.BAD_REQUEST);
+                }
+                int at = steps.indexOf(step);
+                String next = change ? ApplyForm.CHECK : steps.get(at + 1);
+                return Uni.createFrom().item(Redirects.seeOther("/apply/" + d.id() + "/" + next));
+            });
+        });
+    }
+
+    /** Submits the draft; a second tap finds the same dossier (the draft's id is the idempotency key). */
+    @POST
+    @Path("{draft}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<Response> submit(@PathParam("draft") String draft, HttpServerRequest request) {
+        Actor actor = Actor.from(identity);
+        UUID id = id(draft);
+        return drafts.submit(actor, id, ClientAddress.of(request))
+                .map(code -> Redirects.seeOther("/dossiers/" + code + "?submitted=1"))
+                .onFailure(e -> e instanceof ProblemException p && p.type() != ProblemType.FORBIDDEN && p.type() != ProblemType.NOT_FOUND)
+                .recoverWithUni(e -> drafts.load(actor, id).chain(d -> check(actor, d, Response.Status.BAD_REQUEST)));
+    }
+
+    // ---- rendering ----
+
+    private Uni<Void> apply(JsonObject data, String step, Map<String, String> posted, Procedure.Version v) {
+        switch (step) {
+            case ApplyForm.OFFICE -> {
+                String ward = posted.getOrDefault("ward", "");
+                data.put("ward", ward);
+                data.remove("tenant");
+                return tenants.tree().invoke(tree -> {
+                    if (tree.find(ward).filter(t -> tree.children(t.code()).isEmpty()).isPresent()) {
+                        ProcedureGuide.competentFor(tree, v, ward).ifPresent(t -> data.put("tenant", t.code()));
+                    }
+                }).replaceWithVoid();
+            }
+            case ApplyForm.WHO -> {
+                data.put("relationship", posted.getOrDefault("relationship", "self"));
+                data.put("applicant", new JsonObject().put("fullName", posted.get("applicant.fullName"))
+                        .put("citizenId", blankToNull(posted.get("applicant.citizenId"))).put("phone", posted.get("applicant.phone")));
+            }
+            case ApplyForm.DELIVERY -> {
+                data.put("returnChannel", posted.getOrDefault("returnChannel", ""));
+                data.put("deliveryAddress", blankToNull(posted.get("deliveryAddress")));
+            }
+            default -> {
+                JsonObject form = data.getJsonObject("form", new JsonObject());
+                ApplyForm.field(v, step).ifPresent(f -> ApplyForm.read(f, posted, form));
+                data.put("form", form);
+            }
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Response> render(Drafts.DraftView d, String step, Map<String, String> errors, String confirmError, boolean change,
+            Response.Status status) {
+        Locale locale = page.locale();
+        Procedure.Version v = version(d.procedureCode());
+        List<String> steps = ApplyForm.steps(v);
+        if (!steps.contains(step)) {
+            throw new ProblemException(ProblemType.NOT_FOUND);
+        }
+        int at = steps.indexOf(step);
+        String back = change ? "/apply/" + d.id() + "/" + ApplyForm.CHECK
+                : at == 0 ? "/procedures/" + d.procedureCode() : "/apply/" + d.id() + "/" + steps.get(at - 1);
+        JsonObject data = d.data();
+        JsonArray prefilled = prefilled(data);
+        return tenants.tree().map(tree -> {
+            String title;
+            List<ApplyForm.Question> questions = new ArrayList<>();
+            List<ProcedureGuide.OfficeGroup> wards = List.of();
+            boolean person = false;
+            switch (step) {
+                case ApplyForm.OFFICE -> {
+                    title = ApplyForm.text(locale, "ward_label");
+                    wards = ProcedureGuide.wards(tree, data.getString("ward"), locale);
+                    questions.add(new ApplyForm.Question("ward", title, "ward", data.getString("ward", ""), errors.get("ward"), false, List.of(),
+                            ApplyForm.text(locale, "ward_hint"), false));
+                }
+                case ApplyForm.WHO -> {
+                    title = ApplyForm.text(locale, "who_title");
+                    String rel = data.getString("relationship", "self");
+                    questions.add(new ApplyForm.Question("relationship", ApplyForm.text(locale, "relationship_label"), "select", rel,
+                            errors.get("relationship"), false, ApplyForm.RELATIONSHIPS.stream().map(r -> new ApplyForm.Choice(r,
+                                    ApplyForm.text(locale, "relationship_" + r.replace('-', '_')), r.equals(rel))).toList(), null, false));
+                    JsonObject a = data.getJsonObject("applicant", new JsonObject());
+                    questions.add(applicant("fullName", "text", a, errors, prefilled, locale, false, null));
+                    questions.add(applicant("citizenId", "citizen-id", a, errors, prefilled, locale, true, ApplyForm.text(locale, "hint_citizen_id")));
+                    questions.add(applicant("phone", "tel", a, errors, prefilled, locale, false, ApplyForm.text(locale, "hint_phone")));
+                }
+                case ApplyForm.DELIVERY -> {
+                    title = ApplyForm.text(locale, "delivery_title");
+                    String chosen = data.getString("returnChannel", "counter");
+                    List<ApplyForm.Choice> choices = new ArrayList<>();
+                    choices.add(new ApplyForm.Choice("counter", ApplyForm.text(locale, "return_counter"), "counter".equals(chosen)));
+                    choices.add(new ApplyForm.Choice("post", vn.motcua.platform.i18n.MessageKeys.text(PortalMessages.class, locale, "return_post",
+                            List.of(ProcedureGuide.money(config.postReturnFee(), locale))), "post".equals(chosen)));
+                    if (v.channels().contains(Procedure.Channel.ONLINE_FULL)) {
+                        choices.add(new ApplyForm.Choice("online", ApplyForm.text(locale, "return_online"), "online".equals(chosen)));
+                    }
+                    questions.add(new ApplyForm.Question("returnChannel", title, "radio", chosen, errors.get("returnChannel"), false, choices, null,
+                            false));
+                    questions.add(new ApplyForm.Question("deliveryAddress", ApplyForm.text(locale, "delivery_address"), "text",
+                            data.getString("deliveryAddress", ""), errors.get("deliveryAddress"), true, List.of(),
+                            ApplyForm.text(locale, "delivery_address_hint"), false));
+                }
+                default -> {
+                    Procedure.FormField f = ApplyForm.field(v, step).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+                    title = f.label().in(locale);
+                    person = "person".equals(f.type());
+                    questions.addAll(ApplyForm.questions(f, data.getJsonObject("form", new JsonObject()), prefilled, errors, locale));
+                }
+            }
+            boolean showConfirm = !ApplyForm.prefilledOn(step, prefilled).isEmpty();
+            Step s = new Step(d.id().toString(), step, title, v.name().in(locale), questions, back, at + 1, steps.size(), showConfirm, confirmError,
+                    wards, change, person);
+            return Response.status(status).entity(Templates.step(s)).header("Cache-Control", "no-store").build();
+        });
+    }
+
+    private static ApplyForm.Question applicant(String name, String type, JsonObject a, Map<String, String> errors, JsonArray prefilled,
+            Locale locale, boolean optional, String hint) {
+        String path = "applicant." + name;
+        return new ApplyForm.Question(path, ApplyForm.text(locale, "applicant_" + name), type, a.getString(name, ""), errors.get(path),
+                optional, List.of(), hint, prefilled.contains(path));
+    }
+
+    private Uni<Response> check(Actor actor, Drafts.DraftView d, Response.Status status) {
+        Locale locale = page.locale();
+        Procedure.Version v = version(d.procedureCode());
+        JsonObject data = d.data();
+        return drafts.problems(actor, d, List.of(), locale).chain(problems -> tenants.tree().map(tree -> {
+            String base = "/apply/" + d.id() + "/";
+            List<Answer> answers = new ArrayList<>();
+            String office = tree.find(data.getString("tenant", "")).map(t -> t.name().in(locale)).orElse("");
+            answers.add(new Answer(ApplyForm.text(locale, "check_office"), office, base + ApplyForm.OFFICE + "?change=1", null));
+            String rel = data.getString("relationship", "self");
+            JsonObject a = data.getJsonObject("applicant", new JsonObject());
+            answers.add(new Answer(ApplyForm.text(locale, "relationship_label"),
+                    ApplyForm.RELATIONSHIPS.contains(rel) ? ApplyForm.text(locale, "relationship_" + rel.replace('-', '_')) : rel,
+                    base + ApplyForm.WHO + "?change=1", null));
+            answers.add(new Answer(ApplyForm.text(locale, "applicant_fullName"), a.getString("fullName", ""), base + ApplyForm.WHO + "?change=1", null));
+            answers.add(new Answer(ApplyForm.text(locale, "applicant_citizenId"), a.getString("citizenId", ""), base + ApplyForm.WHO + "?change=1", null));
+            answers.add(new Answer(ApplyForm.text(locale, "applicant_phone"), a.getString("phone", ""), base + ApplyForm.WHO + "?change=1", null));
+            JsonObject form = data.getJsonObject("form", new JsonObject());
+            for (Procedure.FormField f : v.form()) {
+                String link = base + ApplyForm.FIELD + f.name() + "?change=1";
+                if ("person".equals(f.type())) {
+                    JsonObject g = form.getValue(f.name()) instanceof JsonObject o ? o : new JsonObject();
+                    for (Procedure.FormField sub : f.fields()) {
+                        answers.add(new Answer(f.label().in(locale) + ": " + sub.label().in(locale), shown(sub, g.getValue(sub.name()), locale), link, null));
+                    }
+                } else {
+                    answers.add(new Answer(f.label().in(locale), shown(f, form.getValue(f.name()), locale), link, null));
+                }
+            }
+            String ret = data.getString("returnChannel", "counter");
+            answers.add(new Answer(ApplyForm.text(locale, "delivery_title"), ApplyForm.text(locale, "return_" + ret.replaceAll("[^a-z]", ""))
+                    + ("post".equals(ret) ? " — " + data.getString("deliveryAddress", "") : ""), base + ApplyForm.DELIVERY + "?change=1", null));
+            java.util.Set<String> anchored = new java.util.HashSet<>();
+            answers.replaceAll(x -> {
+                String st = x.change().substring(base.length(), x.change().indexOf('?'));
+                return new Answer(x.question(), x.answer(), x.change(), anchored.add(st) ? st : null);
+            });
+            if (!problems.isEmpty()) {
+                // The summary links each error to its line here ({@code #<step>}); the line's change link goes to the page.
+                List<FieldError> linked = problems.stream().map(e -> new FieldError(stepOf(e.field()), e.message(), e.issue(), e.args())).toList();
+                page.refused(new ProblemException(ProblemType.VALIDATION_FAILED, linked, linked.size()));
+            }
+            long fee = v.fees().stream().filter(f -> f.channel() == (v.channels().contains(Procedure.Channel.ONLINE_FULL)
+                    ? Procedure.Channel.ONLINE_FULL : Procedure.Channel.ONLINE_PARTIAL)).mapToLong(Procedure.Fee::amount).findFirst().orElse(0);
+            return Response.status(problems.isEmpty() ? status : Response.Status.BAD_REQUEST)
+                    .entity(Templates.check(new Check(d.id().toString(), v.name().in(locale), answers, ProcedureGuide.money(fee, locale))))
+                    .header("Cache-Control", "no-store").build();
+        }));
+    }
+
+    /** On the check page, an error links to the page that asks for it (the summary's anchors are those pages). */
+    static String stepOf(String field) {
+        if (field.equals("tenant") || field.equals("ward")) {
+            return ApplyForm.OFFICE;
+        }
+        if (field.startsWith("applicant") || field.equals("relationship")) {
+            return ApplyForm.WHO;
+        }
+        if (field.startsWith("form.")) {
+            String rest = field.substring(5);
+            int dot = rest.indexOf('.');
+            return ApplyForm.FIELD + (dot < 0 ? rest : rest.substring(0, dot));
+        }
+        return ApplyForm.DELIVERY;
+    }
+
+    private static String shown(Procedure.FormField f, Object value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        String s = String.valueOf(value);
+        if (f.options() != null) {
+            for (Procedure.Option o : f.options()) {
+                if (o.value().equals(s)) {
+                    return o.label().in(locale);
+                }
+            }
+        }
+        if ("date".equals(f.type()) && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return s.substring(8) + "/" + s.substring(5, 7) + "/" + s.substring(0, 4);
+        }
+        return s;
+    }
+
+    private Map<String, String> labels(Procedure.Version v, String step, Locale locale) {
+        Map<String, String> labels = new HashMap<>();
+        labels.put("ward", ApplyForm.text(locale, "ward_label"));
+        labels.put("relationship", ApplyForm.text(locale, "relationship_label"));
+        for (String n : List.of("fullName", "citizenId", "phone")) {
+            labels.put("applicant." + n, ApplyForm.text(locale, "applicant_" + n));
+        }
+        labels.put("returnChannel", ApplyForm.text(locale, "delivery_title"));
+        labels.put("deliveryAddress", ApplyForm.text(locale, "delivery_address"));
+        labels.put("confirm", ApplyForm.text(locale, "confirm_label"));
+        ApplyForm.field(v, step).ifPresent(f -> {
+            labels.put("form." + f.name(), f.label().in(locale));
+            if (f.fields() != null) {
+                f.fields().forEach(sub -> labels.put("form." + f.name() + "." + sub.name(), sub.label().in(locale)));
+            }
+        });
+        return labels;
+    }
+
+    private Procedure.Version version(String code) {
+        return catalog.versionAt(code, java.time.LocalDate.now(VietnameseLunarCalendar.VIETNAM));
+    }
+
+    private static JsonArray prefilled(JsonObject data) {
+        return data.getJsonArray("prefilled", new JsonArray());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static UUID id(String draft) {
+        try {
+            return UUID.fromString(draft);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.NOT_FOUND);
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+}
