@@ -78,11 +78,16 @@ public class DossierPresenter {
         }).toList();
         Long left = d.closedAt != null ? null : d.paused() && d.minutesLeft != null ? d.minutesLeft : calendar.workingMinutesBetween(now, d.dueAt);
         return new DossierView(d.receiptCode, d.status.wire(), d.procedureCode, version.name(), d.procedureVersion, d.channel,
-                d.tenantId, tree.find(d.tenantId).map(Tenant::name).orElse(null), d.receivedBy,
-                new DossierViews.Applicant(d.applicantName, d.applicantId, d.applicantPhone), d.relationship, d.returnChannel, d.fee,
+                d.tenantId, name(tree, d.tenantId), d.receivedBy, name(tree, d.receivedBy), d.competentTenant,
+                name(tree, d.competentTenant), new DossierViews.Applicant(d.applicantName, d.applicantId, d.applicantPhone),
+                d.relationship, d.returnChannel, d.fee,
                 d.processingDays, d.submittedAt, d.clockStart, d.dueAt, Deadlines.timeliness(d.dueAt, d.closedAt, now, d.paused()),
                 left, d.paused(), d.delayReason, d.appointmentAt, d.outcome, d.closedAt, parent, steps, allowed, parts,
                 d.form == null ? Map.of() : d.form.getMap(), history.isEmpty() ? null : history, files.isEmpty() ? null : files);
+    }
+
+    private static LocalizedText name(TenantTree tree, String tenant) {
+        return tree.find(tenant).map(Tenant::name).orElse(null);
     }
 
     /** A row of the work queue. */

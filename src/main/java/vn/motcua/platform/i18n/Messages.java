@@ -315,4 +315,13 @@ public interface Messages {
 
     @Message
     String field_empty_file();
+
+    @Message
+    String field_procedure_not_offered();
+
+    @Message
+    String field_not_received_anywhere();
+
+    @Message
+    String field_not_same_province();
 }
