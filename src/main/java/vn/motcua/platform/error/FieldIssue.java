@@ -7,6 +7,8 @@ public enum FieldIssue {
     TOO_LONG,
     PATTERN,
     NOT_NUMBER,
+    /** A whole number was expected (not a fraction, not text), within what its field can hold. */
+    NOT_WHOLE_NUMBER,
     OUT_OF_RANGE,
     NOT_DATE,
     NOT_TIME,

@@ -70,9 +70,10 @@ public class ProblemMapper {
         return respond(Problems.forbidden(), uri, headers);
     }
 
+    /** JSON that does not parse; or that parses, with a value of the wrong type in a field: that field's error. */
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadable(Exception e, UriInfo uri, HttpHeaders headers) {
-        return respond(new ProblemException(ProblemType.BAD_REQUEST, "JSON"), uri, headers);
+        return respond(JsonFieldErrors.of(e).orElseGet(() -> new ProblemException(ProblemType.BAD_REQUEST, "JSON")), uri, headers);
     }
 
     @ServerExceptionMapper

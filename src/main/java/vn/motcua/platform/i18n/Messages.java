@@ -248,6 +248,9 @@ public interface Messages {
     String field_not_number();
 
     @Message
+    String field_not_whole_number();
+
+    @Message
     String field_not_date();
 
     @Message
