@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.motcua.tenant.LocalizedText;
 import vn.motcua.dossier.domain.Deadlines;
+import vn.motcua.dossier.usecase.RatingView;
 
 /** What the dossier API returns. */
 public final class DossierViews {
@@ -21,7 +22,7 @@ public final class DossierViews {
      * A whole dossier, for its applicant and for officers. Three offices: {@code tenant}, the one holding it now;
      * {@code receivedBy}, the desk that received it (its agency code is in the receipt code); {@code competentTenant},
      * the office competent for it, which differs from the receiving desk for a procedure received anywhere in the
-     * province (Decree 118/2025/NĐ-CP).
+     * province (Decree 118/2025/NĐ-CP). {@code rating}: the applicant's, once they rated it.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DossierView(String receiptCode, String status, String procedure, LocalizedText procedureName,
@@ -31,7 +32,7 @@ public final class DossierViews {
             OffsetDateTime submittedAt, OffsetDateTime clockStart, OffsetDateTime dueAt, Deadlines.Timeliness timeliness,
             Long workingMinutesLeft, boolean clockStopped, String delayReason, OffsetDateTime appointmentAt, String outcome,
             OffsetDateTime closedAt, String parent, List<StepView> steps, List<String> allowedActions, List<PartView> parts,
-            Map<String, Object> form, List<EventView> history, List<AttachmentView> attachments) {
+            Map<String, Object> form, List<EventView> history, List<AttachmentView> attachments, RatingView rating) {
     }
 
     public record Applicant(String fullName, String citizenId, String phone) {

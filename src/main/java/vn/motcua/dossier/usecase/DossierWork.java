@@ -92,6 +92,17 @@ class DossierWork {
         return d;
     }
 
+    /**
+     * The dossier as its applicant acts on it (supplement, attach, rate): only the citizen who submitted it or whom it
+     * names. Anyone else who happens to see it finds nothing here (404), as a stranger reading it would.
+     */
+    static Dossier ownedBy(Dossier d, String actorKey) {
+        if (!actorKey.equals(d.submittedBy) && !actorKey.equals(d.applicantActor)) {
+            throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
+        }
+        return d;
+    }
+
     Procedure.Version version(Dossier d) {
         return catalog.versionAt(d.procedureCode, d.procedureVersion);
     }

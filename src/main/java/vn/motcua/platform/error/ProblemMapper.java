@@ -84,7 +84,8 @@ public class ProblemMapper {
             case NotAcceptableException n -> new ProblemException(ProblemType.NOT_ACCEPTABLE);
             case NotSupportedException n -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE);
             default -> switch (e.getResponse().getStatus()) {
-                case 400 -> new ProblemException(ProblemType.BAD_REQUEST, "");
+                // Quarkus REST wraps some JSON errors (a number too large for its field) in a plain 400.
+                case 400 -> JsonFieldErrors.of(e.getCause()).orElseGet(() -> new ProblemException(ProblemType.BAD_REQUEST, ""));
                 case 401 -> Problems.notSignedIn();
                 case 403 -> Problems.forbidden();
                 case 404 -> new ProblemException(ProblemType.NOT_FOUND);

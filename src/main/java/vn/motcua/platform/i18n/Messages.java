@@ -179,6 +179,18 @@ public interface Messages {
     String problem_idempotency_conflict_detail(String key);
 
     @Message
+    String problem_rating_exists();
+
+    @Message
+    String problem_rating_exists_detail(String code);
+
+    @Message
+    String problem_dossier_not_returned();
+
+    @Message
+    String problem_dossier_not_returned_detail(String code, String state);
+
+    @Message
     String problem_consent_required();
 
     @Message
