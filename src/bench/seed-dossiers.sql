@@ -25,14 +25,14 @@ select g,
     on t.level = case when g % 100 < 85 then 'ward' when g % 100 < 98 then 'district' else 'city' end
    and t.i = (g / 100) % t.n;
 
-insert into dossier (id, receipt_code, lookup_key, received_by, tenant_id, tenants, procedure_code, procedure_version,
+insert into dossier (id, receipt_code, lookup_key, received_by, competent_tenant, tenant_id, tenants, procedure_code, procedure_version,
                      channel, status, submitted_by, submitted_by_name, applicant_actor, applicant_name, applicant_phone,
                      phone_key, relationship, return_channel, form, fee, processing_days, supplement_clock, submitted_at,
                      clock_start, due_at, current_step, step_code, outcome, closed_at)
 select b.id,
        b.agency_code || '-' || to_char(b.day, 'YYMMDD') || '-' || lpad(b.g::text, 7, '0'),
        upper(regexp_replace(b.agency_code || to_char(b.day, 'YYMMDD') || lpad(b.g::text, 7, '0'), '[^0-9A-Za-z]', '', 'g')),
-       b.tenant, b.tenant, array[b.tenant],
+       b.tenant, b.tenant, b.tenant, array[b.tenant],
        case b.level when 'ward' then '1.000656' when 'district' then '1.001612' else '2.000505' end,
        case b.level when 'ward' then date '2020-07-16' when 'district' then date '2021-07-01' else date '2017-01-01' end,
        'online-full',

@@ -19,11 +19,11 @@ with c as (
   select b.id, b.tenant, t.agency_code, c.last_value - row_number() over (partition by b.tenant order by b.i desc) + 1 as seq
     from b join c on c.tenant_id = b.tenant join tenant t on t.code = b.tenant
 ), code as (select id, tenant, agency_code || '-' || to_char(current_date, 'YYMMDD') || '-' || lpad(seq::text, 4, '0') as v from numbered)
-insert into dossier (id, receipt_code, lookup_key, received_by, tenant_id, tenants, procedure_code, procedure_version,
+insert into dossier (id, receipt_code, lookup_key, received_by, competent_tenant, tenant_id, tenants, procedure_code, procedure_version,
     channel, status, submitted_by, submitted_by_name, applicant_actor, applicant_name, applicant_id, applicant_phone,
     phone_key, relationship, return_channel, form, fee, processing_days, supplement_clock, submitted_at, clock_start,
     due_at, current_step, idempotency_key, request_hash, step_code)
-select code.id, code.v, upper(regexp_replace(code.v, '[^0-9A-Za-z]', '', 'g')), code.tenant, code.tenant,
+select code.id, code.v, upper(regexp_replace(code.v, '[^0-9A-Za-z]', '', 'g')), code.tenant, code.tenant, code.tenant,
        array[code.tenant], '1.000656', date '2020-07-16', 'online-full', 'submitted', ('citizens' || chr(58) || 'bench'), 'Nguyễn Văn An',
        ('citizens' || chr(58) || 'bench'), 'Nguyễn Văn An', null, '0912 345 678', '912345678', 'self', 'counter',
        '{"deceased": {"fullName": "Nguyễn Văn Cả", "citizenId": "001045001234", "birthDate": "1945-03-02", "sex": "nam"}, "deathDate": "2026-11-20", "deathPlace": "Bệnh viện Bạch Mai", "lastResidence": "12 Điện Biên Phủ, Ba Đình, Hà Nội", "applicantRelationship": "con", "contactPhone": "0912 345 678"}',

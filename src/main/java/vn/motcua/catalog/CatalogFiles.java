@@ -37,6 +37,8 @@ public final class CatalogFiles {
     static final Pattern CODE = Pattern.compile("\\d{1,3}\\.\\d{6}");
     static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,40}");
     private static final BigDecimal HALF = new BigDecimal("0.5");
+    /** Decree 118/2025/NĐ-CP comes into force: from then on a province may list procedures received at any desk. */
+    static final LocalDate RECEIVED_ANYWHERE_FROM = LocalDate.of(2025, 7, 1);
 
 
     record Text(String vi, String en) {
@@ -67,7 +69,7 @@ public final class CatalogFiles {
     record VersionEntry(String effectiveFrom, Text name, String field, List<String> levels, List<String> channels,
             List<String> legalBasis, Text guide, Text contact, List<DocumentEntry> documents, List<FieldEntry> form,
             List<FeeEntry> fees, BigDecimal processingDays, List<OverrideEntry> overrides, List<StepEntry> steps,
-            String supplementClock, Text result, List<PartEntry> parts) {
+            String supplementClock, Text result, List<PartEntry> parts, Boolean receivedAnywhere) {
     }
 
     record ProcedureFile(String code, List<VersionEntry> versions) {
@@ -297,12 +299,17 @@ public final class CatalogFiles {
                 parts.add(new Procedure.Part(pe.procedure(), pe.agency(), pe.level()));
             }
         }
+        boolean anywhere = Boolean.TRUE.equals(v.receivedAnywhere());
+        if (anywhere && from != null && from.isBefore(RECEIVED_ANYWHERE_FROM)) {
+            problem(at + ".receivedAnywhere", "receiving anywhere in the province applies from " + RECEIVED_ANYWHERE_FROM
+                    + " (Decree 118/2025/NĐ-CP): mark a version in force from then on, not " + from);
+        }
         if (problems.size() > before) {
             return null;
         }
         return new Procedure.Version(from, name, v.field(), List.copyOf(lv), List.copyOf(channels),
                 v.legalBasis() == null ? List.of() : List.copyOf(v.legalBasis()), guide, contact, List.copyOf(documents), form,
-                List.copyOf(fees), v.processingDays(), List.copyOf(overrides), List.copyOf(steps), clock, result, List.copyOf(parts));
+                List.copyOf(fees), v.processingDays(), List.copyOf(overrides), List.copyOf(steps), clock, result, List.copyOf(parts), anywhere);
     }
 
     private List<Procedure.FormField> fields(String at, List<FieldEntry> entries, boolean allowPerson) {

@@ -30,9 +30,13 @@ import vn.motcua.tenant.TenantDirectory;
 @Tag(name = "procedures", description = "The catalog of administrative procedures")
 public class CatalogResource {
 
-    /** A procedure in a list. {@code processingDays} is the time at the given tenant, else the general one. */
+    /**
+     * A procedure in a list. {@code processingDays} is the time at the given tenant, else the general one;
+     * {@code receivedAnywhere}: any one-stop desk of the province receives it, whatever the applicant's residence.
+     */
     public record Summary(String code, LocalizedText name, String field, List<String> levels, List<Procedure.Channel> channels,
-            BigDecimal processingDays, List<Procedure.Fee> fees, LocalDate effectiveFrom, boolean interconnected) {
+            BigDecimal processingDays, List<Procedure.Fee> fees, LocalDate effectiveFrom, boolean interconnected,
+            boolean receivedAnywhere) {
     }
 
     /** One procedure's version in force, all of it. */
@@ -58,7 +62,7 @@ public class CatalogResource {
                 .chain(t -> catalog.search(tenant, field, q, date).map(hits -> hits.stream().map(h -> new Summary(
                         h.procedure().code(), h.version().name(), h.version().field(), h.version().levels(), h.version().channels(),
                         t == null ? h.version().processingDays() : h.version().processingDaysAt(t), h.version().fees(),
-                        h.version().effectiveFrom(), h.version().interconnected())).toList()));
+                        h.version().effectiveFrom(), h.version().interconnected(), h.version().receivedAnywhere())).toList()));
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "public")

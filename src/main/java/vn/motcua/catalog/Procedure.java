@@ -71,12 +71,15 @@ public record Procedure(String code, List<Version> versions) {
      * @param overrides      a different time for a level or a tenant (e.g. 2.5 days in urban districts)
      * @param supplement     what a supplement request does to the clock
      * @param parts          for an interconnected procedure (liên thông): the procedures each agency handles
+     * @param receivedAnywhere whether any one-stop desk of the province may receive it, whatever the applicant's
+     *                       residence ("không phụ thuộc địa giới hành chính", Decree 118/2025/NĐ-CP, from 1 July 2025):
+     *                       the receiving office may then differ from the competent one
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Version(LocalDate effectiveFrom, LocalizedText name, String field, List<String> levels, List<Channel> channels,
             List<String> legalBasis, LocalizedText guide, LocalizedText contact, List<RequiredDocument> documents,
             List<FormField> form, List<Fee> fees, BigDecimal processingDays, List<TimeOverride> overrides, List<Step> steps,
-            SupplementClock supplement, LocalizedText result, List<Part> parts) {
+            SupplementClock supplement, LocalizedText result, List<Part> parts, boolean receivedAnywhere) {
 
         /** The processing time at {@code tenant}: its own override, else its level's, else the procedure's. */
         public BigDecimal processingDaysAt(Tenant tenant) {

@@ -18,6 +18,8 @@ public enum Permission {
     READ_OWN("dossier.read-own", Reach.SELF, Roles.CITIZEN),
     SUPPLEMENT_OWN("dossier.supplement", Reach.SELF, Roles.CITIZEN),
     ATTACH_OWN("dossier.attach-own", Reach.SELF, Roles.CITIZEN),
+    /** Rate the service once the result is returned (đánh giá mức độ hài lòng), once per dossier. */
+    RATE_OWN("dossier.rate", Reach.SELF, Roles.CITIZEN),
     /** Who read my data, and why: the audit log's entries about the citizen. */
     READ_OWN_ACCESS_LOG("audit.read-own", Reach.SELF, Roles.CITIZEN),
 

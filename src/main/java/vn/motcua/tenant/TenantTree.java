@@ -144,6 +144,15 @@ public final class TenantTree {
         return Collections.unmodifiableSet(new LinkedHashSet<>(all));
     }
 
+    /**
+     * The tenant at the top of the tree above {@code code} (the province, or the city run as one), or the tenant itself
+     * at the top: two tenants with the same top are in the same province.
+     */
+    public Optional<Tenant> top(String code) {
+        List<String> up = ancestors.get(code);
+        return up == null ? Optional.empty() : find(up.isEmpty() ? code : up.get(0));
+    }
+
     /** Whether {@code ancestor} is {@code code} itself or one of its ancestors. */
     public boolean isSelfOrAncestor(String ancestor, String code) {
         return ancestor != null && (ancestor.equals(code) || ancestors.getOrDefault(code, List.of()).contains(ancestor));

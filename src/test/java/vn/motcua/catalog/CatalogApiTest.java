@@ -67,6 +67,17 @@ class CatalogApiTest {
     }
 
     @Test
+    void theProceduresReceivedAnywhereInTheProvinceSaySo() {
+        // Decree 118/2025: birth registration at any desk of the city since 1 July 2025; death registration at the ward.
+        given().queryParam("q", "dang ky khai sinh").get("/api/procedures").then().statusCode(200)
+                .body("find { it.code == '1.001193' }.receivedAnywhere", equalTo(true));
+        given().get("/api/procedures/1.001193").then().statusCode(200).body("version.receivedAnywhere", equalTo(true));
+        given().queryParam("at", "2025-06-30").get("/api/procedures/1.001193").then().statusCode(200)
+                .body("version.receivedAnywhere", equalTo(false));
+        given().get("/api/procedures/1.000656").then().statusCode(200).body("version.receivedAnywhere", equalTo(false));
+    }
+
+    @Test
     void anOlderDossierDateGetsTheVersionThenInForce() {
         List<String> codes = given().get("/api/procedures").then().statusCode(200).extract().path("code");
         boolean found = false;

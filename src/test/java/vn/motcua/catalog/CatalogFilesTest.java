@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,6 +30,9 @@ class CatalogFilesTest {
         assertTrue(catalog.size() >= 12, "at least 12 procedures: " + catalog.size());
         assertTrue(catalog.values().stream().anyMatch(p -> p.versions().size() > 1), "one procedure has two versions");
         assertTrue(catalog.values().stream().anyMatch(p -> p.versions().get(0).interconnected()), "an interconnected one");
+        // Decree 118/2025: birth registration is received at any desk of the city from its 2025 version on, not before.
+        assertEquals(List.of(false, true), catalog.get("1.001193").versions().stream().map(Procedure.Version::receivedAnywhere).toList());
+        assertTrue(catalog.get("1.000656").versions().stream().noneMatch(Procedure.Version::receivedAnywhere), "death registration");
         for (String level : LEVELS) {
             assertTrue(catalog.values().stream().anyMatch(p -> p.versions().get(p.versions().size() - 1).levels().contains(level)), level);
         }
@@ -60,6 +64,8 @@ class CatalogFilesTest {
             bad date           | effectiveFrom: "2025-07-01"           | effectiveFrom: "1/7/2025"                      | is not a date like 2025-07-01
             unknown key        | supplementClock: pause                | supplementClock: pause\\n    colour: red       | versions[0].colour: unknown field 'colour'
             unknown part       | supplementClock: pause                | supplementClock: pause\\n    parts: [{procedure: "9.999999", agency: "Công an", level: commune}] | 9.999999 is not a procedure of the catalog
+            anywhere not yes/no | receivedAnywhere: true               | receivedAnywhere: sometimes                    | receivedAnywhere: wrong type: expected true or false
+            anywhere before 118 | effectiveFrom: "2025-07-01"          | effectiveFrom: "2025-06-30"                    | versions[0].receivedAnywhere: receiving anywhere in the province applies from 2025-07-01
             """)
     void reportsEachClassOfInvalidFile(String name, String find, String replace, String expected) throws IOException {
         String valid = Files.readString(Path.of("src/test/resources/catalog-two-level/1.001193.yaml"));

@@ -66,6 +66,17 @@ class DeadlinesTest {
     }
 
     @Test
+    void aPauseWithinTheWorkingDayNeverBringsTheDueTimeForward() {
+        // Submitted and due at odd seconds; stopped and answered seconds later, as a quick desk and citizen would.
+        Dossier d = dossier(vn("2026-03-09T07:20:50"), "0.5", "pause");
+        OffsetDateTime due = d.dueAt;
+        apply(d, DossierAction.REQUEST_SUPPLEMENT, vn("2026-03-09T07:21:05"));
+        apply(d, DossierAction.SUPPLEMENT, vn("2026-03-09T07:21:10"));
+        assertFalse(d.dueAt.isBefore(due), d.dueAt + " before " + due);
+        assertTrue(!d.dueAt.isAfter(due.plusMinutes(2)), "at most the minutes begun: " + d.dueAt);
+    }
+
+    @Test
     void anAnswerAfterTheCutOffResumesTheNextWorkingMorning() {
         Dossier d = dossier(vn("2026-03-09T07:00"), "1", "pause");
         apply(d, DossierAction.REQUEST_SUPPLEMENT, vn("2026-03-09T13:30")); // 3.5 hours left

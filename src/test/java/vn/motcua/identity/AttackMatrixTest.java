@@ -647,6 +647,9 @@ class AttackMatrixTest {
                 cases.add(DynamicTest.dynamicTest(u.username() + " → supplement it", () -> assertDenied(
                         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "x"))
                                 .post("/api/dossiers/{code}/supplement", f.codeA()), f, u.username())));
+                cases.add(DynamicTest.dynamicTest(u.username() + " → rate it", () -> assertDenied(
+                        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("score", 1, "comment", "x"))
+                                .post("/api/dossiers/{code}/rating", f.codeA()), f, u.username())));
                 cases.add(DynamicTest.dynamicTest(u.username() + " → list it among their own", () -> {
                     Response r = given().auth().oauth2(token).get("/api/me/dossiers");
                     assertEquals(200, r.statusCode());

@@ -29,6 +29,7 @@ import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.store.DossierRepository;
 import vn.motcua.dossier.usecase.DossierRead;
+import vn.motcua.dossier.usecase.RatingView;
 
 /** Turns dossiers into what the API shows: names from the catalog and the tree, time left on the tenant's calendar. */
 @ApplicationScoped
@@ -61,13 +62,13 @@ public class DossierPresenter {
             List<AttachmentView> files = read.attachments().stream().map(a -> new AttachmentView(a.id().toString(), a.document(),
                     a.fileName(), a.contentType(), a.sizeBytes(), a.storedBytes(), a.sha256(), a.uploadedAt())).toList();
             return build(d, version, tree, calendar, now, allowed, parts, history, files,
-                    read.parent() == null ? null : read.parent().receiptCode, officer);
+                    read.parent() == null ? null : read.parent().receiptCode, officer, read.rating());
         });
     }
 
     private DossierView build(Dossier d, Procedure.Version version, TenantTree tree, WorkingCalendar calendar, OffsetDateTime now,
             List<String> allowed, List<PartView> parts, List<EventView> history, List<AttachmentView> files, String parent,
-            boolean officer) {
+            boolean officer, RatingView rating) {
         List<StepView> steps = d.steps.stream().map(s -> {
             LocalizedText name = DossierRead.stepName(version, s.code);
             Deadlines.Timeliness t = s.endedAt == null && s.startedAt == null ? null
@@ -78,11 +79,17 @@ public class DossierPresenter {
         }).toList();
         Long left = d.closedAt != null ? null : d.paused() && d.minutesLeft != null ? d.minutesLeft : calendar.workingMinutesBetween(now, d.dueAt);
         return new DossierView(d.receiptCode, d.status.wire(), d.procedureCode, version.name(), d.procedureVersion, d.channel,
-                d.tenantId, tree.find(d.tenantId).map(Tenant::name).orElse(null), d.receivedBy,
-                new DossierViews.Applicant(d.applicantName, d.applicantId, d.applicantPhone), d.relationship, d.returnChannel, d.fee,
+                d.tenantId, name(tree, d.tenantId), d.receivedBy, name(tree, d.receivedBy), d.competentTenant,
+                name(tree, d.competentTenant), new DossierViews.Applicant(d.applicantName, d.applicantId, d.applicantPhone),
+                d.relationship, d.returnChannel, d.fee,
                 d.processingDays, d.submittedAt, d.clockStart, d.dueAt, Deadlines.timeliness(d.dueAt, d.closedAt, now, d.paused()),
                 left, d.paused(), d.delayReason, d.appointmentAt, d.outcome, d.closedAt, parent, steps, allowed, parts,
-                d.form == null ? Map.of() : d.form.getMap(), history.isEmpty() ? null : history, files.isEmpty() ? null : files);
+                d.form == null ? Map.of() : d.form.getMap(), history.isEmpty() ? null : history, files.isEmpty() ? null : files,
+                rating);
+    }
+
+    private static LocalizedText name(TenantTree tree, String tenant) {
+        return tree.find(tenant).map(Tenant::name).orElse(null);
     }
 
     /** A row of the work queue. */

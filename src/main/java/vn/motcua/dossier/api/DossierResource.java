@@ -27,6 +27,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.dossier.api.DossierViews.DossierView;
 import vn.motcua.dossier.usecase.ApplicantSupplement;
+import vn.motcua.dossier.usecase.RateDossier;
+import vn.motcua.dossier.usecase.RatingInput;
 import vn.motcua.dossier.usecase.ReadDossier;
 import vn.motcua.dossier.usecase.SubmitDossier;
 import vn.motcua.identity.Actor;
@@ -35,7 +37,9 @@ import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.PageLimit;
 import vn.motcua.dossier.usecase.DossierRequests;
 
-/** Submitting a dossier and following it: for citizens, and for officers who submit on someone's behalf. */
+/**
+ * Submitting a dossier, following it and rating it: for citizens, and for officers who submit on someone's behalf.
+ */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -46,14 +50,16 @@ public class DossierResource {
     private final SubmitDossier submissions;
     private final ReadDossier reads;
     private final ApplicantSupplement supplements;
+    private final RateDossier ratings;
     private final DossierPresenter presenter;
 
     DossierResource(SecurityIdentity identity, SubmitDossier submissions, ReadDossier reads, ApplicantSupplement supplements,
-            DossierPresenter presenter) {
+            RateDossier ratings, DossierPresenter presenter) {
         this.identity = identity;
         this.submissions = submissions;
         this.reads = reads;
         this.supplements = supplements;
+        this.ratings = ratings;
         this.presenter = presenter;
     }
 
@@ -88,6 +94,19 @@ public class DossierResource {
     public Uni<DossierView> supplement(@PathParam("receiptCode") String receiptCode, DossierRequests.Supplement request,
             @Context io.vertx.core.http.HttpServerRequest http) {
         return supplements.supplement(Actor.from(identity), receiptCode, request, ClientAddress.of(http)).chain(presenter::view);
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.rate")
+    @POST
+    @Path("/dossiers/{receiptCode}/rating")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rate a dossier whose result was returned", description = "The applicant's satisfaction, once per "
+            + "dossier: a score from 1 to 5 and an optional comment (at most 1,000 characters). 201 with the rating; 409 "
+            + "`dossier-not-returned` before the result is returned, `rating-exists` the second time; 404 for anyone else.")
+    public Uni<Response> rate(@PathParam("receiptCode") String receiptCode, RatingInput request,
+            @Context io.vertx.core.http.HttpServerRequest http) {
+        return ratings.rate(Actor.from(identity), receiptCode, request, ClientAddress.of(http))
+                .map(rating -> Response.status(Response.Status.CREATED).entity(rating).build());
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "signed-in")

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.motcua.tenant.LocalizedText;
 import vn.motcua.dossier.domain.Deadlines;
+import vn.motcua.dossier.usecase.RatingView;
 
 /** What the dossier API returns. */
 public final class DossierViews {
@@ -17,15 +18,21 @@ public final class DossierViews {
     private DossierViews() {
     }
 
-    /** A whole dossier, for its applicant and for officers. */
+    /**
+     * A whole dossier, for its applicant and for officers. Three offices: {@code tenant}, the one holding it now;
+     * {@code receivedBy}, the desk that received it (its agency code is in the receipt code); {@code competentTenant},
+     * the office competent for it, which differs from the receiving desk for a procedure received anywhere in the
+     * province (Decree 118/2025/NĐ-CP). {@code rating}: the applicant's, once they rated it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DossierView(String receiptCode, String status, String procedure, LocalizedText procedureName,
             LocalDate procedureVersion, String channel, String tenant, LocalizedText tenantName, String receivedBy,
-            Applicant applicant, String relationship, String returnChannel, long fee, BigDecimal processingDays,
+            LocalizedText receivedByName, String competentTenant, LocalizedText competentTenantName, Applicant applicant,
+            String relationship, String returnChannel, long fee, BigDecimal processingDays,
             OffsetDateTime submittedAt, OffsetDateTime clockStart, OffsetDateTime dueAt, Deadlines.Timeliness timeliness,
             Long workingMinutesLeft, boolean clockStopped, String delayReason, OffsetDateTime appointmentAt, String outcome,
             OffsetDateTime closedAt, String parent, List<StepView> steps, List<String> allowedActions, List<PartView> parts,
-            Map<String, Object> form, List<EventView> history, List<AttachmentView> attachments) {
+            Map<String, Object> form, List<EventView> history, List<AttachmentView> attachments, RatingView rating) {
     }
 
     public record Applicant(String fullName, String citizenId, String phone) {

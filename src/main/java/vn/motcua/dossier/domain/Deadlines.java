@@ -3,6 +3,7 @@ package vn.motcua.dossier.domain;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,9 +55,18 @@ public final class Deadlines {
         return new Plan(start, due, List.copyOf(dues));
     }
 
-    /** The working minutes left until {@code due} when the clock stops at {@code now}; negative when already late. */
+    /**
+     * The working minutes left until {@code due} when the clock stops at {@code now}; negative when already late. A
+     * minute begun counts whole (from the start of {@code now}'s minute to the end of {@code due}'s), so that a clock
+     * stopped and started again never brings the due time forward by the seconds it dropped.
+     */
     public static long minutesLeft(WorkingCalendar calendar, OffsetDateTime now, OffsetDateTime due) {
-        return calendar.workingMinutesBetween(now, due);
+        if (!now.isBefore(due)) {
+            return calendar.workingMinutesBetween(now, due);
+        }
+        OffsetDateTime dueMinuteEnd = due.truncatedTo(ChronoUnit.MINUTES).equals(due) ? due
+                : due.truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        return calendar.workingMinutesBetween(now.truncatedTo(ChronoUnit.MINUTES), dueMinuteEnd);
     }
 
     /**

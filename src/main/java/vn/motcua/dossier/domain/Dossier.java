@@ -24,7 +24,14 @@ public final class Dossier {
     public String partAgency;
     /** The tenant whose desk received it; its agency code is in the receipt code. */
     public String receivedBy;
-    /** The tenant holding it now. */
+    /**
+     * The office competent for it (cơ quan có thẩm quyền giải quyết) from the applicant's ward or commune, as submitted;
+     * for a part, the office of its agency. The receiving one, unless the procedure is received anywhere in the
+     * province (Decree 118/2025/NĐ-CP) and the desk of another office received it. Forwarding moves {@link #tenantId},
+     * not this.
+     */
+    public String competentTenant;
+    /** The tenant holding it now: the competent one, until it is forwarded. */
     public String tenantId;
     /** Every tenant that has held it. */
     public List<String> tenants = new ArrayList<>();

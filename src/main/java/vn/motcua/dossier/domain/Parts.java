@@ -55,6 +55,7 @@ public final class Parts {
             c.partIndex = index;
             c.partAgency = spec.part().agency();
             c.receivedBy = parent.receivedBy;
+            c.competentTenant = spec.at().code();
             c.tenantId = spec.at().code();
             c.tenants.add(spec.at().code());
             if (!c.tenants.contains(parent.receivedBy)) {

@@ -207,6 +207,35 @@ public class DossierRepository {
                 .replaceWithVoid();
     }
 
+    /** The applicant's rating of the dossier, if they rated it (row-level security: whoever sees the dossier). */
+    public Uni<Optional<Rating>> rating(SqlConnection conn, UUID dossierId) {
+        return conn.preparedQuery("select * from dossier_rating where dossier_id = $1").execute(Tuple.of(dossierId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return Optional.of(new Rating(dossierId, r.getString("tenant_id"), r.getInteger("score"), r.getString("comment"),
+                            r.getString("rated_by"), r.getOffsetDateTime("rated_at")));
+                });
+    }
+
+    /** Writes a rating; a second one for the same dossier fails on the table's key ({@link #RATING_KEY}). */
+    public Uni<Void> insertRating(SqlConnection conn, Rating r) {
+        return conn.preparedQuery("""
+                insert into dossier_rating (dossier_id, tenant_id, score, comment, rated_by, rated_at)
+                values ($1, $2, $3, $4, $5, $6)""")
+                .execute(Tuple.tuple(Arrays.asList(r.dossierId(), r.tenantId(), r.score(), r.comment(), r.ratedBy(), r.ratedAt())))
+                .replaceWithVoid();
+    }
+
+    /** The constraint that keeps one rating per dossier. */
+    public static final String RATING_KEY = "dossier_rating_pkey";
+
+    /** The applicant's satisfaction rating of a dossier, and the office rated (the one holding it). */
+    public record Rating(UUID dossierId, String tenantId, int score, String comment, String ratedBy, OffsetDateTime ratedAt) {
+    }
+
     /** The parts of an interconnected dossier, with their steps, locked. */
     public Uni<List<Dossier>> parts(SqlConnection conn, UUID parentId, boolean forUpdate) {
         Uni<RowSet<Row>> rows = conn.preparedQuery("select " + DossierRows.SELECT + " from dossier d where d.parent_id = $1 order by d.part_index"

@@ -42,6 +42,8 @@ final class DossierRows {
             col("part_index", "int", false, d -> d.partIndex, (d, r) -> d.partIndex = r.getInteger("part_index")),
             col("part_agency", "text", false, d -> d.partAgency, (d, r) -> d.partAgency = r.getString("part_agency")),
             col("received_by", "text", false, d -> d.receivedBy, (d, r) -> d.receivedBy = r.getString("received_by")),
+            col("competent_tenant", "text", false, d -> d.competentTenant,
+                    (d, r) -> d.competentTenant = r.getString("competent_tenant")),
             col("tenant_id", "text", true, d -> d.tenantId, (d, r) -> d.tenantId = r.getString("tenant_id")),
             col("tenants", "text[]", true, d -> d.tenants.toArray(String[]::new),
                     (d, r) -> d.tenants = new ArrayList<>(Arrays.asList(r.getArrayOfStrings("tenants")))),
@@ -175,8 +177,8 @@ final class DossierRows {
      * The columns that are {@code not null} in the table and that the dossier itself must fill (the receipt code and
      * its look-up key may come from the numbering statement).
      */
-    private static final Set<String> REQUIRED = Set.of("id", "received_by", "tenant_id", "tenants", "procedure_code",
-            "procedure_version", "channel", "status", "submitted_by", "applicant_name", "return_channel", "form",
+    private static final Set<String> REQUIRED = Set.of("id", "received_by", "competent_tenant", "tenant_id", "tenants",
+            "procedure_code", "procedure_version", "channel", "status", "submitted_by", "applicant_name", "return_channel", "form",
             "processing_days", "supplement_clock", "submitted_at", "clock_start", "due_at");
 
     /**

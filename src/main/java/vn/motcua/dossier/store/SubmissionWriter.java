@@ -172,8 +172,9 @@ public class SubmissionWriter {
     /** One transaction: numbered dossiers, steps, history and outbox, one statement each, sent pipelined. */
     Uni<Map<String, String>> insert(List<Pending> group) {
         Set<String> tenants = new LinkedHashSet<>();
-        group.forEach(p -> tenants.add(p.dossier().receivedBy));
-        // Insert policies check the tenant only: the group's scope is its tenants, with no actor.
+        group.forEach(p -> tenants.addAll(p.dossier().tenants));
+        // Insert policies check the tenant only: the group's scope is its tenants (the receiving desks, whose counters
+        // number the codes, and the competent offices), with no actor.
         return ScopedTransactions.onConnection(pool, new TenantScope(tenants), conn -> DossierRepository.insertSubmitted(conn, group));
     }
 }

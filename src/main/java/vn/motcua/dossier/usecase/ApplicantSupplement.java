@@ -17,8 +17,6 @@ import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
-import vn.motcua.platform.error.ProblemException;
-import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.TenantDirectory;
 
 /**
@@ -47,10 +45,7 @@ public class ApplicantSupplement {
         policy.authorizeSelf(actor, Permission.SUPPLEMENT_OWN);
         DossierWork.By by = DossierWork.By.of(actor, null, remoteAddr);
         return tenants.tree().chain(tree -> transactions.onConnection(TenantScope.none().as(by.key()), conn -> work.load(conn, receiptCode)
-                .chain(d -> {
-                    if (!by.key().equals(d.submittedBy) && !by.key().equals(d.applicantActor)) {
-                        throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
-                    }
+                .map(d -> DossierWork.ownedBy(d, by.key())).chain(d -> {
                     OffsetDateTime now = work.now();
                     Procedure.Version version = work.version(d);
                     JsonObject form = request != null && request.form() != null ? work.validForm(request.form(), version, now) : null;

@@ -139,10 +139,7 @@ public class AttachmentService {
     private Uni<Void> mayAdd(Actor actor, Dossier d) {
         if (!actor.isStaff()) {
             policy.authorizeSelf(actor, Permission.ATTACH_OWN);
-            String me = DossierWork.key(actor);
-            if (!me.equals(d.submittedBy) && !me.equals(d.applicantActor)) {
-                throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
-            }
+            DossierWork.ownedBy(d, DossierWork.key(actor));
             return Uni.createFrom().voidItem();
         }
         return policy.authorize(actor, Permission.ATTACH, d.tenantId).replaceWithVoid();

@@ -14,15 +14,16 @@ import vn.motcua.tenant.LocalizedText;
  * with it (empty right after a command), whether the reader sees it as an officer (the actions open to them, the
  * officers' names in the history), and the instant the time left is counted from.
  *
+ * @param rating  the applicant's satisfaction rating, once they rated it ({@code null} before, and right after a command)
  * @param officer whether the reader sees the officers' view
  * @param at      the instant of the read or the command
  */
 public record DossierRead(Dossier dossier, List<DossierRepository.Event> history, List<Dossier> parts, Dossier parent,
-        List<AttachmentRecord> attachments, boolean officer, OffsetDateTime at) {
+        List<AttachmentRecord> attachments, RatingView rating, boolean officer, OffsetDateTime at) {
 
     /** The dossier right after a command or a submission: nothing read back with it. */
     public static DossierRead brief(Dossier d, boolean officer, OffsetDateTime at) {
-        return new DossierRead(d, List.of(), List.of(), null, List.of(), officer, at);
+        return new DossierRead(d, List.of(), List.of(), null, List.of(), null, officer, at);
     }
 
     /** The name of a step in the version of the procedure a dossier follows (its code if the version lacks it). */

@@ -13,7 +13,10 @@ public final class DossierRequests {
     /**
      * A submission (nộp hồ sơ).
      *
-     * @param tenant        the receiving tenant (its one-stop desk)
+     * @param tenant        the receiving tenant (its one-stop desk): its agency code is in the receipt code
+     * @param competentTenant the office competent for it from the applicant's ward or commune, which then holds and
+     *                      works it; absent, {@code tenant} is. Another office than {@code tenant} only for a
+     *                      procedure received anywhere in the province (Decree 118/2025/NĐ-CP), in the same province
      * @param channel       online-full, online-partial (citizens), counter (the desk), postal (a post office)
      * @param applicant     the person the dossier is for
      * @param relationship  {@code self} (default) or how the submitter is related to the applicant (e.g. {@code con})
@@ -23,8 +26,14 @@ public final class DossierRequests {
      * @param consentToReuse  the applicant (signed in through the national identity provider, for themselves) lets the
      *                        office working this dossier read their earlier dossiers, so as not to ask again
      */
-    public record Submission(String procedure, String tenant, String channel, ApplicantInput applicant, String relationship,
-            String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+    public record Submission(String procedure, String tenant, String competentTenant, String channel, ApplicantInput applicant,
+            String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+
+        /** A submission to the competent office's own desk, as before Decree 118/2025. */
+        public Submission(String procedure, String tenant, String channel, ApplicantInput applicant, String relationship,
+                String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+            this(procedure, tenant, null, channel, applicant, relationship, returnChannel, deliveryAddress, form, consentToReuse);
+        }
     }
 
     public record ApplicantInput(String fullName, String citizenId, String phone) {

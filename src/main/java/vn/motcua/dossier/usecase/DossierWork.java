@@ -92,6 +92,17 @@ class DossierWork {
         return d;
     }
 
+    /**
+     * The dossier as its applicant acts on it (supplement, attach, rate): only the citizen who submitted it or whom it
+     * names. Anyone else who happens to see it finds nothing here (404), as a stranger reading it would.
+     */
+    static Dossier ownedBy(Dossier d, String actorKey) {
+        if (!actorKey.equals(d.submittedBy) && !actorKey.equals(d.applicantActor)) {
+            throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
+        }
+        return d;
+    }
+
     Procedure.Version version(Dossier d) {
         return catalog.versionAt(d.procedureCode, d.procedureVersion);
     }
@@ -151,20 +162,20 @@ class DossierWork {
             OffsetDateTime now) {
         List<Parts.Spec> specs = version.parts().stream().map(part -> new Parts.Spec(part,
                 catalog.versionAt(part.procedure(), parent.submittedAt.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate()),
-                agencyTenant(tree, parent.receivedBy, part.level()))).toList();
+                agencyTenant(tree, parent.competentTenant, part.level()))).toList();
         List<Dossier> parts = Parts.create(parent, specs, calendar, now);
         List<DossierRepository.Event> created = parts.stream().map(c -> new DossierRepository.Event(c.id, c.tenantId, now,
                 "system:motcua", null, "part-created", null, c.status, null, new JsonObject().put("parent", parent.receiptCode))).toList();
         return repository.insertParts(conn, parts).chain(() -> DossierRepository.insertEvents(conn, created)).replaceWithVoid();
     }
 
-    /** The tenant at {@code level} at or above {@code receiving}, or the receiving tenant when the tree has none. */
-    static Tenant agencyTenant(TenantTree tree, String receiving, String level) {
-        Tenant self = tree.find(receiving).orElseThrow();
+    /** The tenant at {@code level} at or above {@code competent}, or the competent tenant when the tree has none. */
+    static Tenant agencyTenant(TenantTree tree, String competent, String level) {
+        Tenant self = tree.find(competent).orElseThrow();
         if (self.level().equals(level)) {
             return self;
         }
-        List<Tenant> up = new ArrayList<>(tree.ancestors(receiving));
+        List<Tenant> up = new ArrayList<>(tree.ancestors(competent));
         java.util.Collections.reverse(up);
         return up.stream().filter(t -> t.level().equals(level)).findFirst().orElse(self);
     }

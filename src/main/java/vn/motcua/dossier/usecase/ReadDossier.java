@@ -21,7 +21,8 @@ import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.TenantDirectory;
 
 /**
- * Reading a dossier (xem hồ sơ): by its applicant, or by staff who may see it, with its history, parts and files.
+ * Reading a dossier (xem hồ sơ): by its applicant, or by staff who may see it, with its history, parts, files and the
+ * applicant's rating.
  * Every read by staff is logged as a read of the applicant's personal data ({@link PersonalDataReads}), here and
  * nowhere else.
  */
@@ -82,8 +83,10 @@ public class ReadDossier {
                 Uni<Optional<Dossier>> parent = d.parentId == null ? Uni.createFrom().item(Optional.empty())
                         : repository.findById(conn, d.parentId);
                 Uni<List<AttachmentRecord>> files = repository.attachments(conn, d.id);
-                return Uni.combine().all().unis(history, parts, parent, files)
-                        .with((h, p, up, f) -> new DossierRead(d, h, p, up.orElse(null), f, actor.isStaff(), work.now()));
+                Uni<Optional<DossierRepository.Rating>> rating = repository.rating(conn, d.id);
+                return Uni.combine().all().unis(history, parts, parent, files, rating)
+                        .with((h, p, up, f, r) -> new DossierRead(d, h, p, up.orElse(null), f,
+                                r.map(x -> new RatingView(x.score(), x.comment(), x.ratedAt())).orElse(null), actor.isStaff(), work.now()));
             }));
         });
     }

@@ -45,8 +45,12 @@ import vn.motcua.tenant.TenantTree;
 @ApplicationScoped
 class SubmissionCheck {
 
-    /** The dossier a valid request describes, with its tenant and the procedure's version. */
-    record Prepared(Dossier dossier, Tenant tenant, Procedure.Version version) {
+    /**
+     * The dossier a valid request describes, with its receiving tenant (whose agency numbers it), the competent one
+     * (whose calendar and processing time its deadline follows; the same tenant unless received elsewhere) and the
+     * procedure's version.
+     */
+    record Prepared(Dossier dossier, Tenant tenant, Tenant competent, Procedure.Version version) {
     }
 
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -76,6 +80,13 @@ class SubmissionCheck {
             tenant = tree.find(r.tenant()).orElse(null);
             if (tenant == null) {
                 errors.add(FieldError.of("tenant", FieldIssue.NOT_A_TENANT));
+            }
+        }
+        Tenant competent = tenant;
+        if (!blank(r.competentTenant())) {
+            competent = tree.find(r.competentTenant().strip()).orElse(null);
+            if (competent == null) {
+                errors.add(FieldError.of("competentTenant", FieldIssue.NOT_A_TENANT));
             }
         }
         Procedure.Version version = null;
@@ -162,6 +173,9 @@ class SubmissionCheck {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             errors.add(FieldError.of("Idempotency-Key", FieldIssue.TOO_LONG, 100));
         }
+        if (tenant != null && competent != null && version != null && !competent.code().equals(tenant.code())) {
+            errors.addAll(receivedElsewhere(tenant, competent, version, tree));
+        }
         FormValidator.Result form = version == null ? null : FormValidator.validate(r.form(), version.form(), "form", today);
         if (form != null) {
             errors.addAll(form.errors());
@@ -169,15 +183,20 @@ class SubmissionCheck {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
         }
-        if (!version.offeredAt(tenant)) {
-            throw new ProblemException(ProblemType.PROCEDURE_NOT_OFFERED, r.procedure(), tenant.name().vi());
+        if (!version.offeredAt(competent)) {
+            throw new ProblemException(ProblemType.PROCEDURE_NOT_OFFERED, r.procedure(), competent.name().vi());
         }
         checkMaySubmitAt(actor, channel, tenant, tree);
         Dossier d = new Dossier();
         d.id = UUID.randomUUID();
         d.receivedBy = tenant.code();
-        d.tenantId = tenant.code();
-        d.tenants.add(tenant.code());
+        d.competentTenant = competent.code();
+        // Held and queued at the competent office; the receiving desk keeps seeing it.
+        d.tenantId = competent.code();
+        d.tenants.add(competent.code());
+        if (!competent.code().equals(tenant.code())) {
+            d.tenants.add(tenant.code());
+        }
         d.procedureCode = r.procedure();
         d.procedureVersion = version.effectiveFrom();
         d.channel = channel.wire();
@@ -205,12 +224,29 @@ class SubmissionCheck {
         d.form = new JsonObject(json.convertValue(form.form(), java.util.Map.class));
         Procedure.Channel ch = channel;
         d.fee = version.fees().stream().filter(f -> f.channel() == ch).mapToLong(Procedure.Fee::amount).findFirst().orElse(0);
-        d.processingDays = version.processingDaysAt(tenant);
+        d.processingDays = version.processingDaysAt(competent);
         d.supplementClock = version.supplement().wire();
         d.submittedAt = now;
         d.idempotencyKey = idempotencyKey;
         d.requestHash = idempotencyKey == null ? null : hash(r);
-        return new Prepared(d, tenant, version);
+        return new Prepared(d, tenant, competent, version);
+    }
+
+    /**
+     * A desk receiving for another office (Decree 118/2025/NĐ-CP): only for a procedure received anywhere in the
+     * province, within the province, and for an office that handles the procedure (the desk itself need not).
+     */
+    private static List<FieldError> receivedElsewhere(Tenant desk, Tenant competent, Procedure.Version version, TenantTree tree) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!version.receivedAnywhere()) {
+            errors.add(FieldError.of("tenant", FieldIssue.NOT_RECEIVED_ANYWHERE));
+        }
+        if (!tree.top(desk.code()).equals(tree.top(competent.code()))) {
+            errors.add(FieldError.of("competentTenant", FieldIssue.NOT_SAME_PROVINCE));
+        } else if (!version.offeredAt(competent)) {
+            errors.add(FieldError.of("competentTenant", FieldIssue.PROCEDURE_NOT_OFFERED));
+        }
+        return errors;
     }
 
     /** Citizens submit online; the desk at the counter; a post office's clerk by post. */
@@ -240,7 +276,12 @@ class SubmissionCheck {
     private String hash(DossierRequests.Submission r) {
         try {
             // As maps, written with sorted keys: the same request always hashes the same, whatever its key order.
-            byte[] canonical = CANONICAL.writeValueAsBytes(json.convertValue(r, Object.class));
+            java.util.Map<?, ?> request = json.convertValue(r, java.util.Map.class);
+            if (request.get("competentTenant") == null) {
+                // Without it, the request hashes as it did before the field existed: a retry across the upgrade replays.
+                request.remove("competentTenant");
+            }
+            byte[] canonical = CANONICAL.writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -65,24 +65,30 @@ public class SubmitDossier {
         return tenants.tree().chain(tree -> {
             OffsetDateTime now = work.now();
             SubmissionCheck.Prepared p = check.prepare(actor, request, idempotencyKey, tree, now);
-            return calendars.of(p.tenant().code()).chain(calendar -> {
+            // The deadline is the competent office's: its calendar and its processing time.
+            return calendars.of(p.competent().code()).chain(calendar -> {
                 Dossier d = p.dossier();
                 Procedure.Version version = p.version();
                 d.laySteps(version.steps(), version.steps().stream().map(Procedure.Step::share).toList(),
                         Deadlines.plan(calendar, now, d.processingDays, DossierCommands.shares(version.steps())), now);
                 d.status = DossierStatus.SUBMITTED;
-                DossierWork.By by = DossierWork.By.of(actor, null, remoteAddr);
                 boolean atDesk = "counter".equals(d.channel);
+                // At the counter the receiving desk holds the receive step, whichever office is competent.
+                DossierWork.By by = DossierWork.By.of(actor, atDesk ? d.receivedBy : null, remoteAddr);
+                if (atDesk) {
+                    d.steps.get(0).tenantId = d.receivedBy;
+                }
                 // At the counter the officer receives it as they enter it: the receive step ends now, by them.
                 DossierCommands.Effects received = atDesk ? DossierCommands.apply(d, DossierAction.RECEIVE,
                         DossierCommands.Input.none(), by.cmd(), now, calendar, version.interconnected()) : null;
                 LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
-                DossierRepository.Event first = new DossierRepository.Event(d.id, d.tenantId, now, by.key(), by.name(), "submit",
+                // Submitted to, and the receipt issued by, the receiving desk.
+                DossierRepository.Event first = new DossierRepository.Event(d.id, d.receivedBy, now, by.key(), by.name(), "submit",
                         null, DossierStatus.SUBMITTED, null, new JsonObject().put("channel", d.channel), by.remote());
                 List<DossierRepository.Outbox> notices = new ArrayList<>();
-                notices.add(new DossierRepository.Outbox(d.id, d.tenantId, "receipt", new JsonObject().put("channel", d.channel)));
+                notices.add(new DossierRepository.Outbox(d.id, d.receivedBy, "receipt", new JsonObject().put("channel", d.channel)));
                 Uni<String> written = atDesk
-                        ? transactions.onConnection(TenantScope.of(d.tenantId).as(by.key()),
+                        ? transactions.onConnection(new TenantScope(java.util.Set.copyOf(d.tenants)).as(by.key()),
                                 conn -> repository.insert(conn, d, p.tenant().agencyCode(), day, first, notices)
                                         .invoke(code -> d.receiptCode = code)
                                         .call(code -> version.interconnected()

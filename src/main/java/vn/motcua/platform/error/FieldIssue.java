@@ -7,6 +7,8 @@ public enum FieldIssue {
     TOO_LONG,
     PATTERN,
     NOT_NUMBER,
+    /** A whole number was expected (not a fraction, not text), within what its field can hold. */
+    NOT_WHOLE_NUMBER,
     OUT_OF_RANGE,
     NOT_DATE,
     NOT_TIME,
@@ -35,7 +37,13 @@ public enum FieldIssue {
     /** An assignee who is not a staff member of the office holding the dossier (or not one who may hold its step). */
     NOT_STAFF_HERE,
     /** A forward to an office that is neither competent for the procedure nor above the one holding the dossier. */
-    NOT_COMPETENT;
+    NOT_COMPETENT,
+    /** An office that does not handle the procedure named as the competent one. */
+    PROCEDURE_NOT_OFFERED,
+    /** A desk other than the competent office's, for a procedure only that office receives. */
+    NOT_RECEIVED_ANYWHERE,
+    /** A receiving desk and a competent office in different provinces. */
+    NOT_SAME_PROVINCE;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

@@ -70,9 +70,10 @@ public class ProblemMapper {
         return respond(Problems.forbidden(), uri, headers);
     }
 
+    /** JSON that does not parse; or that parses, with a value of the wrong type in a field: that field's error. */
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadable(Exception e, UriInfo uri, HttpHeaders headers) {
-        return respond(new ProblemException(ProblemType.BAD_REQUEST, "JSON"), uri, headers);
+        return respond(JsonFieldErrors.of(e).orElseGet(() -> new ProblemException(ProblemType.BAD_REQUEST, "JSON")), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -83,7 +84,8 @@ public class ProblemMapper {
             case NotAcceptableException n -> new ProblemException(ProblemType.NOT_ACCEPTABLE);
             case NotSupportedException n -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE);
             default -> switch (e.getResponse().getStatus()) {
-                case 400 -> new ProblemException(ProblemType.BAD_REQUEST, "");
+                // Quarkus REST wraps some JSON errors (a number too large for its field) in a plain 400.
+                case 400 -> JsonFieldErrors.of(e.getCause()).orElseGet(() -> new ProblemException(ProblemType.BAD_REQUEST, ""));
                 case 401 -> Problems.notSignedIn();
                 case 403 -> Problems.forbidden();
                 case 404 -> new ProblemException(ProblemType.NOT_FOUND);

@@ -12,6 +12,10 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", 409),
     ACTION_FORBIDDEN("action-forbidden", 403),
     CONCURRENT_CHANGE("concurrent-change", 409),
+    /** A dossier is rated once: a second rating is refused. */
+    RATING_EXISTS("rating-exists", 409),
+    /** Only a dossier whose result was returned can be rated. */
+    DOSSIER_NOT_RETURNED("dossier-not-returned", 409),
     IDEMPOTENCY_CONFLICT("idempotency-conflict", 422),
     PROCEDURE_NOT_OFFERED("procedure-not-offered", 422),
     FILE_TOO_LARGE("file-too-large", 413),

@@ -179,6 +179,18 @@ public interface Messages {
     String problem_idempotency_conflict_detail(String key);
 
     @Message
+    String problem_rating_exists();
+
+    @Message
+    String problem_rating_exists_detail(String code);
+
+    @Message
+    String problem_dossier_not_returned();
+
+    @Message
+    String problem_dossier_not_returned_detail(String code, String state);
+
+    @Message
     String problem_consent_required();
 
     @Message
@@ -246,6 +258,9 @@ public interface Messages {
 
     @Message
     String field_not_number();
+
+    @Message
+    String field_not_whole_number();
 
     @Message
     String field_not_date();
@@ -324,4 +339,13 @@ public interface Messages {
 
     @Message
     String footer_kiosk();
+
+    @Message
+    String field_procedure_not_offered();
+
+    @Message
+    String field_not_received_anywhere();
+
+    @Message
+    String field_not_same_province();
 }

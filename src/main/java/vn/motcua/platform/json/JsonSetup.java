@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** The API's JSON: Quarkus's defaults, with timestamps written by {@link OffsetDateTimeWriter}. */
+/**
+ * The API's JSON: Quarkus's defaults, with timestamps written by {@link OffsetDateTimeWriter} and no fraction silently
+ * dropped from a whole number.
+ */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
 
@@ -23,5 +26,7 @@ public class JsonSetup implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         // A module registered later is asked first, so this serializer is the one found for OffsetDateTime.
         mapper.registerModule(new SimpleModule("motcua-times").addSerializer(OffsetDateTime.class, new OffsetDateTimeWriter()));
+        // A number with a fraction where a whole one goes is refused, naming the field, never truncated (4.5 is not 4).
+        mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }

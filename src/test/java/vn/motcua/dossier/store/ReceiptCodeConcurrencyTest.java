@@ -271,6 +271,7 @@ class ReceiptCodeConcurrencyTest {
         Dossier d = new Dossier();
         d.id = UUID.randomUUID();
         d.receivedBy = tenant;
+        d.competentTenant = tenant;
         d.tenantId = tenant;
         d.tenants.add(tenant);
         d.procedureCode = Dossiers.DEATH;

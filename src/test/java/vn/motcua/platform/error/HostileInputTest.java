@@ -39,6 +39,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeInAJsonBodyIsAnErrorOfThatField() {
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).contentType(ContentType.JSON).body("{\"appointment\": \"soon\"}")
+                .post("/api/t/" + Demo.WARD + "/dossiers/KHONG-CO/apologize").then().statusCode(400)
+                .body("type", equalTo("/problems/validation-failed")).body("errors.field", hasItem("appointment"));
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
+                .body("{\"procedure\": \"1.000656\", \"applicant\": {\"phone\": [\"0912 345 678\"]}}").post("/api/dossiers").then()
+                .statusCode(400).body("errors.field", hasItem("applicant.phone"))
+                .body("errors[0].message", equalTo("Cần nhập chữ."));
+    }
+
+    @Test
     void aUsernameNoAccountCanHaveIsNotFoundWithoutAskingKeycloak() {
         for (String name : new String[] { "%00", "x%0d%0ay", "%E1%BA%A0", "a%20b" }) {
             given().auth().oauth2(Tokens.staff(Demo.DISTRICT_ADMIN)).urlEncodingEnabled(false)
