@@ -12,6 +12,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.platform.embedded.AppLifecycle;
+import vn.motcua.platform.embedded.KeycloakThemes;
 import vn.motcua.platform.embedded.EmbeddedSettings;
 import vn.motcua.tenant.FullTreeGenerator;
 import vn.motcua.tenant.TenantFiles;
@@ -27,7 +28,8 @@ import vn.motcua.tenant.TenantTree;
  * benchmark against them</li>
  * <li>{@code generate-tenants DIR [districts] [wards]}: write a full-size tenant tree</li>
  * <li>{@code realms DIR URL...}: write the staff and citizens realms generated from the tenants, for importing into an
- * external Keycloak, with the service's public URLs as sign-in redirect targets</li>
+ * external Keycloak, with the service's public URLs as sign-in redirect targets, and our login theme they name
+ * ({@code DIR/themes/motcua}, for that Keycloak's {@code themes/} folder)</li>
  * </ul>
  */
 @QuarkusMain
@@ -87,6 +89,9 @@ public final class MotcuaMain {
             Files.writeString(file, realm.getValue());
             System.out.println("Wrote " + file);
         }
+        // The realms name our login theme: it goes with them, for that Keycloak's themes/ folder.
+        KeycloakThemes.install(dir.resolve("themes"));
+        System.out.println("Wrote " + dir.resolve("themes").resolve(KeycloakThemes.LOGIN) + "  (copy it into Keycloak's themes/ folder)");
         System.out.println("Import with: kc.sh import --dir " + dir + "  (replace the demo users and client secrets before production)");
     }
 }

@@ -28,7 +28,7 @@ class BrowserSignInTest {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.get(base + "console");
         assertTrue(login.uri().getPath().startsWith("/realms/staff/"), "sent to the staff realm: " + login.uri());
-        assertTrue(login.body().contains("<html class=\"login-pf\" lang=\"vi\""), "Keycloak speaks Vietnamese by default: " + login.uri());
+        assertTrue(login.body().contains("<html lang=\"vi\" data-theme=\"motcua\""), "our sign-in page, Vietnamese by default: " + login.uri());
         HttpResponse<String> console = browser.signIn(login, Demo.RECEIVER, DemoUser.PASSWORD);
         assertEquals(200, console.statusCode(), console.body());
         assertEquals("/console/ba-dinh-dien-bien", console.uri().getPath());
@@ -49,7 +49,7 @@ class BrowserSignInTest {
         HttpResponse<String> login = browser.get(base + "signin");
         assertTrue(login.uri().getQuery().contains("ui_locales=en"), "the service asks for English: " + login.uri());
         assertTrue(login.body().contains("lang=\"en\""), login.body());
-        assertTrue(login.body().contains("Sign in to your account"), "the citizens realm's page in English");
+        assertTrue(login.body().contains("<h1 id=\"kc-page-title\">Sign in</h1>"), "the citizens realm's page in English");
     }
 
     @Test

@@ -49,7 +49,7 @@ class CitizenRegistrationTest {
                 .queryParam("redirect_uri", "http://localhost:8081/console")
                 .get("/realms/staff/protocol/openid-connect/registrations")
                 .then().statusCode(400)
-                .body(containsString("login-pf"))
+                .body(containsString("data-theme=\"motcua\""))
                 .body(not(containsString("kc-register-form")));
     }
 }

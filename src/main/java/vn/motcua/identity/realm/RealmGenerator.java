@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import vn.motcua.platform.embedded.KeycloakThemes;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantTree;
 
@@ -240,6 +241,9 @@ public final class RealmGenerator {
         realm.put("failureFactor", 5);
         realm.put("permanentLockout", false);
         realm.put("maxFailureWaitSeconds", 900);
+        // Our light sign-in pages (src/main/keycloak/themes/motcua): the launcher installs the theme in the embedded
+        // Keycloak; an external Keycloak needs the folder copied into its themes/ (README, "External Keycloak").
+        realm.put("loginTheme", KeycloakThemes.LOGIN);
         realm.put("internationalizationEnabled", true);
         realm.put("supportedLocales", List.of("vi", "en"));
         realm.put("defaultLocale", "vi");

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  *
  * <p>The distribution is augmented once ({@code kc.sh build}) in the cache and shared. Each instance gets its own
  * home made of hard links to it with a private {@code data/} folder, so its database, transaction logs and realm
- * imports never mix with another instance's (tests and a running demo can share the machine).
+ * imports never mix with another instance's (tests and a running demo can share the machine). Our login theme is
+ * copied into the home's {@code themes/} at each start ({@link KeycloakThemes}).
  */
 public final class EmbeddedKeycloakServer implements AutoCloseable {
 
@@ -71,6 +72,9 @@ public final class EmbeddedKeycloakServer implements AutoCloseable {
             linkTree(distHome, home);
             Files.writeString(marker, build);
         }
+        // Our login theme, written afresh at each start: a folder theme needs no kc.sh build (see KeycloakThemes).
+        // The files are copies, not links, so the shared distribution is never written through them.
+        KeycloakThemes.install(home.resolve("themes"));
         Path imports = home.resolve("data/import");
         Files.createDirectories(imports);
         for (Map.Entry<String, String> realm : realms.entrySet()) {
