@@ -628,6 +628,8 @@ class AttackMatrixTest {
                         given().auth().oauth2(token).get("/api/dossiers/{code}", f.codeA()), f, u.username())));
                 cases.add(DynamicTest.dynamicTest(u.username() + " → GET its attachment", () -> assertDenied(
                         given().auth().oauth2(token).get("/api/dossiers/{code}/attachments/{id}", f.codeA(), f.attachmentA()), f, u.username())));
+                cases.add(DynamicTest.dynamicTest(u.username() + " → GET its receipt slip", () -> assertDenied(
+                        given().auth().oauth2(token).get("/api/dossiers/{code}/receipt.pdf", f.codeA()), f, u.username())));
             }
             if (!owner) {
                 cases.add(DynamicTest.dynamicTest(u.username() + " → supplement it", () -> assertDenied(
@@ -805,6 +807,11 @@ class AttackMatrixTest {
             Response r = given().auth().oauth2(f.tokens().get(Demo.CITIZEN)).get("/api/dossiers/{code}", f.codeA());
             assertEquals(200, r.statusCode());
             assertTrue(r.asString().contains(f.secretA()));
+        }));
+        cases.add(DynamicTest.dynamicTest("the applicant has the receipt slip", () -> {
+            Response r = given().auth().oauth2(f.tokens().get(Demo.CITIZEN)).get("/api/dossiers/{code}/receipt.pdf", f.codeA());
+            assertEquals(200, r.statusCode(), r::asString);
+            assertTrue(r.contentType().startsWith("application/pdf"), r.contentType());
         }));
         for (String reader : List.of(Demo.RECEIVER, Demo.DISTRICT_APPROVER, Demo.AUDITOR)) {
             cases.add(DynamicTest.dynamicTest(reader + " reads it through the ward's path", () -> {
