@@ -631,6 +631,12 @@ class AttackMatrixTest {
                 cases.add(DynamicTest.dynamicTest(u.username() + " → GET its receipt slip", () -> assertDenied(
                         given().auth().oauth2(token).get("/api/dossiers/{code}/receipt.pdf", f.codeA()), f, u.username())));
             }
+            if (u.realm().equals(RealmGenerator.STAFF)) {
+                // Reading an ID card from a photo is for a citizen filling their own form.
+                cases.add(DynamicTest.dynamicTest(u.username() + " → read an ID card's QR code", () -> assertDenied(
+                        given().auth().oauth2(token).multiPart("image", "cccd.png", png(), "image/png").post("/api/id-card/qr"), f,
+                        u.username())));
+            }
             if (!owner) {
                 cases.add(DynamicTest.dynamicTest(u.username() + " → supplement it", () -> assertDenied(
                         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("note", "x"))
@@ -892,6 +898,7 @@ class AttackMatrixTest {
             case "GET" -> spec.get(path);
             case "POST" -> path.endsWith("/attachments")
                     ? spec.multiPart("document", "1").multiPart("file", "x.png", pngQuietly(), "image/png").post(path)
+                    : path.equals("/api/id-card/qr") ? spec.multiPart("image", "cccd.png", pngQuietly(), "image/png").post(path)
                     : spec.contentType(ContentType.JSON).body("{}").post(path);
             case "PUT" -> spec.contentType(ContentType.JSON).body("{}").put(path);
             case "DELETE" -> spec.delete(path);

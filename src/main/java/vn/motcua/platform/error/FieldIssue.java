@@ -35,7 +35,11 @@ public enum FieldIssue {
     /** An assignee who is not a staff member of the office holding the dossier (or not one who may hold its step). */
     NOT_STAFF_HERE,
     /** A forward to an office that is neither competent for the procedure nor above the one holding the dossier. */
-    NOT_COMPETENT;
+    NOT_COMPETENT,
+    /** A photo in which no QR code could be found or read (too dark, blurred, cut off, or not the card's front). */
+    CARD_QR_UNREADABLE,
+    /** A QR code was read, but it is not a citizen ID card's. */
+    CARD_QR_NOT_A_CARD;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

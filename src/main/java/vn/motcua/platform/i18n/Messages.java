@@ -315,4 +315,10 @@ public interface Messages {
 
     @Message
     String field_empty_file();
+
+    @Message
+    String field_card_qr_unreadable();
+
+    @Message
+    String field_card_qr_not_a_card();
 }
