@@ -45,4 +45,120 @@ public interface DossierMessages {
 
     @Message
     String status_returned();
+
+    // The receipt-and-appointment slip (form 01 of Circular 03/2025/TT-VPCP): printed in Vietnamese, the form's language.
+
+    @Message
+    String slip_agency(String name);
+
+    @Message
+    String slip_desk();
+
+    @Message
+    String slip_country();
+
+    @Message
+    String slip_motto();
+
+    @Message
+    String slip_place_date(String place, String day, String month, String year);
+
+    @Message
+    String slip_title();
+
+    @Message
+    String slip_title_short();
+
+    @Message
+    String slip_code();
+
+    @Message
+    String slip_received_from(String office);
+
+    @Message
+    String slip_applicant();
+
+    @Message
+    String slip_phone();
+
+    @Message
+    String slip_request();
+
+    @Message
+    String slip_procedure_code(String code);
+
+    @Message
+    String slip_documents();
+
+    @Message
+    String slip_doc_number();
+
+    @Message
+    String slip_doc_name();
+
+    @Message
+    String slip_doc_kind();
+
+    @Message
+    String slip_doc_count();
+
+    @Message
+    String slip_doc_files();
+
+    @Message
+    String slip_kind_original();
+
+    @Message
+    String slip_kind_copy();
+
+    @Message
+    String slip_kind_certified_copy();
+
+    @Message
+    String slip_sets();
+
+    @Message
+    String slip_processing(String days);
+
+    @Message
+    String slip_received_at();
+
+    @Message
+    String slip_due_at();
+
+    @Message
+    String slip_time(String hour, String minute, String day, String month, String year);
+
+    @Message
+    String slip_no_due();
+
+    @Message
+    String slip_return();
+
+    @Message
+    String slip_return_counter(String office);
+
+    @Message
+    String slip_return_post(String address);
+
+    @Message
+    String slip_return_online();
+
+    @Message
+    String slip_receiver_online();
+
+    @Message
+    String slip_lookup();
+
+    @Message
+    String slip_qr_alt(String code);
+
+    @Message
+    String slip_applicant_sign();
+
+    @Message
+    String slip_receiver_sign();
+
+    @Message
+    String slip_sign_hint();
 }

@@ -642,6 +642,14 @@ class AttackMatrixTest {
                         given().auth().oauth2(token).get("/api/dossiers/{code}", f.codeA()), f, u.username())));
                 cases.add(DynamicTest.dynamicTest(u.username() + " → GET its attachment", () -> assertDenied(
                         given().auth().oauth2(token).get("/api/dossiers/{code}/attachments/{id}", f.codeA(), f.attachmentA()), f, u.username())));
+                cases.add(DynamicTest.dynamicTest(u.username() + " → GET its receipt slip", () -> assertDenied(
+                        given().auth().oauth2(token).get("/api/dossiers/{code}/receipt.pdf", f.codeA()), f, u.username())));
+            }
+            if (u.realm().equals(RealmGenerator.STAFF)) {
+                // Reading an ID card from a photo is for a citizen filling their own form.
+                cases.add(DynamicTest.dynamicTest(u.username() + " → read an ID card's QR code", () -> assertDenied(
+                        given().auth().oauth2(token).multiPart("image", "cccd.png", png(), "image/png").post("/api/id-card/qr"), f,
+                        u.username())));
             }
             if (!owner) {
                 cases.add(DynamicTest.dynamicTest(u.username() + " → supplement it", () -> assertDenied(
@@ -822,6 +830,11 @@ class AttackMatrixTest {
             assertEquals(200, r.statusCode());
             assertTrue(r.asString().contains(f.secretA()));
         }));
+        cases.add(DynamicTest.dynamicTest("the applicant has the receipt slip", () -> {
+            Response r = given().auth().oauth2(f.tokens().get(Demo.CITIZEN)).get("/api/dossiers/{code}/receipt.pdf", f.codeA());
+            assertEquals(200, r.statusCode(), r::asString);
+            assertTrue(r.contentType().startsWith("application/pdf"), r.contentType());
+        }));
         for (String reader : List.of(Demo.RECEIVER, Demo.DISTRICT_APPROVER, Demo.AUDITOR)) {
             cases.add(DynamicTest.dynamicTest(reader + " reads it through the ward's path", () -> {
                 Response r = given().auth().oauth2(f.tokens().get(reader)).get("/api/t/{t}/dossiers/{code}", WARD_A, f.codeA());
@@ -901,6 +914,7 @@ class AttackMatrixTest {
             case "GET" -> spec.get(path);
             case "POST" -> path.endsWith("/attachments")
                     ? spec.multiPart("document", "1").multiPart("file", "x.png", pngQuietly(), "image/png").post(path)
+                    : path.equals("/api/id-card/qr") ? spec.multiPart("image", "cccd.png", pngQuietly(), "image/png").post(path)
                     : spec.contentType(ContentType.JSON).body("{}").post(path);
             case "PUT" -> spec.contentType(ContentType.JSON).body("{}").put(path);
             case "DELETE" -> spec.delete(path);

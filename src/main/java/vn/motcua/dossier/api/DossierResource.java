@@ -30,6 +30,7 @@ import vn.motcua.dossier.usecase.ApplicantSupplement;
 import vn.motcua.dossier.usecase.RateDossier;
 import vn.motcua.dossier.usecase.RatingInput;
 import vn.motcua.dossier.usecase.ReadDossier;
+import vn.motcua.dossier.usecase.ReceiptSlip;
 import vn.motcua.dossier.usecase.SubmitDossier;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
@@ -52,9 +53,11 @@ public class DossierResource {
     private final ApplicantSupplement supplements;
     private final RateDossier ratings;
     private final DossierPresenter presenter;
+    private final ReceiptSlip slips;
 
     DossierResource(SecurityIdentity identity, SubmitDossier submissions, ReadDossier reads, ApplicantSupplement supplements,
-            RateDossier ratings, DossierPresenter presenter) {
+            RateDossier ratings, DossierPresenter presenter, ReceiptSlip slips) {
+        this.slips = slips;
         this.identity = identity;
         this.submissions = submissions;
         this.reads = reads;
@@ -84,6 +87,21 @@ public class DossierResource {
     @Operation(summary = "A dossier, for its applicant or an officer who may see it (404 for anyone else)")
     public Uni<DossierView> get(@PathParam("receiptCode") String receiptCode, @Context io.vertx.core.http.HttpServerRequest request) {
         return reads.read(Actor.from(identity), receiptCode, ClientAddress.of(request)).chain(presenter::view);
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.read-own,dossier.read")
+    @GET
+    @Path("/dossiers/{receiptCode}/receipt.pdf")
+    @Produces("application/pdf")
+    @Operation(summary = "The receipt-and-appointment slip (giấy tiếp nhận hồ sơ và hẹn trả kết quả) as a PDF",
+            description = "Form 01 of Circular 03/2025/TT-VPCP, in Vietnamese, with a QR code of the public look-up page; "
+                    + "for whoever may read the dossier (404 for anyone else).")
+    public Uni<Response> receiptSlip(@PathParam("receiptCode") String receiptCode, @Context io.vertx.core.http.HttpServerRequest request) {
+        return slips.pdf(Actor.from(identity), receiptCode, ClientAddress.of(request))
+                .map(pdf -> Response.ok(pdf.bytes(), "application/pdf")
+                        .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .build());
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.supplement")

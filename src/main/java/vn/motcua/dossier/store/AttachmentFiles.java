@@ -36,6 +36,28 @@ public final class AttachmentFiles {
     private AttachmentFiles() {
     }
 
+    /** An uploaded file's bytes and the type sniffed from them. */
+    public record Upload(byte[] bytes, String type) {
+    }
+
+    /**
+     * Reads an upload the server has put on disk and sniffs its type; refused with {@code file-type-not-allowed} unless
+     * the type is one of {@code accepted}. Blocking: on a worker.
+     */
+    public static Upload read(java.nio.file.Path upload, Set<String> accepted) {
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(upload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String type = sniff(bytes);
+        if (!accepted.contains(type)) {
+            throw new vn.motcua.platform.error.ProblemException(vn.motcua.platform.error.ProblemType.FILE_TYPE_NOT_ALLOWED, type);
+        }
+        return new Upload(bytes, type);
+    }
+
     public static String sniff(byte[] bytes) {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             return TIKA.detect(in);
@@ -105,9 +127,17 @@ public final class AttachmentFiles {
 
     /** {@link #decode}, holding one of {@link #DECODES} while it runs (released however it ends). */
     static BufferedImage decodeBounded(byte[] bytes, int maxSide) throws IOException {
+        return withDecoded(bytes, maxSide, image -> image);
+    }
+
+    /**
+     * {@link #decode}, then {@code use} of the image ({@code null} when no decoder reads it), both holding one of
+     * {@link #DECODES}: the raster is counted against the bound for as long as it is worked on.
+     */
+    static <T> T withDecoded(byte[] bytes, int maxSide, java.util.function.Function<BufferedImage, T> use) throws IOException {
         DECODES.acquireUninterruptibly();
         try {
-            return decode(bytes, maxSide);
+            return use.apply(decode(bytes, maxSide));
         } finally {
             DECODES.release();
         }

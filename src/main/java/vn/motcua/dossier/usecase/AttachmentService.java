@@ -1,8 +1,5 @@
 package vn.motcua.dossier.usecase;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -146,18 +143,9 @@ public class AttachmentService {
     }
 
     private AttachmentFiles.Prepared prepare(Path upload) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(upload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String type = AttachmentFiles.sniff(bytes);
-        if (!AttachmentFiles.ACCEPTED.contains(type)) {
-            throw new ProblemException(ProblemType.FILE_TYPE_NOT_ALLOWED, type);
-        }
+        AttachmentFiles.Upload file = AttachmentFiles.read(upload, AttachmentFiles.ACCEPTED);
         var a = config.attachments();
-        return AttachmentFiles.prepare(type, bytes, a.maxImageSide(), a.jpegQuality());
+        return AttachmentFiles.prepare(file.type(), file.bytes(), a.maxImageSide(), a.jpegQuality());
     }
 
     /** The extension each stored type is named with. */

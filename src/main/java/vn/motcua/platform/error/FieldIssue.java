@@ -43,7 +43,11 @@ public enum FieldIssue {
     /** A desk other than the competent office's, for a procedure only that office receives. */
     NOT_RECEIVED_ANYWHERE,
     /** A receiving desk and a competent office in different provinces. */
-    NOT_SAME_PROVINCE;
+    NOT_SAME_PROVINCE,
+    /** A photo in which no QR code could be found or read (too dark, blurred, cut off, or not the card's front). */
+    CARD_QR_UNREADABLE,
+    /** A QR code was read, but it is not a citizen ID card's. */
+    CARD_QR_NOT_A_CARD;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

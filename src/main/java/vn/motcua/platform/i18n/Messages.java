@@ -348,4 +348,10 @@ public interface Messages {
 
     @Message
     String field_not_same_province();
+
+    @Message
+    String field_card_qr_unreadable();
+
+    @Message
+    String field_card_qr_not_a_card();
 }
