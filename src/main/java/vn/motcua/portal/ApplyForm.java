@@ -155,6 +155,47 @@ final class ApplyForm {
         return on;
     }
 
+    /**
+     * Fills a page's name, personal number and birth date from an ID card's QR code, and marks each filled path for
+     * the person to confirm: the applicant's on the "who" page, a person field's own on its page.
+     */
+    static void prefill(JsonObject data, String step, Procedure.FormField person, vn.motcua.dossier.domain.CitizenCardQr card) {
+        JsonArray prefilled = data.getJsonArray("prefilled", new JsonArray()).copy();
+        if (person == null) {
+            JsonObject a = data.getJsonObject("applicant", new JsonObject());
+            a.put("fullName", card.fullName()).put("citizenId", card.citizenId());
+            data.put("applicant", a);
+            mark(prefilled, "applicant.fullName");
+            mark(prefilled, "applicant.citizenId");
+        } else {
+            JsonObject form = data.getJsonObject("form", new JsonObject());
+            JsonObject group = form.getValue(person.name()) instanceof JsonObject o ? o : new JsonObject();
+            for (Procedure.FormField sub : person.fields()) {
+                String value = null;
+                if ("fullName".equals(sub.name())) {
+                    value = card.fullName();
+                } else if ("citizen-id".equals(sub.type()) || "idNumber".equals(sub.name())) {
+                    value = card.citizenId();
+                } else if ("date".equals(sub.type()) && sub.name().toLowerCase(Locale.ROOT).contains("birth")) {
+                    value = card.birthDate().toString();
+                }
+                if (value != null) {
+                    group.put(sub.name(), value);
+                    mark(prefilled, "form." + person.name() + "." + sub.name());
+                }
+            }
+            form.put(person.name(), group);
+            data.put("form", form);
+        }
+        data.put("prefilled", prefilled);
+    }
+
+    private static void mark(JsonArray prefilled, String path) {
+        if (!prefilled.contains(path)) {
+            prefilled.add(path);
+        }
+    }
+
     private static String clean(Procedure.FormField f, String raw) {
         if (raw == null || raw.isBlank()) {
             return null;

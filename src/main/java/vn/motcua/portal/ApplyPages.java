@@ -34,6 +34,8 @@ import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.dossier.usecase.Drafts;
+import vn.motcua.dossier.usecase.ReadCitizenCard;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemException.FieldError;
@@ -79,7 +81,7 @@ public class ApplyPages {
     @TemplateData
     public record Step(String draft, String step, String title, String procedure, List<ApplyForm.Question> questions, String back,
             int number, int total, boolean prefilled, String confirmError, List<ProcedureGuide.OfficeGroup> wards, boolean change,
-            boolean person) {
+            boolean person, boolean qr, String qrError) {
         /** A page of one radio question: its legend is the page's heading (GOV.UK's pattern), not a second h1. */
         public boolean singleRadio() {
             return questions.size() == 1 && "radio".equals(questions.get(0).type());
@@ -102,9 +104,11 @@ public class ApplyPages {
     private final SecurityIdentity identity;
     private final PortalConfig config;
     private final ProcedureGuide guide;
+    private final ReadCitizenCard cards;
 
-    ApplyPages(Drafts drafts, CatalogService catalog, TenantDirectory tenants, PageContext page, SecurityIdentity identity, PortalConfig config,
+    ApplyPages(ReadCitizenCard cards, Drafts drafts, CatalogService catalog, TenantDirectory tenants, PageContext page, SecurityIdentity identity, PortalConfig config,
             ProcedureGuide guide) {
+        this.cards = cards;
         this.drafts = drafts;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -234,6 +238,54 @@ public class ApplyPages {
         });
     }
 
+    /**
+     * A photo of the citizen ID card: its QR code read on the server, and the page's name, personal number and birth
+     * date filled from it, marked for the person to confirm. What was typed on the page is saved first (the photo goes
+     * with the page's form), so a photo that cannot be read loses nothing.
+     */
+    @POST
+    @Path("{draft}/{step}/qr")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<Response> qr(@PathParam("draft") String draft, @PathParam("step") String step, @RestForm("image") FileUpload image) {
+        Actor actor = Actor.from(identity);
+        Map<String, String> posted = PostedForm.current();
+        boolean change = posted.containsKey("change");
+        Locale locale = page.locale();
+        return drafts.load(actor, id(draft)).chain(d -> {
+            if (d.submitted()) {
+                return Uni.createFrom().item(Redirects.seeOther("/dossiers/" + d.receiptCode()));
+            }
+            Procedure.Version v = version(d.procedureCode());
+            java.util.Optional<Procedure.FormField> person = ApplyForm.field(v, step).filter(f -> "person".equals(f.type()));
+            if (!ApplyForm.WHO.equals(step) && person.isEmpty()) {
+                throw new ProblemException(ProblemType.NOT_FOUND);
+            }
+            JsonObject data = d.data().copy();
+            return apply(data, step, posted, v)
+                    .chain(() -> Uni.createFrom().deferred(() -> cards.read(actor, image == null ? null : image.uploadedFile(),
+                            image == null ? 0 : image.size())))
+                    .chain(card -> {
+                        ApplyForm.prefill(data, step, person.orElse(null), card);
+                        // Saved without checking a field ("none" names none): the page is shown again for the person to look at.
+                        return drafts.answer(actor, d.id(), data, List.of("none"), locale)
+                                .map(a -> Redirects.seeOther("/apply/" + d.id() + "/" + step + (change ? "?change=1" : "")));
+                    })
+                    .onFailure(e -> e instanceof ProblemException p && p.type().status() >= 400 && p.type().status() < 500
+                            && p.type() != ProblemType.FORBIDDEN && p.type() != ProblemType.NOT_FOUND)
+                    .recoverWithUni(e -> {
+                        ProblemException p = (ProblemException) e;
+                        String message = p.fieldErrors().isEmpty() ? vn.motcua.platform.error.ProblemTexts.detail(p.type(), locale, p.args())
+                                : p.localized(locale).fieldErrors().get(0).message();
+                        page.refused(new ProblemException(ProblemType.VALIDATION_FAILED,
+                                List.of(new FieldError(ReadCitizenCard.FIELD, ApplyForm.text(locale, "qr_label") + ": " + message, null, List.of())), 1));
+                        return drafts.answer(actor, d.id(), data, List.of("none"), locale).chain(a -> render(a.draft(), step,
+                                Map.of(ReadCitizenCard.FIELD, message), null, change, Response.Status.fromStatusCode(p.type().status())));
+                    });
+        });
+    }
+
     /** Submits the draft; a second tap finds the same dossier (the draft's id is the idempotency key). */
     @POST
     @Path("{draft}/submit")
@@ -341,8 +393,9 @@ public class ApplyPages {
                 }
             }
             boolean showConfirm = !ApplyForm.prefilledOn(step, prefilled).isEmpty();
+            boolean qr = ApplyForm.WHO.equals(step) || person;
             Step s = new Step(d.id().toString(), step, title, v.name().in(locale), questions, back, at + 1, steps.size(), showConfirm, confirmError,
-                    wards, change, person);
+                    wards, change, person, qr, errors.get(ReadCitizenCard.FIELD));
             return Response.status(status).entity(Templates.step(s)).header("Cache-Control", "no-store").build();
         });
     }

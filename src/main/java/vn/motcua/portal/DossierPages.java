@@ -43,7 +43,9 @@ import vn.motcua.dossier.usecase.AttachmentService;
 import vn.motcua.dossier.usecase.DossierRead;
 import vn.motcua.dossier.usecase.DossierRequests;
 import vn.motcua.dossier.usecase.Drafts;
+import vn.motcua.dossier.usecase.RateDossier;
 import vn.motcua.dossier.usecase.ReadDossier;
+import vn.motcua.dossier.usecase.ReceiptSlip;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
@@ -108,7 +110,7 @@ public class DossierPages {
     public record View(String code, String procedure, String status, String statusCode, String office, String submitted, String due,
             String timeliness, String holder, String holderDue, List<StepRow> steps, List<Paper> papers, boolean open,
             String supplementRequest, boolean answerSupplement, String delayReason, String appointment, boolean justSubmitted,
-            String returnChannel, long maxMegabytes) {
+            String returnChannel, long maxMegabytes, boolean rate, Integer rated, String ratedComment) {
     }
 
     private final ReadDossier reads;
@@ -120,8 +122,10 @@ public class DossierPages {
     private final ApplicantSupplement supplements;
     private final PageContext page;
     private final SecurityIdentity identity;
+    private final ReceiptSlip slips;
+    private final RateDossier ratings;
 
-    DossierPages(ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
+    DossierPages(ReceiptSlip slips, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
             AttachmentService attachments, ApplicantSupplement supplements, PageContext page, SecurityIdentity identity) {
         this.reads = reads;
         this.drafts = drafts;
@@ -130,6 +134,8 @@ public class DossierPages {
         this.calendars = calendars;
         this.attachments = attachments;
         this.supplements = supplements;
+        this.slips = slips;
+        this.ratings = ratings;
         this.page = page;
         this.identity = identity;
     }
@@ -175,7 +181,7 @@ public class DossierPages {
                     List.of(ProblemException.FieldError.of("file", FieldIssue.EMPTY_FILE)), 1));
         } else {
             done = Uni.createFrom().deferred(() -> attachments.attach(actor, code, document, file.fileName(), file.uploadedFile(), file.size(),
-                    remote)).map(a -> Redirects.seeOther("/dossiers/" + code + "#paper-" + a.document()));
+                    remote)).map(a -> Redirects.seeOther("/dossiers/" + code + "#paper-" + document));
         }
         return done.onFailure(DossierPages::refusedFile).recoverWithUni(e -> {
             ProblemException p = (ProblemException) e;
@@ -203,6 +209,34 @@ public class DossierPages {
                 });
     }
 
+    /** The receipt-and-appointment slip (form 01 of Circular 03/2025/TT-VPCP), to print or keep. */
+    @GET
+    @Path("/{receiptCode}/receipt.pdf")
+    @Produces("application/pdf")
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = READ_OWN)
+    public Uni<Response> receipt(@PathParam("receiptCode") String code, @Context HttpServerRequest request) {
+        return slips.pdf(Actor.from(identity), code, ClientAddress.of(request)).map(pdf -> Response.ok(pdf.bytes(), "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"").header("Cache-Control", "private, no-store").build());
+    }
+
+    /** The satisfaction rating, once the result is returned: 1 to 5 and a comment, one per dossier. */
+    @POST
+    @Path("/{receiptCode}/rating")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = "dossier.rate")
+    public Uni<Response> rate(@PathParam("receiptCode") String code, @RestForm String score, @RestForm String comment,
+            @Context HttpServerRequest request) {
+        String remote = ClientAddress.of(request);
+        return Uni.createFrom().deferred(() -> ratings.rate(Actor.from(identity), code, vn.motcua.dossier.usecase.RatingInput.fromForm(score, comment), remote))
+                .map(r -> Redirects.seeOther("/dossiers/" + code + "#rating"))
+                .onFailure(e -> e instanceof ProblemException p && p.type().status() == 400).recoverWithUni(e -> {
+                    page.refused((ProblemException) e, "score");
+                    return render(code, false, remote, Response.Status.BAD_REQUEST);
+                });
+    }
+
     /** A refusal of the file itself (too big, empty, of a kind we do not take, unreadable): shown beside it. */
     private static boolean refusedFile(Throwable e) {
         return e instanceof ProblemException p && switch (p.type()) {
@@ -217,9 +251,9 @@ public class DossierPages {
     @Extension(name = RoutePermission.EXTENSION, value = READ_OWN)
     public Uni<Response> file(@PathParam("receiptCode") String code, @PathParam("id") String id, @Context HttpServerRequest request) {
         return attachments.read(Actor.from(identity), code, id, ClientAddress.of(request))
-                .map(s -> Response.ok(s.bytes(), s.record().contentType())
+                .map(s -> Response.ok(s.bytes(), s.contentType())
                         .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(
-                                s.record().fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                                s.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
                         .header("Cache-Control", "private, no-store").build());
     }
 
@@ -266,23 +300,18 @@ public class DossierPages {
         for (int i = 0; i < v.documents().size(); i++) {
             int n = i + 1;
             Procedure.RequiredDocument doc = v.documents().get(i);
-            papers.add(new Paper(n, doc.name().in(locale), doc.optional(), read.attachments().stream().filter(a -> a.document() == n)
-                    .map(a -> new FileRow(a.id().toString(), a.fileName(), a.contentType().startsWith("image/"), size(a.storedBytes()))).toList()));
+            papers.add(new Paper(n, doc.name().in(locale), doc.optional(), read.files().stream().filter(a -> a.document() == n)
+                    .map(a -> new FileRow(a.id(), a.fileName(), a.image(), size(a.storedBytes()))).toList()));
         }
-        String supplementRequest = null;
-        if (d.status == DossierStatus.SUPPLEMENT_REQUESTED) {
-            for (var e : read.history()) {
-                if ("request-supplement".equals(e.action())) {
-                    supplementRequest = e.reason();
-                }
-            }
-        }
+        String supplementRequest = d.status == DossierStatus.SUPPLEMENT_REQUESTED ? read.supplementRequest().orElse(null) : null;
         Deadlines.Timeliness t = Deadlines.timeliness(d.dueAt, d.closedAt, now, d.paused());
         return new View(d.receiptCode, v.name().in(locale), status(d.status, locale), d.status.wire(),
                 tree.find(d.tenantId).map(x -> x.name().in(locale)).orElse(d.tenantId), at(d.submittedAt), at(d.dueAt),
                 text(locale, "timeliness_" + t.name().toLowerCase(Locale.ROOT)), holder, holderDue, steps, papers, d.closedAt == null,
                 supplementRequest, d.status == DossierStatus.SUPPLEMENT_REQUESTED, d.delayReason, at(d.appointmentAt), justSubmitted,
-                text(locale, "return_" + d.returnChannel.replaceAll("[^a-z]", "")), attachments.maxBytes() / (1024 * 1024));
+                text(locale, "return_" + d.returnChannel.replaceAll("[^a-z]", "")), attachments.maxBytes() / (1024 * 1024),
+                d.status == DossierStatus.RETURNED && read.rating() == null && !read.officer(),
+                read.rating() == null ? null : read.rating().score(), read.rating() == null ? null : read.rating().comment());
     }
 
     /** "2 giờ 30 phút làm việc", "1,5 ngày làm việc": how late, in the working time the law counts. */

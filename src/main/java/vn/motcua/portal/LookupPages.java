@@ -74,7 +74,7 @@ public class LookupPages {
         String typedCode = code == null ? "" : code.length() > 60 ? code.substring(0, 60) : code;
         String typedPhone = phone == null ? "" : phone.length() > 30 ? phone.substring(0, 30) : phone;
         return Uni.createFrom().deferred(() -> lookup.find(ClientAddress.of(request), code, phone)).map(f -> {
-            var r = f.row();
+            var r = f;
             Found found = new Found(r.receiptCode(), f.procedure().name().in(locale),
                     MessageKeys.text(DossierMessages.class, locale, "status_" + r.status().wire().replace('-', '_')),
                     f.stepName() == null ? null : f.stepName().in(locale), f.holder() == null ? null : f.holder().in(locale),

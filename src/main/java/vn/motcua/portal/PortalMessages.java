@@ -528,4 +528,46 @@ public interface PortalMessages {
 
     @Message
     String lookup_again();
+
+    @Message
+    String rating_heading();
+
+    @Message
+    String rating_question();
+
+    @Message
+    String rating_5();
+
+    @Message
+    String rating_4();
+
+    @Message
+    String rating_3();
+
+    @Message
+    String rating_2();
+
+    @Message
+    String rating_1();
+
+    @Message
+    String rating_comment();
+
+    @Message
+    String rating_send();
+
+    @Message
+    String rated(int score);
+
+    @Message
+    String qr_heading();
+
+    @Message
+    String qr_label();
+
+    @Message
+    String qr_hint();
+
+    @Message
+    String qr_button();
 }

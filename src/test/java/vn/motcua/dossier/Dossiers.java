@@ -70,7 +70,7 @@ public final class Dossiers {
     }
 
     /** A citizen submits online; returns the receipt code. */
-    static String submitOnline(String citizen, String procedure, String tenant, Map<String, Object> form) {
+    public static String submitOnline(String citizen, String procedure, String tenant, Map<String, Object> form) {
         return given().auth().oauth2(Tokens.citizen(citizen)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(submission(procedure, tenant, "online-full", form))
@@ -78,12 +78,12 @@ public final class Dossiers {
                 .then().statusCode(201).extract().path("receiptCode");
     }
 
-    static ValidatableResponse act(String officer, String tenant, String code, String action, Map<String, Object> body) {
+    public static ValidatableResponse act(String officer, String tenant, String code, String action, Map<String, Object> body) {
         return given().auth().oauth2(Tokens.staff(officer)).contentType(ContentType.JSON).body(body)
                 .post("/api/t/{tenant}/dossiers/{code}/{action}", tenant, code, action).then();
     }
 
-    static ValidatableResponse act(String officer, String tenant, String code, String action) {
+    public static ValidatableResponse act(String officer, String tenant, String code, String action) {
         return act(officer, tenant, code, action, Map.of());
     }
 }

@@ -301,7 +301,8 @@ class AttackMatrixTest {
     static String pagePath(String route, String tenant, Fixture f) {
         String path = route.replace("{tenant}", tenant).replace("{slug}", "forbidden").replace("{code}", "1.001193")
                 .replace("{receiptCode}", f.codeA()).replace("{username}", "khong-co-ai").replace("{change}", "disable")
-                .replace("{draft}", "00000000-0000-4000-8000-000000000000").replace("{step}", "check");
+                .replace("{draft}", "00000000-0000-4000-8000-000000000000").replace("{step}", "check")
+                .replace("{id}", f.attachmentA());
         if (path.contains("{")) {
             throw new AssertionError("the attack matrix does not know a parameter of " + route + ": add it to pagePath");
         }

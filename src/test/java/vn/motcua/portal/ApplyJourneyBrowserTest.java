@@ -53,6 +53,33 @@ class ApplyJourneyBrowserTest {
         page.waitForLoadState();
     }
 
+    /** The front of a citizen ID card as a phone would photograph it: the QR code on a larger, lighter card. */
+    static java.nio.file.Path cardPhoto() {
+        return photo("001190012345|012345678|Lê Thị Hạnh|15031990|Nữ|Số 2 Lê Trực, Điện Biên, Ba Đình, Hà Nội|01072021");
+    }
+
+    static java.nio.file.Path blankPhoto() {
+        return photo(null);
+    }
+
+    private static java.nio.file.Path photo(String qr) {
+        try {
+            java.awt.image.BufferedImage card = new java.awt.image.BufferedImage(1200, 760, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = card.createGraphics();
+            g.setColor(new java.awt.Color(0xDDE6F0));
+            g.fillRect(0, 0, card.getWidth(), card.getHeight());
+            if (qr != null) {
+                g.drawImage(vn.motcua.platform.pdf.QrCodes.image(qr, 5), 820, 60, null);
+            }
+            g.dispose();
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("cccd-", ".jpg");
+            javax.imageio.ImageIO.write(card, "jpg", file.toFile());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void aBirthRegistrationIsFilledCheckedAndSubmittedOnce() {
         for (boolean js : new boolean[] { true, false }) {
@@ -103,9 +130,29 @@ class ApplyJourneyBrowserTest {
             next(page);
             page.waitForURL("**/f-mother");
             Chromium.assertAccessible(page, "mother");
-            page.getByLabel("Họ, chữ đệm và tên").fill("Lê Thị Hạnh");
-            page.getByLabel("Số định danh cá nhân (CCCD)").fill("001190012345");
-            page.getByLabel("Ngày sinh").fill("1990-03-15");
+            // A photo that is not a card: a plain message beside the photo field, nothing lost.
+            page.getByLabel("Họ, chữ đệm và tên").fill("Lê Thị");
+            page.setInputFiles("#image", blankPhoto());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đọc mã QR")).click();
+            page.waitForLoadState();
+            assertTrue(page.title().startsWith("Lỗi:"), page.title());
+            assertTrue(page.locator("#image-error").textContent().contains("QR"), page.locator("#image-error").textContent());
+            assertEquals("Lê Thị", page.getByLabel("Họ, chữ đệm và tên").inputValue());
+            Chromium.assertAccessible(page, "mother, unreadable photo");
+            // The mother's card: name, personal number and birth date read from its QR code, to be confirmed.
+            page.setInputFiles("#image", cardPhoto());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đọc mã QR")).click();
+            page.waitForURL("**/f-mother");
+            assertEquals("Lê Thị Hạnh", page.getByLabel("Họ, chữ đệm và tên").inputValue());
+            assertEquals("001190012345", page.getByLabel("Số định danh cá nhân (CCCD)").inputValue());
+            assertEquals("1990-03-15", page.getByLabel("Ngày sinh").inputValue());
+            tryNext(page);
+            assertTrue(page.locator("#error-summary").textContent().contains("xác nhận"), "prefilled values must be confirmed");
+            Chromium.assertAccessible(page, "mother, prefilled");
+            if (shot != null) {
+                Chromium.screenshot(page, shot + "-qr-prefilled");
+            }
+            page.locator("#confirm").check();
             next(page);
             page.waitForURL("**/f-father");
             next(page); // optional: left empty

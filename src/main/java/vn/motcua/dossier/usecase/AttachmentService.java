@@ -131,6 +131,14 @@ public class AttachmentService {
     }
 
     public record Stored(AttachmentRecord record, byte[] bytes) {
+        public String contentType() {
+            return record.contentType();
+        }
+
+        public String fileName() {
+            return record.fileName();
+        }
+
     }
 
     private Uni<Void> mayAdd(Actor actor, Dossier d) {

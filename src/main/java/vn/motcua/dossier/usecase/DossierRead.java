@@ -26,6 +26,30 @@ public record DossierRead(Dossier dossier, List<DossierRepository.Event> history
         return new DossierRead(d, List.of(), List.of(), null, List.of(), null, officer, at);
     }
 
+    /** A file of the dossier, as a page lists it (without its storage key or checksum). */
+    public record FileView(String id, int document, String fileName, String contentType, long storedBytes) {
+        public boolean image() {
+            return contentType.startsWith("image/");
+        }
+    }
+
+    /** The dossier's files, in the order given. */
+    public List<FileView> files() {
+        return attachments.stream().map(a -> new FileView(a.id().toString(), a.document(), a.fileName(), a.contentType(), a.storedBytes()))
+                .toList();
+    }
+
+    /** What the office asked for in its latest supplement request (phiếu yêu cầu bổ sung), if it made one. */
+    public java.util.Optional<String> supplementRequest() {
+        String found = null;
+        for (DossierRepository.Event e : history) {
+            if ("request-supplement".equals(e.action())) {
+                found = e.reason();
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
     /** The name of a step in the version of the procedure a dossier follows (its code if the version lacks it). */
     public static LocalizedText stepName(Procedure.Version version, String code) {
         return version.steps().stream().filter(p -> p.code().equals(code)).map(Procedure.Step::name).findFirst()

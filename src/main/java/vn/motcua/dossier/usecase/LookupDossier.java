@@ -40,6 +40,38 @@ public class LookupDossier {
      * @param holder    the tenant holding the current step
      */
     public record Found(DossierQueries.LookupRow row, Procedure.Version procedure, LocalizedText stepName, LocalizedText holder) {
+        // What a page reads, without reaching into the store's row.
+        public String receiptCode() {
+            return row.receiptCode();
+        }
+
+        public vn.motcua.dossier.domain.DossierStatus status() {
+            return row.status();
+        }
+
+        public java.time.OffsetDateTime stepDueAt() {
+            return row.stepDueAt();
+        }
+
+        public java.time.OffsetDateTime dueAt() {
+            return row.dueAt();
+        }
+
+        public java.time.OffsetDateTime submittedAt() {
+            return row.submittedAt();
+        }
+
+        public java.time.OffsetDateTime closedAt() {
+            return row.closedAt();
+        }
+
+        public String delayReason() {
+            return row.delayReason();
+        }
+
+        public java.time.OffsetDateTime appointmentAt() {
+            return row.appointmentAt();
+        }
     }
 
     private final ScopedTransactions transactions;

@@ -1,0 +1,118 @@
+package vn.motcua.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.dossier.Dossiers;
+import vn.motcua.support.Chromium;
+import vn.motcua.support.Demo;
+
+/**
+ * After submission, in a real Chromium with and without JavaScript: the receipt slip as a PDF with Vietnamese text and
+ * no missing glyph; the public look-up by code and phone (a wrong phone refused beside its field, what was typed
+ * kept); a supplement request answered from the dossier's page by uploading the missing paper; the rating once the
+ * result is returned, one per dossier.
+ */
+@QuarkusTest
+class AfterSubmissionBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void theReceiptLookUpSupplementAndRatingWorkInTheBrowser() throws Exception {
+        for (boolean js : new boolean[] { true, false }) {
+            for (int width : new int[] { Chromium.PHONE, Chromium.DESKTOP }) {
+                journey(js, width);
+            }
+        }
+    }
+
+    private void journey(boolean js, int width) throws Exception {
+        String code = Dossiers.submitOnline(Demo.CITIZEN, Dossiers.DEATH, Dossiers.WARD, Dossiers.deathForm());
+        try (BrowserContext context = Chromium.context(width, js)) {
+            Page page = context.newPage();
+            // The public look-up: no sign-in; a wrong phone first.
+            page.navigate(base + "tra-cuu");
+            Chromium.assertAccessible(page, "look-up");
+            page.getByLabel("Mã hồ sơ").fill(code.toLowerCase());
+            page.getByLabel("Số điện thoại đã khai khi nộp").fill("0900000000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tra cứu")).click();
+            page.waitForLoadState();
+            assertTrue(page.title().startsWith("Lỗi:"), page.title());
+            assertEquals("0900000000", page.getByLabel("Số điện thoại đã khai khi nộp").inputValue());
+            Chromium.assertAccessible(page, "look-up refused");
+            page.getByLabel("Số điện thoại đã khai khi nộp").fill("0912 345 678");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tra cứu")).click();
+            page.waitForLoadState();
+            assertTrue(page.locator("[role=status]").textContent().contains(code), page.content());
+            Chromium.assertAccessible(page, "look-up found");
+            if (js) {
+                Chromium.screenshot(page, "portal-lookup");
+            }
+            // The dossier's page, signed in; the receipt slip.
+            page.navigate(base + "dossiers/" + code);
+            ApplyJourneyBrowserTest.signIn(page, Demo.CITIZEN);
+            page.waitForURL("**/dossiers/" + code);
+            Chromium.assertAccessible(page, "dossier page");
+            APIResponse pdf = context.request().get(base + "dossiers/" + code + "/receipt.pdf");
+            assertEquals(200, pdf.status());
+            assertEquals("application/pdf", pdf.headers().get("content-type"));
+            try (var doc = Loader.loadPDF(pdf.body())) {
+                String text = new PDFTextStripper().getText(doc);
+                assertTrue(text.contains(code) && text.contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"), text);
+                assertTrue(text.equals(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC)) && !text.contains("\uFFFD"), text);
+            }
+            // The office asks for a paper; the citizen uploads it and answers from the same page.
+            Dossiers.act(Demo.RECEIVER, Dossiers.WARD, code, "receive").statusCode(200);
+            Dossiers.act(Demo.PROCESSOR, Dossiers.WARD, code, "assign").statusCode(200);
+            Dossiers.act(Demo.PROCESSOR, Dossiers.WARD, code, "request-supplement", Map.of("reason", "Thiếu giấy báo tử bản chính"))
+                    .statusCode(200);
+            page.navigate(base + "dossiers/" + code);
+            assertTrue(page.locator("#supplement").textContent().contains("Thiếu giấy báo tử"));
+            page.setInputFiles("#file-1", ApplyJourneyBrowserTest.cardPhoto());
+            page.locator("#paper-1").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tải lên")).click();
+            page.waitForURL("**/dossiers/" + code + "**");
+            assertEquals(1, page.locator("#paper-1 ul.files li").count(), page.content());
+            page.getByLabel("Ghi chú gửi cơ quan").fill("Đã bổ sung giấy báo tử");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi bổ sung")).click();
+            page.waitForURL("**/dossiers/" + code);
+            assertTrue(page.locator("#supplement").count() == 0, "answered");
+            Chromium.assertAccessible(page, "dossier after the supplement");
+            if (js) {
+                Chromium.screenshot(page, "portal-dossier");
+            }
+            // Returned: rate it once.
+            Dossiers.act(Demo.PROCESSOR, Dossiers.WARD, code, "propose").statusCode(200);
+            Dossiers.act(Demo.APPROVER, Dossiers.WARD, code, "approve").statusCode(200);
+            Dossiers.act(Demo.RECEIVER, Dossiers.WARD, code, "mark-result-ready").statusCode(200);
+            Dossiers.act(Demo.RECEIVER, Dossiers.WARD, code, "return", Map.of("channel", "counter")).statusCode(200);
+            page.navigate(base + "dossiers/" + code);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đánh giá")).click();
+            page.waitForLoadState();
+            assertTrue(page.title().startsWith("Lỗi:"), "a rating needs a score: " + page.title());
+            Chromium.assertAccessible(page, "rating refused");
+            page.getByLabel("Hài lòng", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByLabel("Góp ý của bạn (không bắt buộc)").fill("Cán bộ hướng dẫn tận tình");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đánh giá")).click();
+            page.waitForURL("**/dossiers/" + code + "**");
+            assertTrue(page.locator("#rating + p").textContent().contains("4 trên 5"), page.content());
+            assertEquals(0, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đánh giá")).count(), "one per dossier");
+            Chromium.assertAccessible(page, "rated");
+        }
+    }
+}
