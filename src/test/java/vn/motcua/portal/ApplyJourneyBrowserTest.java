@@ -141,6 +141,10 @@ class ApplyJourneyBrowserTest {
             Chromium.assertAccessible(page, "mother, unreadable photo");
             // The mother's card: name, personal number and birth date read from its QR code, to be confirmed.
             page.setInputFiles("#image", cardPhoto());
+            if (js) {
+                // The progressive enhancement: the chosen photo is previewed before it is sent.
+                assertTrue(page.locator("img.preview").isVisible(), "a preview of the chosen photo");
+            }
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đọc mã QR")).click();
             page.waitForURL("**/f-mother");
             assertEquals("Lê Thị Hạnh", page.getByLabel("Họ, chữ đệm và tên").inputValue());

@@ -22,7 +22,7 @@ public class SecurityHeaders {
      * Pages: our own scripts, styles and images only (the layout's one inline style sheet is allowed: it saves a
      * request on a weak connection), no plug-ins, no {@code <base>}, never inside another site's frame.
      */
-    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
             + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     /** Data (JSON, problem documents, plain text, metrics, empty answers): nothing to run, nothing to frame. */
