@@ -14,9 +14,14 @@ public interface CatalogConfig {
     Path root();
 
     /**
-     * The portal's guide: the fields' names and frequent questions, and the life events that group procedures. A
-     * missing file gives an empty guide. Variable {@code MOTCUA_CATALOG_GUIDE}.
+     * The portal's guide: the fields' names and frequent questions, and the life events that group procedures. By
+     * default {@code guide.yaml} beside the catalog folder, so that a catalog and its guide move together; a missing
+     * file gives an empty guide. Variable {@code MOTCUA_CATALOG_GUIDE}.
      */
-    @WithDefault("tenants/guide.yaml")
-    Path guide();
+    java.util.Optional<Path> guide();
+
+    /** The guide file in use. */
+    default Path guideFile() {
+        return guide().orElseGet(() -> root().toAbsolutePath().resolveSibling("guide.yaml"));
+    }
 }

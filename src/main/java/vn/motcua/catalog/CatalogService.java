@@ -58,7 +58,7 @@ public class CatalogService {
                 .collect(Collectors.toSet());
         try {
             catalog = CatalogFiles.checkLevels(reading.join(), levels);
-            guide = CatalogGuide.load(config.guide(), catalog);
+            guide = CatalogGuide.load(config.guideFile(), catalog);
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof CatalogDataException bad) {
                 LOG.error(bad.getMessage());

@@ -59,7 +59,7 @@ final class ApplyForm {
     /** The field paths a page answers, for checking only those. */
     static List<String> paths(String step) {
         return switch (step) {
-            case OFFICE -> List.of("tenant");
+            case OFFICE -> List.of("tenant", "competentTenant");
             case WHO -> List.of("relationship", "applicant", "confirm");
             case DELIVERY -> List.of("returnChannel", "deliveryAddress");
             case CHECK -> List.of();

@@ -80,7 +80,8 @@ public class ApplyPages {
     /** One question page. */
     @TemplateData
     public record Step(String draft, String step, String title, String procedure, List<ApplyForm.Question> questions, String back,
-            int number, int total, boolean prefilled, String confirmError, List<ProcedureGuide.OfficeGroup> wards, boolean change,
+            int number, int total, boolean prefilled, String confirmError, List<ProcedureGuide.OfficeGroup> wards,
+            List<ProcedureGuide.OfficeGroup> desks, boolean change,
             boolean person, boolean qr, String qrError) {
         /** A page of one radio question: its legend is the page's heading (GOV.UK's pattern), not a second h1. */
         public boolean singleRadio() {
@@ -220,7 +221,7 @@ public class ApplyPages {
                     Map<String, String> errors = new HashMap<>();
                     List<FieldError> shown = new ArrayList<>();
                     for (FieldError e : answered.errors()) {
-                        String field = "tenant".equals(e.field()) ? "ward" : e.field();
+                        String field = "tenant".equals(e.field()) || "competentTenant".equals(e.field()) ? "ward" : e.field();
                         errors.putIfAbsent(field, e.message());
                         shown.add(new FieldError(field, e.message(), e.issue(), e.args()));
                     }
@@ -307,11 +308,19 @@ public class ApplyPages {
         switch (step) {
             case ApplyForm.OFFICE -> {
                 String ward = posted.getOrDefault("ward", "");
+                String receiving = posted.getOrDefault("receiving", "");
                 data.put("ward", ward);
                 data.remove("tenant");
+                data.remove("competentTenant");
                 return tenants.tree().invoke(tree -> {
                     if (tree.find(ward).filter(t -> tree.children(t.code()).isEmpty()).isPresent()) {
                         ProcedureGuide.competentFor(tree, v, ward).ifPresent(t -> data.put("tenant", t.code()));
+                    }
+                    // Decree 118/2025: any desk of the province may receive it; the competent office stays the ward's.
+                    if (v.receivedAnywhere() && data.containsKey("tenant") && tree.find(receiving).isPresent()
+                            && !receiving.equals(data.getString("tenant"))) {
+                        data.put("competentTenant", data.getString("tenant"));
+                        data.put("tenant", receiving);
                     }
                 }).replaceWithVoid();
             }
@@ -350,6 +359,7 @@ public class ApplyPages {
             String title;
             List<ApplyForm.Question> questions = new ArrayList<>();
             List<ProcedureGuide.OfficeGroup> wards = List.of();
+            List<ProcedureGuide.OfficeGroup> desks = List.of();
             boolean person = false;
             switch (step) {
                 case ApplyForm.OFFICE -> {
@@ -357,6 +367,12 @@ public class ApplyPages {
                     wards = ProcedureGuide.wards(tree, data.getString("ward"), locale);
                     questions.add(new ApplyForm.Question("ward", title, "ward", data.getString("ward", ""), errors.get("ward"), false, List.of(),
                             ApplyForm.text(locale, "ward_hint"), false));
+                    if (v.receivedAnywhere()) {
+                        String receiving = data.containsKey("competentTenant") ? data.getString("tenant") : "";
+                        desks = ProcedureGuide.desks(tree, receiving, locale);
+                        questions.add(new ApplyForm.Question("receiving", ApplyForm.text(locale, "receiving_label"), "desk", receiving,
+                                errors.get("receiving"), true, List.of(), ApplyForm.text(locale, "receiving_hint"), false));
+                    }
                 }
                 case ApplyForm.WHO -> {
                     title = ApplyForm.text(locale, "who_title");
@@ -395,7 +411,7 @@ public class ApplyPages {
             boolean showConfirm = !ApplyForm.prefilledOn(step, prefilled).isEmpty();
             boolean qr = ApplyForm.WHO.equals(step) || person;
             Step s = new Step(d.id().toString(), step, title, v.name().in(locale), questions, back, at + 1, steps.size(), showConfirm, confirmError,
-                    wards, change, person, qr, errors.get(ReadCitizenCard.FIELD));
+                    wards, desks, change, person, qr, errors.get(ReadCitizenCard.FIELD));
             return Response.status(status).entity(Templates.step(s)).header("Cache-Control", "no-store").build();
         });
     }
@@ -414,8 +430,13 @@ public class ApplyPages {
         return drafts.problems(actor, d, List.of(), locale).chain(problems -> tenants.tree().map(tree -> {
             String base = "/apply/" + d.id() + "/";
             List<Answer> answers = new ArrayList<>();
-            String office = tree.find(data.getString("tenant", "")).map(t -> t.name().in(locale)).orElse("");
+            String competent = data.getString("competentTenant", data.getString("tenant", ""));
+            String office = tree.find(competent).map(t -> t.name().in(locale)).orElse("");
             answers.add(new Answer(ApplyForm.text(locale, "check_office"), office, base + ApplyForm.OFFICE + "?change=1", null));
+            if (data.containsKey("competentTenant")) {
+                answers.add(new Answer(ApplyForm.text(locale, "receiving_label"), tree.find(data.getString("tenant", "")).map(t -> t.name().in(locale))
+                        .orElse(""), base + ApplyForm.OFFICE + "?change=1", null));
+            }
             String rel = data.getString("relationship", "self");
             JsonObject a = data.getJsonObject("applicant", new JsonObject());
             answers.add(new Answer(ApplyForm.text(locale, "relationship_label"),
@@ -459,7 +480,7 @@ public class ApplyPages {
 
     /** On the check page, an error links to the page that asks for it (the summary's anchors are those pages). */
     static String stepOf(String field) {
-        if (field.equals("tenant") || field.equals("ward")) {
+        if (field.equals("tenant") || field.equals("ward") || field.equals("competentTenant") || field.equals("receiving")) {
             return ApplyForm.OFFICE;
         }
         if (field.startsWith("applicant") || field.equals("relationship")) {
@@ -494,6 +515,7 @@ public class ApplyPages {
     private Map<String, String> labels(Procedure.Version v, String step, Locale locale) {
         Map<String, String> labels = new HashMap<>();
         labels.put("ward", ApplyForm.text(locale, "ward_label"));
+        labels.put("receiving", ApplyForm.text(locale, "receiving_label"));
         labels.put("relationship", ApplyForm.text(locale, "relationship_label"));
         for (String n : List.of("fullName", "citizenId", "phone")) {
             labels.put("applicant." + n, ApplyForm.text(locale, "applicant_" + n));

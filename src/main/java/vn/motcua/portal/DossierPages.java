@@ -212,12 +212,13 @@ public class DossierPages {
     /** The receipt-and-appointment slip (form 01 of Circular 03/2025/TT-VPCP), to print or keep. */
     @GET
     @Path("/{receiptCode}/receipt.pdf")
-    @Produces("application/pdf")
+    @Produces({ "application/pdf", MediaType.TEXT_HTML })
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = READ_OWN)
     public Uni<Response> receipt(@PathParam("receiptCode") String code, @Context HttpServerRequest request) {
         return slips.pdf(Actor.from(identity), code, ClientAddress.of(request)).map(pdf -> Response.ok(pdf.bytes(), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"").header("Cache-Control", "private, no-store").build());
+                .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"").header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", FILE_POLICY).build());
     }
 
     /** The satisfaction rating, once the result is returned: 1 to 5 and a comment, one per dossier. */
@@ -254,8 +255,14 @@ public class DossierPages {
                 .map(s -> Response.ok(s.bytes(), s.contentType())
                         .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(
                                 s.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
-                        .header("Cache-Control", "private, no-store").build());
+                        .header("Cache-Control", "no-store").header("Content-Security-Policy", FILE_POLICY).build());
     }
+
+    /**
+     * A file's policy: nothing it holds may run or load anything, nor be framed; not a sandbox, which would stop the
+     * browser's own PDF viewer.
+     */
+    static final String FILE_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private Uni<Response> render(String code, boolean justSubmitted, String remote, Response.Status status) {
         Actor actor = Actor.from(identity);

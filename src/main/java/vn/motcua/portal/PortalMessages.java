@@ -570,4 +570,16 @@ public interface PortalMessages {
 
     @Message
     String qr_button();
+
+    @Message
+    String received_anywhere();
+
+    @Message
+    String receiving_label();
+
+    @Message
+    String receiving_hint();
+
+    @Message
+    String receiving_same();
 }

@@ -120,7 +120,7 @@ public class ProcedureGuide {
     public record Page(String code, String name, String field, String fieldName, String result, String guide, String contact,
             List<Document> documents, List<FeeLine> fees, String processingDays, List<String> steps, List<String> legalBasis,
             boolean online, String level, String ward, List<OfficeGroup> wards, Office office, boolean notOfferedThere,
-            List<Faq> faq) {
+            List<Faq> faq, boolean receivedAnywhere) {
     }
 
     /** The fields and life events of the guide, for the home page. */
@@ -183,7 +183,8 @@ public class ProcedureGuide {
                         v.steps().stream().map(s -> s.name().in(locale)).toList(), v.legalBasis(), online(v), levels(tree, v, locale),
                         home.map(Tenant::code).orElse(null), wards(tree, home.map(Tenant::code).orElse(null), locale), o,
                         home.isPresent() && competent.isEmpty(), area == null ? List.of()
-                                : area.faq().stream().map(q -> new Faq(q.q().in(locale), q.a().in(locale))).toList());
+                                : area.faq().stream().map(q -> new Faq(q.q().in(locale), q.a().in(locale))).toList(),
+                        v.receivedAnywhere());
             });
         });
     }
@@ -211,6 +212,23 @@ public class ProcedureGuide {
             if (!wards.isEmpty()) {
                 groups.add(new OfficeGroup(district.name().in(locale), wards));
             }
+        }
+        return groups;
+    }
+
+    /**
+     * Every one-stop desk of the province, for a procedure received anywhere (Decree 118/2025): the province's own,
+     * then each district's and its wards', grouped by district.
+     */
+    public static List<OfficeGroup> desks(TenantTree tree, String chosen, Locale locale) {
+        List<OfficeGroup> groups = new ArrayList<>();
+        Tenant root = tree.root();
+        groups.add(new OfficeGroup(root.name().in(locale), List.of(new OfficeChoice(root.code(), root.name().in(locale), root.code().equals(chosen)))));
+        for (Tenant district : tree.children(root.code())) {
+            List<OfficeChoice> offices = new ArrayList<>();
+            offices.add(new OfficeChoice(district.code(), district.name().in(locale), district.code().equals(chosen)));
+            tree.children(district.code()).forEach(w -> offices.add(new OfficeChoice(w.code(), w.name().in(locale), w.code().equals(chosen))));
+            groups.add(new OfficeGroup(district.name().in(locale), offices));
         }
         return groups;
     }

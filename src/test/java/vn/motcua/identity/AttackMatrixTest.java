@@ -731,29 +731,35 @@ class AttackMatrixTest {
             String url = base + pagePath(r.path(), WARD_A, f).substring(1);
             List<Map.Entry<String, String>> form = List.of(Map.entry("username", ""), Map.entry("lastName", ""));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " without the session's token", () -> {
-                var res = sessions(r.path()).admin().post(url, form, Map.of());
+                var res = send(sessions(r.path()).admin(), r, url, form, Map.of());
                 assertEquals(403, res.statusCode(), res::body);
             }));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " with another session's token", () -> {
                 List<Map.Entry<String, String>> withOthers = new ArrayList<>(form);
                 withOthers.add(Map.entry("csrf", sessions(r.path()).otherToken()));
-                var res = sessions(r.path()).admin().post(url, withOthers, Map.of());
+                var res = send(sessions(r.path()).admin(), r, url, withOthers, Map.of());
                 assertEquals(403, res.statusCode(), res::body);
             }));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " from another site", () -> {
                 List<Map.Entry<String, String>> withOwn = new ArrayList<>(form);
                 withOwn.add(Map.entry("csrf", sessions(r.path()).adminToken()));
-                var res = sessions(r.path()).admin().post(url, withOwn, Map.of("Origin", "https://evil.example"));
+                var res = send(sessions(r.path()).admin(), r, url, withOwn, Map.of("Origin", "https://evil.example"));
                 assertEquals(403, res.statusCode(), res::body);
             }));
             cases.add(DynamicTest.dynamicTest(r.method() + " " + r.path() + " with its own token is not refused as forged", () -> {
                 List<Map.Entry<String, String>> withOwn = new ArrayList<>(form);
                 withOwn.add(Map.entry("csrf", sessions(r.path()).adminToken()));
-                var res = sessions(r.path()).admin().post(url, withOwn, Map.of());
+                var res = send(sessions(r.path()).admin(), r, url, withOwn, Map.of());
                 assertTrue(res.statusCode() != 403 && res.statusCode() < 500, () -> res.statusCode() + " " + res.body());
             }));
         }
         return cases;
+    }
+
+    /** A page form as its page sends it: multipart where the route takes files, else urlencoded. */
+    private static java.net.http.HttpResponse<String> send(Browser b, PageRoutes.Route r, String url, List<Map.Entry<String, String>> form,
+            Map<String, String> headers) throws Exception {
+        return r.multipart() ? b.postMultipart(url, form, headers) : b.post(url, form, headers);
     }
 
     private List<DynamicTest> idorAttacks(Fixture f) {

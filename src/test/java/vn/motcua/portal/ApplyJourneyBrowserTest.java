@@ -89,6 +89,30 @@ class ApplyJourneyBrowserTest {
         }
     }
 
+    /**
+     * Decree 118/2025: birth registration may be handed in at any desk of the city. The person picks where they live
+     * (the competent office) and another desk to hand it in; the check page shows both.
+     */
+    @Test
+    void aDeskOtherThanTheCompetentOfficeMayReceiveIt() {
+        try (BrowserContext context = Chromium.context(Chromium.PHONE, false)) {
+            Page page = context.newPage();
+            page.navigate(base + "apply/new/1.001193");
+            signIn(page, Demo.OTHER_CITIZEN);
+            page.waitForURL("**/apply/new/1.001193**");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu")).click();
+            page.waitForURL("**/office");
+            page.getByLabel("Bạn sống ở phường, xã nào?").selectOption("ba-dinh-dien-bien");
+            page.getByLabel("Nơi bạn muốn nộp và nhận kết quả").selectOption("cau-giay-yen-hoa");
+            Chromium.assertAccessible(page, "office, received anywhere");
+            next(page);
+            page.waitForURL("**/who");
+            page.navigate(page.url().replace("/who", "/check"));
+            String answers = page.locator("dl.answers").textContent();
+            assertTrue(answers.contains("Phường Điện Biên") && answers.contains("Phường Yên Hòa"), answers);
+        }
+    }
+
     private void journey(boolean js, int width) {
         String shot = js ? "portal-apply" : null;
         try (BrowserContext context = Chromium.context(width, js)) {

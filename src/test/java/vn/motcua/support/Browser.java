@@ -63,6 +63,23 @@ public final class Browser {
      * Posts a form (application/x-www-form-urlencoded; a value may repeat) with extra headers, then follows the
      * redirects: what a browser does when a form is submitted.
      */
+    /** The same form sent as {@code multipart/form-data}, as a page with a file field sends it. */
+    public HttpResponse<String> postMultipart(String url, List<Map.Entry<String, String>> fields, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        String boundary = "----motcua" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> f : fields) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(f.getKey()).append("\"\r\n\r\n")
+                    .append(f.getValue()).append("\r\n");
+        }
+        body.append("--").append(boundary).append("--\r\n");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept", "text/html")
+                .header("Accept-Language", ACCEPT_LANGUAGE).POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return follow(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
     public HttpResponse<String> post(String url, List<Map.Entry<String, String>> fields, Map<String, String> headers)
             throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();

@@ -40,7 +40,7 @@ public final class PageRoutes {
      * @param permissions what the route declares; empty when it declares nothing
      * @param where       the resource method, for messages
      */
-    public record Route(String method, String path, List<String> permissions, String where) {
+    public record Route(String method, String path, List<String> permissions, String where, boolean multipart) {
 
         public boolean isPublic() {
             return permissions.equals(List.of(RoutePermission.PUBLIC));
@@ -82,7 +82,9 @@ public final class PageRoutes {
                 if (!PageFilters.isPage(path)) {
                     continue;
                 }
-                routes.add(new Route(http, path, permissions(m), type.getSimpleName() + "." + m.getName()));
+                jakarta.ws.rs.Consumes consumes = m.getAnnotation(jakarta.ws.rs.Consumes.class);
+                boolean multipart = consumes != null && List.of(consumes.value()).contains(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA);
+                routes.add(new Route(http, path, permissions(m), type.getSimpleName() + "." + m.getName(), multipart));
             }
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));

@@ -33,7 +33,8 @@ import vn.motcua.tenant.TenantDirectory;
  * ({@link SubmissionCheck}) but only for the fields of the page at hand, and submitted once. The draft's id is the
  * submission's idempotency key, so a second tap of "Nộp hồ sơ" or the back button finds the same dossier.
  *
- * <p>The draft's data has the submission's shape: {@code tenant}, {@code relationship}, {@code applicant}, {@code form},
+ * <p>The draft's data has the submission's shape: {@code tenant} (the receiving desk), {@code competentTenant} (the
+ * office competent for the applicant's ward, when another desk receives it, Decree 118/2025), {@code relationship}, {@code applicant}, {@code form},
  * {@code returnChannel}, {@code deliveryAddress}; plus {@code ward} (where the applicant lives, to choose the office)
  * and {@code prefilled} (the fields filled from VNeID or an ID card's QR code, until the person confirms them).
  */
@@ -53,7 +54,7 @@ public class Drafts {
     }
 
     /** The top-level keys a draft keeps; anything else a client sends is dropped. */
-    static final Set<String> KEYS = Set.of("ward", "tenant", "relationship", "applicant", "form", "returnChannel", "deliveryAddress",
+    static final Set<String> KEYS = Set.of("ward", "tenant", "competentTenant", "relationship", "applicant", "form", "returnChannel", "deliveryAddress",
             "prefilled");
 
     private final ScopedTransactions transactions;
@@ -174,7 +175,7 @@ public class Drafts {
                 : Procedure.Channel.ONLINE_PARTIAL.wire();
         JsonObject a = data.getJsonObject("applicant", new JsonObject());
         JsonNode form = json.valueToTree(data.getJsonObject("form", new JsonObject()).getMap());
-        return new DossierRequests.Submission(d.procedureCode(), data.getString("tenant"), channel,
+        return new DossierRequests.Submission(d.procedureCode(), data.getString("tenant"), data.getString("competentTenant"), channel,
                 new DossierRequests.ApplicantInput(a.getString("fullName"), a.getString("citizenId"), a.getString("phone")),
                 data.getString("relationship"), data.getString("returnChannel"), data.getString("deliveryAddress"), form, false);
     }
