@@ -41,4 +41,17 @@ class PagesTest {
                 .cookie("lang", equalTo("vi"))
                 .body(containsString("Các cơ quan tiếp nhận hồ sơ"));
     }
+
+    /** The procedure page kept for anonymous visitors is the same page, compressed or not, in each language. */
+    @Test
+    void theKeptProcedurePageIsTheSameCompressedOrNot() {
+        for (int i = 0; i < 2; i++) {
+            given().header("Accept-Encoding", "gzip").get("/procedures/1.001193?ward=ba-dinh-dien-bien").then().statusCode(200)
+                    .header("Content-Encoding", "gzip").body(containsString("Phường Điện Biên")).body(containsString("<html lang=\"vi\">"));
+            given().header("Accept-Encoding", "identity").get("/procedures/1.001193?ward=ba-dinh-dien-bien").then().statusCode(200)
+                    .body(containsString("Phường Điện Biên"));
+            given().header("Accept-Encoding", "gzip").queryParam("lang", "en").get("/procedures/1.001193").then().statusCode(200)
+                    .body(containsString("<html lang=\"en\">")).body(containsString("Birth registration"));
+        }
+    }
 }
