@@ -241,7 +241,7 @@ public class DossierPages {
     /** A refusal of the file itself (too big, empty, of a kind we do not take, unreadable): shown beside it. */
     private static boolean refusedFile(Throwable e) {
         return e instanceof ProblemException p && switch (p.type()) {
-            case VALIDATION_FAILED, FILE_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE -> true;
+            case VALIDATION_FAILED, FILE_TOO_LARGE, FILE_TYPE_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE -> true;
             default -> p.type().status() == 400 || p.type().status() == 413 || p.type().status() == 415;
         };
     }

@@ -97,6 +97,18 @@ class AfterSubmissionBrowserTest {
                     .statusCode(200);
             page.navigate(base + "dossiers/" + code);
             assertTrue(page.locator("#supplement").textContent().contains("Thiếu giấy báo tử"));
+            // A file of a kind not taken: a plain message beside that paper's field, the dossier's page otherwise as it was.
+            java.nio.file.Path text = java.nio.file.Files.createTempFile("giay-bao-tu-", ".txt");
+            java.nio.file.Files.writeString(text, "không phải ảnh");
+            page.setInputFiles("#file-1", text);
+            page.locator("#paper-1").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tải lên")).click();
+            page.waitForLoadState();
+            assertTrue(page.title().startsWith("Lỗi:"), page.title());
+            assertTrue(page.locator("#file-1-error").isVisible(), page.content());
+            Chromium.assertAccessible(page, "a file of the wrong kind");
+            if (js) {
+                Chromium.screenshot(page, "portal-upload-refused");
+            }
             page.setInputFiles("#file-1", ApplyJourneyBrowserTest.cardPhoto());
             page.locator("#paper-1").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tải lên")).click();
             page.waitForURL("**/dossiers/" + code + "**");
