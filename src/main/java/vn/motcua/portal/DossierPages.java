@@ -326,10 +326,10 @@ public class DossierPages {
         long minutes = calendar.workingMinutesBetween(due, when);
         long perDay = calendar.minutes(java.math.BigDecimal.ONE);
         if (minutes >= perDay) {
-            return MessageKeys.text(PortalMessages.class, locale, "late_days", List.of(ProcedureGuide.days(
+            return MessageKeys.text(MyDossierMessages.class, locale, "late_days", List.of(ProcedureGuide.days(
                     java.math.BigDecimal.valueOf(minutes).divide(java.math.BigDecimal.valueOf(perDay), 1, java.math.RoundingMode.HALF_UP), locale)));
         }
-        return MessageKeys.text(PortalMessages.class, locale, "late_hours", List.of(minutes / 60, minutes % 60));
+        return MessageKeys.text(MyDossierMessages.class, locale, "late_hours", List.of(minutes / 60, minutes % 60));
     }
 
     private String name(Dossier d, Locale locale) {
@@ -349,6 +349,7 @@ public class DossierPages {
     }
 
     private static String text(Locale locale, String key) {
-        return MessageKeys.text(PortalMessages.class, locale, key);
+        // A dossier's words, or the portal's shared ones (how the result is returned).
+        return MessageKeys.text(MessageKeys.has(MyDossierMessages.class, key) ? MyDossierMessages.class : PortalMessages.class, locale, key);
     }
 }

@@ -84,8 +84,8 @@ public class LookupPages {
         }).onFailure(ProblemException.class).recoverWithItem(e -> {
             ProblemException p = (ProblemException) e;
             // Every refusal (bad code, bad phone, none found, too many tries) is shown beside the code, what was typed kept.
-            page.refused(p, "code", Map.of("code", MessageKeys.text(PortalMessages.class, locale, "lookup_code"),
-                    "phone", MessageKeys.text(PortalMessages.class, locale, "lookup_phone")));
+            page.refused(p, "code", Map.of("code", MessageKeys.text(MyDossierMessages.class, locale, "lookup_code"),
+                    "phone", MessageKeys.text(MyDossierMessages.class, locale, "lookup_phone")));
             Response.ResponseBuilder b = Response.status(p.type().status()).entity(Templates.lookup(typedCode, typedPhone, null))
                     .header("Cache-Control", "no-store");
             if (p.type().status() == 429) {
