@@ -263,8 +263,8 @@ public class ApplyPages {
                             image == null ? 0 : image.size())))
                     .chain(card -> {
                         ApplyForm.prefill(data, step, person.orElse(null), card);
-                        // Saved without checking a field ("none" names none): the page is shown again for the person to look at.
-                        return drafts.answer(actor, d.id(), data, List.of("none"), locale)
+                        // Saved without checking: the page is shown again for the person to look at what was read.
+                        return drafts.keep(actor, d.id(), data)
                                 .map(a -> Redirects.seeOther("/apply/" + d.id() + "/" + step + (change ? "?change=1" : "")));
                     })
                     .onFailure(e -> e instanceof ProblemException p && p.type().status() >= 400 && p.type().status() < 500
@@ -275,7 +275,7 @@ public class ApplyPages {
                                 : p.localized(locale).fieldErrors().get(0).message();
                         page.refused(new ProblemException(ProblemType.VALIDATION_FAILED,
                                 List.of(new FieldError(ReadCitizenCard.FIELD, ApplyForm.text(locale, "qr_label") + ": " + message, null, List.of())), 1));
-                        return drafts.answer(actor, d.id(), data, List.of("none"), locale).chain(a -> views.render(a.draft(), step,
+                        return drafts.keep(actor, d.id(), data).chain(kept -> views.render(kept, step,
                                 Map.of(ReadCitizenCard.FIELD, message), null, change, Response.Status.fromStatusCode(p.type().status())));
                     });
         });

@@ -253,8 +253,7 @@ public class DossierPages {
     public Uni<Response> file(@PathParam("receiptCode") String code, @PathParam("id") String id, @Context HttpServerRequest request) {
         return attachments.read(Actor.from(identity), code, id, ClientAddress.of(request))
                 .map(s -> Response.ok(s.bytes(), s.contentType())
-                        .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(
-                                s.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                        .header("Content-Disposition", s.disposition())
                         .header("Cache-Control", "no-store").header("Content-Security-Policy", FILE_POLICY).build());
     }
 

@@ -67,8 +67,7 @@ public class AttachmentResource {
             @Context io.vertx.core.http.HttpServerRequest request) {
         return attachments.read(Actor.from(identity), receiptCode, id, ClientAddress.of(request))
                 .map(s -> Response.ok(s.bytes(), s.record().contentType())
-                        .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(
-                                s.record().fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                        .header("Content-Disposition", s.disposition())
                         .header("X-Content-Type-Options", "nosniff")
                         .header("Digest", "sha-256=" + s.record().sha256())
                         .build());

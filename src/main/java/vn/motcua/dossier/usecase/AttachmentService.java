@@ -139,6 +139,12 @@ public class AttachmentService {
             return record.fileName();
         }
 
+        /** The Content-Disposition that shows it in the browser under its name (RFC 6266, any script of name). */
+        public String disposition() {
+            return "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(record.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+        }
+
     }
 
     private Uni<Void> mayAdd(Actor actor, Dossier d) {

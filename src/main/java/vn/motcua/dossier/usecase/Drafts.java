@@ -114,14 +114,19 @@ public class Drafts {
      * changed: it comes back as it is, for the page to show its dossier.
      */
     public Uni<Answered> answer(Actor actor, UUID id, JsonObject data, List<String> fields, java.util.Locale locale) {
+        return keep(actor, id, data).chain(d -> d.submitted() ? Uni.createFrom().item(new Answered(d, List.of()))
+                : problems(actor, d, fields, locale).map(errors -> new Answered(d, errors)));
+    }
+
+    /** Saves the draft's answers without checking them (a page shown again for the person to look at). */
+    public Uni<DraftView> keep(Actor actor, UUID id, JsonObject data) {
         policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
         String me = DossierWork.key(actor);
         JsonObject kept = kept(data);
         return transactions.onConnection(TenantScope.none().as(me), conn -> rows.save(conn, me, id, kept)
                 .chain(saved -> saved.isPresent() ? Uni.createFrom().item(saved.get())
                         : rows.find(conn, me, id).map(f -> f.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND)))))
-                .chain(d -> d.receiptCode() != null ? Uni.createFrom().item(new Answered(view(d), List.of()))
-                        : problems(actor, view(d), fields, locale).map(errors -> new Answered(view(d), errors)));
+                .map(Drafts::view);
     }
 
     /** What is wrong with the draft's fields under {@code fields} (all of them when empty), by the submission's rules. */
