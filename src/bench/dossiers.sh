@@ -104,15 +104,20 @@ floor() { # the service's part alone: the same submissions refused at validation
   if [ -s "$WORK/floor.err" ]; then echo "a refused submission was not refused:" >&2; head -5 "$WORK/floor.err" >&2; exit 1; fi
   wrk_figures "$WORK/floor.out"  # every answer is a 400 here; submit.lua reported any other status above
 }
-served() { # the service's own count of queue pages answered (200) per latency bucket, cumulative: "le count" lines
+served() { # uri -> the service's own count of those pages answered (200) per latency bucket, cumulative: "le count" lines
   curl -fs "http://127.0.0.1:$MGMT_PORT/q/metrics" | grep '^http_server_requests_seconds_bucket' \
-    | grep -F 'uri="/api/t/{tenant}/queue"' | grep -F 'status="200"' | sed -E 's/.*le="([^"]*)".* ([0-9.eE+]+)$/\1 \2/'
+    | grep -F "uri=\"$1\"" | grep -F 'status="200"' | sed -E 's/.*le="([^"]*)".* ([0-9.eE+]+)$/\1 \2/'
 }
-queue() { # officer tenant target-ms -> "rps p50 p99 share-within-target p99-bucket-ms", the last two as the service counted
-  served > "$WORK/served.before"
-  wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $(token staff "$1")" \
-    "http://127.0.0.1:$PORT/api/t/$2/queue?limit=50" > "$WORK/queue.out"
-  served > "$WORK/served.after"
+queue() { # officer tenant target-ms [html] -> "rps p50 p99 share-within-target p99-bucket-ms", the last two as the service counted
+  # The JSON queue (/api/t/{tenant}/queue?limit=50), or with "html" the console's HTML page of the same 50 rows with its
+  # counts of every queue (/console/{tenant}/queue), as a browser asks for it (compressed).
+  local url="http://127.0.0.1:$PORT/api/t/$2/queue?limit=50" uri="/api/t/{tenant}/queue" accept="application/json"
+  if [ "${4:-}" = html ]; then url="http://127.0.0.1:$PORT/console/$2/queue"; uri="/console/{tenant}/queue"; accept="text/html"; fi
+  served "$uri" > "$WORK/served.before"
+  wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $(token staff "$1")" -H "Accept: $accept" \
+    -H "Accept-Encoding: gzip" "$url" > "$WORK/queue.out"
+  if grep -q "Non-2xx" "$WORK/queue.out"; then echo "the queue answered errors:" >&2; cat "$WORK/queue.out" >&2; exit 1; fi
+  served "$uri" > "$WORK/served.after"
   echo "$(wrk_stats "$WORK/queue.out") $(awk -v target="$3" 'FILENAME == ARGV[1] {before[$1] = $2; next}
     {le[++n] = $1; d[n] = $2 - before[$1]; if ($1 == "+Inf") total = d[n]}
     END {
@@ -131,7 +136,8 @@ WARMUP=${BENCH_WARMUP:-40}
 TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(token staff bench.d07w12)" "http://127.0.0.1:$PORT/api/t/d07-w12/queue" >/dev/null
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer $(token staff bench.d07)" "http://127.0.0.1:$PORT/api/t/d07/queue" >/dev/null
-declare -a CEIL LOOP SQL GRP FLOOR SUB WQ DQ
+wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer $(token staff bench.d07w12)" -H "Accept: text/html" "http://127.0.0.1:$PORT/console/d07-w12/queue" >/dev/null
+declare -a CEIL LOOP SQL GRP FLOOR SUB WQ DQ WQH DQH
 for r in $(seq 1 "$ROUNDS"); do
   CEIL+=("$(ceiling)")
   LOOP+=("$(pgb 1 src/bench/insert-ceiling.sql)")
@@ -141,6 +147,8 @@ for r in $(seq 1 "$ROUNDS"); do
   SUB+=("$(submissions)")
   WQ+=("$(queue bench.d07w12 d07-w12 20)")
   DQ+=("$(queue bench.d07 d07 50)")
+  WQH+=("$(queue bench.d07w12 d07-w12 50 html)")
+  DQH+=("$(queue bench.d07 d07 50 html)")
 done
 RSS_KB=$(ps -o rss= -p $APP | tr -d ' ')
 # The service's group writer: how many submissions went per transaction, over the whole run (warm-up included).
@@ -175,6 +183,8 @@ Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all ro
 | --- | ---: | ---: | ---: | ---: | ---: |
 | ward \`GET /api/t/d07-w12/queue\` ($WARD_OPEN open dossiers), target 20 ms | $(median_field 1 "${WQ[@]}") | $(median_field 2 "${WQ[@]}") | **$(median_field 3 "${WQ[@]}")** | $(median_field 4 "${WQ[@]}") | ≤ $(median_field 5 "${WQ[@]}") ms |
 | district \`GET /api/t/d07/queue\` ($DISTRICT_OPEN open dossiers), target 50 ms | $(median_field 1 "${DQ[@]}") | $(median_field 2 "${DQ[@]}") | **$(median_field 3 "${DQ[@]}")** | $(median_field 4 "${DQ[@]}") | ≤ $(median_field 5 "${DQ[@]}") ms |
+| ward's console page \`GET /console/d07-w12/queue\` (HTML: 50 rows and every queue's count), target 50 ms | $(median_field 1 "${WQH[@]}") | $(median_field 2 "${WQH[@]}") | **$(median_field 3 "${WQH[@]}")** | $(median_field 4 "${WQH[@]}") | ≤ $(median_field 5 "${WQH[@]}") ms |
+| district's console page \`GET /console/d07/queue\` (HTML), target 50 ms | $(median_field 1 "${DQH[@]}") | $(median_field 2 "${DQH[@]}") | **$(median_field 3 "${DQH[@]}")** | $(median_field 4 "${DQH[@]}") | ≤ $(median_field 5 "${DQH[@]}") ms |
 
 "Inside the service" is the service's own count of the same requests (\`http_server_requests_seconds_bucket\` on
 \`/q/metrics\`, from the request read to the response written), before and after each measurement: the p99 as the
@@ -183,7 +193,7 @@ service, for the event loop or for \`wrk\` to be scheduled on the shared cores.
 
 Rounds (per second, p50, p99; for the queues also within the target and the p99 inside the service): ceiling: $(printf '[%s] ' "${CEIL[@]}"); one client: $(printf '[%s] ' "${LOOP[@]}");
 SQL submissions: $(printf '[%s] ' "${SQL[@]}"); grouped SQL: $(printf '[%s] ' "${GRP[@]}"); refused: $(printf '[%s] ' "${FLOOR[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
-ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}").
+ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}"); ward page: $(printf '[%s] ' "${WQH[@]}"); district page: $(printf '[%s] ' "${DQH[@]}").
 Warm-up before the rounds: ${WARMUP} s of submissions and of the ward's queue, $(( WARMUP / 2 )) s of the district's.
 Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $WRITER.
 REPORT

@@ -114,6 +114,11 @@ public class CatalogService {
                 .toList());
     }
 
+    /** Text as searches compare it: lower case, without diacritics ("Nguyễn Văn Đức" → "nguyen van duc"). */
+    public static String fold(String text) {
+        return TextSearch.fold(text);
+    }
+
     private static int score(Procedure p, Procedure.Version v, List<String> words) {
         if (words.isEmpty()) {
             return 1;

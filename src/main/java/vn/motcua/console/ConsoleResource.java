@@ -18,6 +18,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
+import vn.motcua.identity.Permission;
 import vn.motcua.platform.web.ClientAddress;
 import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
@@ -44,13 +45,16 @@ public class ConsoleResource {
         this.identity = identity;
     }
 
-    /** Sends the officer to their first tenant, or explains that their account has none yet. */
+    /**
+     * Sends the officer to their first tenant's queue (what a desk works all day: no click to get there), or its home
+     * when they may not read queues, or explains that their account has none yet.
+     */
     @GET
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = RoutePermission.SIGNED_IN)
     public Uni<Response> entry() {
         return console.firstTenant(Actor.from(identity)).map(first -> first
-                .map(t -> Redirects.seeOther("/console/" + t))
+                .map(t -> Redirects.seeOther("/console/" + t + (Permission.READ_QUEUE.grantedTo(Actor.from(identity)) ? "/queue" : "")))
                 .orElseGet(() -> Response.ok(Templates.noTenant()).build()));
     }
 

@@ -80,7 +80,7 @@ public class StaffService {
         return authorized(actor, tenant).chain(path -> {
             UserRepresentation user = validated(actor, request);
             return blocking(() -> directory.create(user, path, request.roles()));
-        }).call(created -> audit.record(actor, tenant, "staff.create", created.member().username() + " " + created.member().roles(),
+        }).invoke(created -> colleagues.remove(tenant)).call(created -> audit.record(actor, tenant, "staff.create", created.member().username() + " " + created.member().roles(),
                 remoteAddr));
     }
 
@@ -89,7 +89,7 @@ public class StaffService {
             String id = memberOf(path, username);
             directory.setEnabled(id, enabled);
             return directory.member(id);
-        })).call(m -> audit.record(actor, tenant, enabled ? "staff.enable" : "staff.disable", username, remoteAddr));
+        })).invoke(m -> colleagues.remove(tenant)).call(m -> audit.record(actor, tenant, enabled ? "staff.enable" : "staff.disable", username, remoteAddr));
     }
 
     public Uni<StaffDirectory.Member> setRoles(Actor actor, String tenant, String username, List<String> roles, String remoteAddr) {
@@ -100,7 +100,7 @@ public class StaffService {
                 directory.setRoles(id, valid);
                 return directory.member(id);
             });
-        }).call(m -> audit.record(actor, tenant, "staff.roles", username + " " + m.roles(), remoteAddr));
+        }).invoke(m -> colleagues.remove(tenant)).call(m -> audit.record(actor, tenant, "staff.roles", username + " " + m.roles(), remoteAddr));
     }
 
     /**
@@ -119,6 +119,34 @@ public class StaffService {
                         .filter(u -> directory.groupPaths(u.getId()).contains(groupPath(tree, tenant)))
                         .map(u -> directory.member(u.getId()))
                         .filter(StaffDirectory.Member::enabled)));
+    }
+
+    /** How long the colleagues an assignment offers are kept before the directory is asked again. */
+    static final java.time.Duration COLLEAGUES_KEPT = java.time.Duration.ofSeconds(60);
+
+    private record Kept(long until, List<StaffDirectory.Member> members) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Kept> colleagues = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The enabled colleagues of {@code tenant} an officer of it may assign a dossier to (its group's members), sorted
+     * by name, for the console's assignment list. Kept a minute per tenant, so that opening dossiers does not ask
+     * Keycloak each time; a change made on this replica's staff page is seen at once, one made elsewhere within the
+     * minute. Whom an assignment really names is checked again by {@link #member} when it is made.
+     */
+    public Uni<List<StaffDirectory.Member>> colleagues(Actor actor, String tenant) {
+        return policy.authorize(actor, Permission.ASSIGN, tenant).chain(access -> {
+            Kept kept = colleagues.get(tenant);
+            if (kept != null && kept.until() > System.nanoTime()) {
+                return Uni.createFrom().item(kept.members());
+            }
+            return tenants.tree().chain(tree -> blocking(() -> directory.group(groupPath(tree, tenant))
+                    .map(g -> directory.members(g.getId())).orElse(List.<StaffDirectory.Member>of()).stream()
+                    .filter(StaffDirectory.Member::enabled)
+                    .sorted(java.util.Comparator.comparing((StaffDirectory.Member m) -> (m.lastName() + " " + m.firstName()))).toList()))
+                    .invoke(list -> colleagues.put(tenant, new Kept(System.nanoTime() + COLLEAGUES_KEPT.toNanos(), list)));
+        });
     }
 
     /** The group path of {@code tenant} once the actor may manage its staff. */

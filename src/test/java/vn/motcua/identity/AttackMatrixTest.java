@@ -119,7 +119,9 @@ class AttackMatrixTest {
         List<Op> ops = operations();
         // The pages are not in the API document: they come from the application's routes, guarded by the same policy.
         List<PageRoutes.Route> pages = PageRoutes.all();
-        List<Op> pageReads = pages.stream().filter(r -> r.method().equals("GET"))
+        // A stream (Server-Sent Events) does not end: it has attacks of its own, which read only its status and headers.
+        List<PageRoutes.Route> streams = pages.stream().filter(PageRoutes.Route::stream).toList();
+        List<Op> pageReads = pages.stream().filter(r -> r.method().equals("GET") && !r.stream())
                 .map(r -> new Op("GET", r.path(), r.permissions(), r.pathParams().stream().map(n -> new Param(n, "path")).toList()))
                 .toList();
         List<Op> withPages = new ArrayList<>(ops);
@@ -134,6 +136,7 @@ class AttackMatrixTest {
         groups.put("headers", headerChecks(f, pageReads));
         groups.put("files", fileAttacks(f));
         groups.put("sign-out", signOutChecks(f, pageReads));
+        groups.put("streams", streamAttacks(f, streams));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
@@ -409,7 +412,9 @@ class AttackMatrixTest {
                     }
                     String page = pagePath(op.path(), DISTRICT, f);
                     var r = b.get(base + page.substring(1));
-                    assertTrue(r.uri().getPath().startsWith("/realms/" + realm + "/"), () -> page + " after sign-out: " + r.uri());
+                    // Sent to sign in again; or, for what is not a page (the queue's counts, JSON), refused.
+                    assertTrue(r.uri().getPath().startsWith("/realms/" + realm + "/") || r.statusCode() >= 400 && r.statusCode() < 500,
+                            () -> page + " after sign-out: " + r.statusCode() + " " + r.uri());
                 }
             }));
         }
@@ -819,6 +824,49 @@ class AttackMatrixTest {
                         }
                     }));
                 }
+            }
+        }
+        return cases;
+    }
+
+    /**
+     * Every event stream, read only as far as its status and headers (its body never ends): without a token it sends
+     * to the sign-in, a bad token is refused, a citizen and an officer of another office are refused, an unknown or
+     * injected office is refused — every refusal before the stream opens, never a stream that fails once open. The
+     * positive control: the office's own officer gets the stream.
+     */
+    private List<DynamicTest> streamAttacks(Fixture f, List<PageRoutes.Route> streams) {
+        List<DynamicTest> cases = new ArrayList<>();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        for (PageRoutes.Route r : streams) {
+            List<Object[]> tries = new ArrayList<>();
+            tries.add(new Object[] { "no token", WARD_A, null, (java.util.function.IntPredicate) s -> s == 302 });
+            tries.add(new Object[] { "a forged token", WARD_A, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.", (java.util.function.IntPredicate) s -> s == 401 });
+            tries.add(new Object[] { "a citizen's token", WARD_A, f.tokens().get(Demo.CITIZEN), (java.util.function.IntPredicate) s -> s == 401 || s == 403 });
+            tries.add(new Object[] { "another office's", WARD_B, f.tokens().get(Demo.RECEIVER), (java.util.function.IntPredicate) s -> s == 403 });
+            tries.add(new Object[] { "an unknown office", "khong-co-don-vi", f.tokens().get(Demo.RECEIVER), (java.util.function.IntPredicate) s -> s == 404 || s == 403 });
+            for (String payload : PAYLOADS) {
+                tries.add(new Object[] { "an office of " + printable(payload), java.net.URLEncoder.encode(payload, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20"), f.tokens().get(Demo.RECEIVER), (java.util.function.IntPredicate) s -> s >= 400 && s < 500 });
+            }
+            tries.add(new Object[] { "its own officer (positive control)", WARD_A, f.tokens().get(Demo.RECEIVER), (java.util.function.IntPredicate) s -> s == 200 });
+            for (Object[] t : tries) {
+                cases.add(DynamicTest.dynamicTest("stream " + r.path() + " with " + t[0], () -> {
+                    String url = base + r.path().substring(1).replace("{tenant}", (String) t[1]);
+                    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .header("Accept", "text/event-stream").timeout(java.time.Duration.ofSeconds(10));
+                    if (t[2] != null) {
+                        request.header("Authorization", "Bearer " + t[2]);
+                    }
+                    java.net.http.HttpResponse<java.io.InputStream> res = client.send(request.build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                    try (java.io.InputStream body = res.body()) {
+                        int status = res.statusCode();
+                        assertTrue(((java.util.function.IntPredicate) t[3]).test(status), () -> url + " with " + t[0] + ": " + status);
+                        assertEquals(status == 200, res.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                                () -> url + ": only an allowed request opens the stream");
+                    }
+                }));
             }
         }
         return cases;

@@ -39,8 +39,9 @@ public final class PageRoutes {
      * @param path        the path template, with each parameter as {@code {name}} (regular expressions removed)
      * @param permissions what the route declares; empty when it declares nothing
      * @param where       the resource method, for messages
+     * @param stream      it answers with a stream that does not end (Server-Sent Events): read its status and headers only
      */
-    public record Route(String method, String path, List<String> permissions, String where, boolean multipart) {
+    public record Route(String method, String path, List<String> permissions, String where, boolean multipart, boolean stream) {
 
         public boolean isPublic() {
             return permissions.equals(List.of(RoutePermission.PUBLIC));
@@ -84,7 +85,9 @@ public final class PageRoutes {
                 }
                 jakarta.ws.rs.Consumes consumes = m.getAnnotation(jakarta.ws.rs.Consumes.class);
                 boolean multipart = consumes != null && List.of(consumes.value()).contains(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA);
-                routes.add(new Route(http, path, permissions(m), type.getSimpleName() + "." + m.getName(), multipart));
+                jakarta.ws.rs.Produces produces = m.getAnnotation(jakarta.ws.rs.Produces.class);
+                boolean stream = produces != null && List.of(produces.value()).contains(jakarta.ws.rs.core.MediaType.SERVER_SENT_EVENTS);
+                routes.add(new Route(http, path, permissions(m), type.getSimpleName() + "." + m.getName(), multipart, stream));
             }
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));

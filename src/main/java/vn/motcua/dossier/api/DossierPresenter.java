@@ -12,7 +12,7 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
-import vn.motcua.dossier.store.DossierQueries;
+import vn.motcua.dossier.usecase.WorkQueue;
 import vn.motcua.dossier.api.DossierViews.AttachmentView;
 import vn.motcua.dossier.api.DossierViews.DossierView;
 import vn.motcua.dossier.api.DossierViews.EventView;
@@ -85,7 +85,7 @@ public class DossierPresenter {
                 d.processingDays, d.submittedAt, d.clockStart, d.dueAt, Deadlines.timeliness(d.dueAt, d.closedAt, now, d.paused()),
                 left, d.paused(), d.delayReason, d.appointmentAt, d.outcome, d.closedAt, parent, steps, allowed, parts,
                 d.form == null ? Map.of() : d.form.getMap(), history.isEmpty() ? null : history, files.isEmpty() ? null : files,
-                rating);
+                rating, d.version);
     }
 
     private static LocalizedText name(TenantTree tree, String tenant) {
@@ -93,10 +93,9 @@ public class DossierPresenter {
     }
 
     /** A row of the work queue. */
-    public QueueItem item(DossierQueries.QueueRow d, WorkingCalendar calendar, OffsetDateTime now) {
-        long left = d.paused() && d.minutesLeft() != null ? d.minutesLeft() : calendar.workingMinutesBetween(now, d.dueAt());
+    public static QueueItem item(WorkQueue.Entry d) {
         return new QueueItem(d.receiptCode(), d.procedureCode(), d.status().wire(), d.applicantName(), d.submittedAt(), d.dueAt(),
-                left, Deadlines.timeliness(d.dueAt(), null, now, d.paused()), d.stepCode(), d.holderName(), d.paused());
+                d.workingMinutesLeft(), d.timeliness(), d.stepCode(), d.holderName(), d.clockStopped());
     }
 
     /** An event's detail as an applicant sees it: without the officer an assignment named. */

@@ -22,7 +22,8 @@ public final class DossierViews {
      * A whole dossier, for its applicant and for officers. Three offices: {@code tenant}, the one holding it now;
      * {@code receivedBy}, the desk that received it (its agency code is in the receipt code); {@code competentTenant},
      * the office competent for it, which differs from the receiving desk for a procedure received anywhere in the
-     * province (Decree 118/2025/NĐ-CP). {@code rating}: the applicant's, once they rated it.
+     * province (Decree 118/2025/NĐ-CP). {@code rating}: the applicant's, once they rated it. {@code version}: send it back with an officer's action to
+     * act only on the dossier as read (a concurrent change is then refused, 409 {@code concurrent-change}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DossierView(String receiptCode, String status, String procedure, LocalizedText procedureName,
@@ -32,7 +33,7 @@ public final class DossierViews {
             OffsetDateTime submittedAt, OffsetDateTime clockStart, OffsetDateTime dueAt, Deadlines.Timeliness timeliness,
             Long workingMinutesLeft, boolean clockStopped, String delayReason, OffsetDateTime appointmentAt, String outcome,
             OffsetDateTime closedAt, String parent, List<StepView> steps, List<String> allowedActions, List<PartView> parts,
-            Map<String, Object> form, List<EventView> history, List<AttachmentView> attachments, RatingView rating) {
+            Map<String, Object> form, List<EventView> history, List<AttachmentView> attachments, RatingView rating, int version) {
     }
 
     public record Applicant(String fullName, String citizenId, String phone) {

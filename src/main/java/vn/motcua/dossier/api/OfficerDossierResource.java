@@ -1,11 +1,6 @@
 package vn.motcua.dossier.api;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import vn.motcua.dossier.store.DossierQueries;
 import vn.motcua.dossier.api.DossierViews.DossierView;
 import vn.motcua.dossier.api.DossierViews.QueuePage;
 import vn.motcua.dossier.usecase.ActOnDossier;
@@ -123,21 +117,37 @@ public class OfficerDossierResource {
     @Operation(summary = "The tenant's open dossiers, soonest due first, keyset-paged",
             description = "Each with its working time left and whether it is on time or late. Pass `next` back as `after`.")
     public Uni<QueuePage> queue(@PathParam("tenant") String tenant,
+            @Parameter(description = "One of the desk's queues: all, online, receive, process, approve, return, waiting, soon, late, "
+                    + "for-others") @QueryParam("tab") String tab,
             @Parameter(description = "Only dossiers in this state, e.g. received") @QueryParam("state") String state,
             @Parameter(description = "late: past due; today: due before the end of today; week: within 7 days") @QueryParam("due") String due,
+            @Parameter(description = "A receipt code, an ID number, a part of the applicant's or the procedure's name (at most 100 "
+                    + "characters)") @QueryParam("q") String q,
             @Parameter(description = "The cursor of the previous page's `next`") @QueryParam("after") String after,
             @Parameter(description = "Dossiers per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam(PageLimit.PARAMETER) String limit) {
-        DossierStatus status = parseState(state);
-        WorkQueue.Due dueFilter = parseDue(due);
-        Cursor cursor = after == null || after.isBlank() ? null : Cursor.parse(after);
+        WorkQueue.Query query = new WorkQueue.Query(parseTab(tab), parseState(state), parseDue(due), q);
         int size = PageLimit.parse(limit, config.queuePageSize(), MAX_PAGE);
-        return queue.page(Actor.from(identity), tenant, status, dueFilter, cursor == null ? null : cursor.due(),
-                cursor == null ? null : cursor.id(), size).map(page -> {
-                    List<DossierQueries.QueueRow> rows = page.rows();
-                    String next = page.more() ? new Cursor(rows.get(rows.size() - 1).dueAt(), rows.get(rows.size() - 1).id()).encode() : null;
-                    return new QueuePage(rows.stream().map(d -> presenter.item(d, page.calendar(), page.at())).toList(), next);
-                });
+        return queue.page(Actor.from(identity), tenant, query, after, size)
+                .map(page -> new QueuePage(page.entries().stream().map(DossierPresenter::item).toList(), page.next()));
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "queue.read")
+    @GET
+    @Path("/t/{tenant}/queue/counts")
+    @Operation(summary = "How many open dossiers each of the desk's queues holds now",
+            description = "all, online (new online), receive, process, approve, return, waiting (for a supplement), soon (due within "
+                    + "a working day), late, forOthers (received here for another office, Decree 118/2025/NĐ-CP).")
+    public Uni<WorkQueue.Counts> counts(@PathParam("tenant") String tenant) {
+        return queue.counts(Actor.from(identity), tenant);
+    }
+
+    private static WorkQueue.Tab parseTab(String tab) {
+        if (tab == null || tab.isBlank()) {
+            return WorkQueue.Tab.ALL;
+        }
+        return WorkQueue.Tab.of(tab.strip()).orElseThrow(() -> DossierCommands.validation("tab", FieldIssue.NOT_AN_OPTION,
+                String.join(", ", java.util.Arrays.stream(WorkQueue.Tab.values()).map(WorkQueue.Tab::wire).toList())));
     }
 
     private static DossierStatus parseState(String state) {
@@ -162,23 +172,5 @@ public class OfficerDossierResource {
             case "week" -> WorkQueue.Due.WEEK;
             default -> throw DossierCommands.validation("due", FieldIssue.NOT_AN_OPTION, "late, today, week");
         };
-    }
-
-    /** The keyset of the last row of a page: its due time and id, opaque to clients. */
-    record Cursor(OffsetDateTime due, UUID id) {
-
-        String encode() {
-            String raw = due.withOffsetSameInstant(ZoneOffset.UTC) + "|" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor parse(String s) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(s), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw DossierCommands.validation("after", FieldIssue.PATTERN);
-            }
-        }
     }
 }

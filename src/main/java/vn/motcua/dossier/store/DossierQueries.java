@@ -25,31 +25,51 @@ import vn.motcua.dossier.domain.DossierStatus;
 @ApplicationScoped
 public class DossierQueries {
 
-    /** A row of the work queue: what an officer's list shows, read from the dossier table alone. */
-    public record QueueRow(UUID id, String receiptCode, String procedureCode, DossierStatus status, String applicantName,
+    /**
+     * A row of the work queue: what an officer's list shows, read from the dossier table alone. {@code tenantId} is the
+     * office holding it (another than the queue's own for a dossier the desk received for another office).
+     */
+    public record QueueRow(UUID id, String receiptCode, String procedureCode, LocalDate procedureVersion, DossierStatus status,
+            String applicantName,
             OffsetDateTime submittedAt, OffsetDateTime dueAt, boolean paused, Long minutesLeft, String stepCode,
-            String holderName) {
+            String holderName, String channel, String tenantId) {
     }
 
     /**
-     * One page of a tenant's open dossiers, soonest due first, after the keyset {@code (afterDue, afterId)}. The
-     * partial index on {@code (tenant_id, due_at, id)} serves it without sorting, however long the queue grows.
+     * Which of a tenant's open dossiers a queue page lists; every part optional.
+     *
+     * @param statuses          only in these states (empty: any)
+     * @param onlineOnly        only those sent online (not yet received, typically)
+     * @param running           only those whose clock runs (not waiting for a supplement)
+     * @param dueFrom           due at or after
+     * @param dueBefore         due before
+     * @param receivedForOthers the dossiers this desk received for another office and follows to the return (Decree
+     *                          118/2025/NĐ-CP), instead of those it holds
+     * @param folded            a part of the applicant's name, folded ({@code motcua_fold}: lower case, no diacritics)
+     * @param procedures        or one of these procedures (those whose name matched the search)
+     * @param applicantId       the applicant's ID number, exactly
      */
-    public Uni<List<QueueRow>> queue(SqlConnection conn, String tenant, DossierStatus status, OffsetDateTime dueBefore,
-            OffsetDateTime afterDue, UUID afterId, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select d.id, d.receipt_code, d.procedure_code, d.status, d.applicant_name, d.submitted_at, d.due_at,
-                       d.minutes_left, d.step_code, d.holder_name
-                  from dossier d where d.tenant_id = $1 and d.closed_at is null""");
-        List<Object> args = new ArrayList<>(List.of(tenant));
-        if (status != null) {
-            args.add(status.wire());
-            sql.append(" and d.status = $").append(args.size());
-        }
-        if (dueBefore != null) {
-            args.add(dueBefore);
-            sql.append(" and d.due_at < $").append(args.size());
-        }
+    public record QueueFilter(List<DossierStatus> statuses, boolean onlineOnly, boolean running, OffsetDateTime dueFrom,
+            OffsetDateTime dueBefore, boolean receivedForOthers, String folded, List<String> procedures, String applicantId) {
+
+        public static final QueueFilter ALL = new QueueFilter(List.of(), false, false, null, null, false, null, List.of(), null);
+    }
+
+    private static final String QUEUE_COLUMNS = """
+            select d.id, d.receipt_code, d.procedure_code, d.procedure_version, d.status, d.applicant_name, d.submitted_at, d.due_at,
+                   d.minutes_left, d.step_code, d.holder_name, d.channel, d.tenant_id
+              from dossier d where d.closed_at is null""";
+
+    /**
+     * One page of a tenant's open dossiers, soonest due first, after the keyset {@code (afterDue, afterId)}. The
+     * partial index on {@code (tenant_id, due_at, id)} serves it without sorting, however long the queue grows; a
+     * filter only skips rows of that ordered scan.
+     */
+    public Uni<List<QueueRow>> queue(SqlConnection conn, String tenant, QueueFilter filter, OffsetDateTime afterDue, UUID afterId,
+            int limit) {
+        StringBuilder sql = new StringBuilder(QUEUE_COLUMNS);
+        List<Object> args = new ArrayList<>();
+        where(sql, args, tenant, filter);
         if (afterDue != null) {
             args.add(afterDue);
             args.add(afterId);
@@ -61,13 +81,90 @@ public class DossierQueries {
             List<QueueRow> out = new ArrayList<>();
             rows.forEach(r -> {
                 DossierStatus st = DossierStatus.of(r.getString("status"));
-                out.add(new QueueRow(r.getUUID("id"), r.getString("receipt_code"), r.getString("procedure_code"), st,
+                out.add(new QueueRow(r.getUUID("id"), r.getString("receipt_code"), r.getString("procedure_code"),
+                        r.getLocalDate("procedure_version"), st,
                         r.getString("applicant_name"), r.getOffsetDateTime("submitted_at"), r.getOffsetDateTime("due_at"),
                         st == DossierStatus.SUPPLEMENT_REQUESTED, r.getLong("minutes_left"), r.getString("step_code"),
-                        r.getString("holder_name")));
+                        r.getString("holder_name"), r.getString("channel"), r.getString("tenant_id")));
             });
             return out;
         });
+    }
+
+    /** The filter's conditions, each value a parameter: never a typed word in the statement. */
+    private static void where(StringBuilder sql, List<Object> args, String tenant, QueueFilter f) {
+        args.add(tenant);
+        sql.append(f.receivedForOthers() ? " and d.received_by = $1 and d.tenant_id <> $1" : " and d.tenant_id = $1");
+        if (!f.statuses().isEmpty()) {
+            args.add(f.statuses().stream().map(DossierStatus::wire).toArray(String[]::new));
+            sql.append(" and d.status = any($").append(args.size()).append(")");
+        }
+        if (f.onlineOnly()) {
+            sql.append(" and d.channel like 'online%'");
+        }
+        if (f.running()) {
+            sql.append(" and d.status <> 'supplement-requested'");
+        }
+        if (f.dueFrom() != null) {
+            args.add(f.dueFrom());
+            sql.append(" and d.due_at >= $").append(args.size());
+        }
+        if (f.dueBefore() != null) {
+            args.add(f.dueBefore());
+            sql.append(" and d.due_at < $").append(args.size());
+        }
+        if (f.applicantId() != null) {
+            args.add(f.applicantId());
+            sql.append(" and d.applicant_id = $").append(args.size());
+        }
+        if (f.folded() != null) {
+            args.add("%" + f.folded().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            sql.append(" and (motcua_fold(d.applicant_name) like $").append(args.size());
+            if (!f.procedures().isEmpty()) {
+                args.add(f.procedures().toArray(String[]::new));
+                sql.append(" or d.procedure_code = any($").append(args.size()).append(")");
+            }
+            sql.append(")");
+        }
+    }
+
+    /**
+     * How many open dossiers each queue of a tenant holds, in one pass over its open dossiers.
+     *
+     * @param now       the instant lateness is counted at
+     * @param soon      the end of "nearly late": due before it but not yet
+     */
+    public record QueueCounts(long all, long online, long toReceive, long toProcess, long toApprove, long toReturn, long waiting,
+            long soon, long late, long receivedForOthers) {
+    }
+
+    public Uni<QueueCounts> counts(SqlConnection conn, String tenant, OffsetDateTime now, OffsetDateTime soon) {
+        return conn.preparedQuery("""
+                select count(*) filter (where d.tenant_id = $1) as all_open,
+                       count(*) filter (where d.tenant_id = $1 and d.status = 'submitted' and d.channel like 'online%') as online,
+                       count(*) filter (where d.tenant_id = $1 and d.status in ('submitted', 'forwarded')) as to_receive,
+                       count(*) filter (where d.tenant_id = $1 and d.status in ('received', 'in-progress')) as to_process,
+                       count(*) filter (where d.tenant_id = $1 and d.status = 'awaiting-approval') as to_approve,
+                       count(*) filter (where d.tenant_id = $1 and d.status in ('approved', 'rejected', 'result-ready')) as to_return,
+                       count(*) filter (where d.tenant_id = $1 and d.status = 'supplement-requested') as waiting,
+                       count(*) filter (where d.tenant_id = $1 and d.status <> 'supplement-requested'
+                                          and d.due_at >= $2 and d.due_at < $3) as soon,
+                       count(*) filter (where d.tenant_id = $1 and d.status <> 'supplement-requested' and d.due_at < $2) as late,
+                       count(*) filter (where d.received_by = $1 and d.tenant_id <> $1) as for_others
+                  from dossier d
+                 where d.closed_at is null and (d.tenant_id = $1 or (d.received_by = $1 and d.tenant_id <> $1))""")
+                .execute(Tuple.of(tenant, now, soon)).map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new QueueCounts(r.getLong("all_open"), r.getLong("online"), r.getLong("to_receive"), r.getLong("to_process"),
+                            r.getLong("to_approve"), r.getLong("to_return"), r.getLong("waiting"), r.getLong("soon"), r.getLong("late"),
+                            r.getLong("for_others"));
+                });
+    }
+
+    /** The receipt code of a dossier the reader may see, by its code typed loosely (case, spaces, dashes). */
+    public Uni<Optional<String>> codeOf(SqlConnection conn, String lookupKey) {
+        return conn.preparedQuery("select receipt_code from dossier where lookup_key = $1").execute(Tuple.of(lookupKey))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("receipt_code")));
     }
 
     /** The dossiers an actor submitted or that name them as applicant, newest first. */

@@ -74,6 +74,11 @@ public class ActOnDossier {
                                     throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, d.status.wire(), action.wire(), "—")
                                             .with("state", d.status.wire()).with("allowedActions", List.of()).with("heldBy", d.tenantId);
                                 }
+                                if (r.version() != null && r.version() != d.version) {
+                                    // Changed since the officer looked: they see what happened before acting again.
+                                    throw new ProblemException(ProblemType.CONCURRENT_CHANGE, d.receiptCode).with("state", d.status.wire())
+                                            .with("version", d.version);
+                                }
                                 if (action == DossierAction.FORWARD && r.to() != null && !r.to().isBlank()) {
                                     // Only to an office competent for the procedure (its levels) or one above the
                                     // office holding it (the supervising chain): not to any office of the city.

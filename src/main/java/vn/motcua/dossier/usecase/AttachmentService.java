@@ -121,7 +121,20 @@ public class AttachmentService {
 
     /** The stored bytes of one attachment, for whoever may read the dossier. */
     public Uni<Stored> read(Actor actor, String receiptCode, String attachmentId, String remoteAddr) {
-        return dossiers.load(actor, receiptCode).chain(read -> {
+        return stored(actor, dossiers.load(actor, receiptCode), receiptCode, attachmentId, remoteAddr);
+    }
+
+    /**
+     * The same through one tenant's console: the officer must be able to read that tenant's dossiers, and the dossier
+     * must have been held by it (404 otherwise), as {@link ReadDossier#readAt} reads the dossier itself.
+     */
+    public Uni<Stored> readAt(Actor actor, String tenant, String receiptCode, String attachmentId, String remoteAddr) {
+        return policy.authorize(actor, Permission.READ_DOSSIER, tenant).chain(access -> stored(actor, dossiers.load(actor, receiptCode)
+                .invoke(r -> DossierWork.seenThrough(r.dossier(), tenant)), receiptCode, attachmentId, remoteAddr));
+    }
+
+    private Uni<Stored> stored(Actor actor, Uni<DossierRead> loaded, String receiptCode, String attachmentId, String remoteAddr) {
+        return loaded.chain(read -> {
             AttachmentRecord a = read.attachments().stream().filter(x -> x.id().toString().equals(attachmentId)).findFirst()
                     .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
             return reads.staffRead(actor, read.dossier(), "attachment.read", receiptCode + "/" + a.id(), remoteAddr)

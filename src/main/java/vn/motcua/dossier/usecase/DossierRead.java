@@ -39,6 +39,18 @@ public record DossierRead(Dossier dossier, List<DossierRepository.Event> history
                 .toList();
     }
 
+    /**
+     * One entry of the history as a page shows it (lịch sử xử lý): when, what was done, by whom (the name recorded
+     * then), at which office, and why.
+     */
+    public record HistoryEntry(OffsetDateTime at, String action, String by, String tenant, String reason) {
+    }
+
+    /** The history, oldest first. */
+    public List<HistoryEntry> entries() {
+        return history.stream().map(e -> new HistoryEntry(e.at(), e.action(), e.actorName(), e.tenantId(), e.reason())).toList();
+    }
+
     /** What the office asked for in its latest supplement request (phiếu yêu cầu bổ sung), if it made one. */
     public java.util.Optional<String> supplementRequest() {
         String found = null;

@@ -51,9 +51,18 @@ public final class DossierRequests {
      * @param channel     how the result was returned: counter, post, online
      * @param appointment the new appointment of an apology letter
      * @param form        corrected form data handed in with a supplement
+     * @param version     the dossier's version the officer saw (optional): when it changed since, the action is refused
+     *                    as a concurrent change instead of acting on a dossier they have not seen (two officers
+     *                    assigning the same dossier at once: one wins, the other is told)
      */
     public record Action(String reason, String assignee, String assigneeName, String to, String channel,
-            OffsetDateTime appointment, JsonNode form) {
+            OffsetDateTime appointment, JsonNode form, Integer version) {
+
+        /** An action on whatever the dossier is now. */
+        public Action(String reason, String assignee, String assigneeName, String to, String channel, OffsetDateTime appointment,
+                JsonNode form) {
+            this(reason, assignee, assigneeName, to, channel, appointment, form, null);
+        }
     }
 
     /** The applicant's answer to a supplement request: a note and, when asked, a corrected form. */

@@ -58,7 +58,7 @@ class SecurityHeadersTest {
     void aForgedHostHeaderIsNotWhereTheConsoleSendsYou() {
         given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).header("Host", "evil.example").redirects().follow(false)
                 .get("/console").then().statusCode(303)
-                .header("Location", equalTo("/console/" + Demo.WARD));
+                .header("Location", equalTo("/console/" + Demo.WARD + "/queue"));
     }
 
     @Test
