@@ -318,11 +318,12 @@ public class ConsoleDossierPages {
     /** The actions this officer may take now: what the state allows, what their roles allow, where they work. */
     private List<DossierAction> open(Actor actor, String tenant, DossierRead read) {
         Dossier d = read.dossier();
-        if (!d.tenantId.equals(tenant) || !actor.tenants().contains(tenant)) {
+        if (!actor.tenants().contains(tenant)) {
             return List.of();
         }
         boolean hasParts = !d.isPart() && catalog.versionAt(d.procedureCode, d.procedureVersion).interconnected();
-        return DossierCommands.allowed(d, hasParts).stream().filter(a -> a.permission().grantedTo(actor))
+        return DossierCommands.allowed(d, hasParts).stream().filter(a -> ActOnDossier.actsAt(d, tenant, a))
+                .filter(a -> a.permission().grantedTo(actor))
                 .filter(a -> a != DossierAction.APOLOGIZE || read.at().isAfter(d.dueAt)).toList();
     }
 

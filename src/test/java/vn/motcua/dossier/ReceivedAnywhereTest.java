@@ -90,6 +90,18 @@ class ReceivedAnywhereTest {
         assertTrue(!inQueue(Demo.OTHER_WARD_RECEIVER, OTHER_WARD, "in-progress", code), "not in Yên Hòa's queue");
         Dossiers.act(Demo.OTHER_WARD_RECEIVER, OTHER_WARD, code, "refuse", Map.of("reason", "Không thuộc thẩm quyền"))
                 .statusCode(409).body("heldBy", equalTo(WARD));
+        // It is in the receiving desk's queue of what it received for other offices.
+        given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).queryParam("tab", "for-others").queryParam("limit", "200")
+                .get("/api/t/{t}/queue", OTHER_WARD).then().statusCode(200).body("items.receiptCode", hasItem(code));
+        // Worked to the result at the competent ward; handed back at the desk that received it.
+        Dossiers.act(Demo.PROCESSOR, WARD, code, "propose").statusCode(200);
+        Dossiers.act(Demo.APPROVER, WARD, code, "approve").statusCode(200);
+        Dossiers.act(Demo.OTHER_WARD_RECEIVER, OTHER_WARD, code, "mark-result-ready").statusCode(409).body("heldBy", equalTo(WARD));
+        Dossiers.act(Demo.RECEIVER, WARD, code, "mark-result-ready").statusCode(200);
+        Dossiers.act(Demo.OTHER_WARD_RECEIVER, OTHER_WARD, code, "return", Map.of("channel", "counter")).statusCode(200)
+                .body("status", equalTo("returned"));
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).get("/api/t/{t}/dossiers/{code}", WARD, code).then().statusCode(200)
+                .body("history[-1].action", equalTo("return")).body("history[-1].tenant", equalTo(OTHER_WARD));
     }
 
     @Test

@@ -13,6 +13,7 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
+import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.db.ScopedTransactions;
@@ -69,7 +70,7 @@ public class ActOnDossier {
                     return transactions.onConnection(policy.actScope(actor).as(by.key()), conn -> work.load(conn, receiptCode)
                             .map(d -> DossierWork.seenThrough(d, tenant))
                             .chain(d -> {
-                                if (!d.tenantId.equals(tenant)) {
+                                if (!actsAt(d, tenant, action)) {
                                     // Visible here (it was forwarded from here) but held elsewhere: nothing to do here.
                                     throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, d.status.wire(), action.wire(), "—")
                                             .with("state", d.status.wire()).with("allowedActions", List.of()).with("heldBy", d.tenantId);
@@ -106,6 +107,17 @@ public class ActOnDossier {
                             }));
                 })
                 .map(d -> DossierRead.brief(d, true, work.now()));
+    }
+
+    /**
+     * Whether an officer of {@code tenant} may take {@code action} on {@code d} there: the office holding it may take
+     * any; the desk that received it for another office (Decree 118/2025/NĐ-CP) follows it and may hand the result
+     * back once it is ready, at its own counter or by post, so that the applicant need not travel to the competent
+     * office.
+     */
+    public static boolean actsAt(Dossier d, String tenant, DossierAction action) {
+        return d.tenantId.equals(tenant) || action == DossierAction.RETURN && tenant.equals(d.receivedBy)
+                && d.status == vn.motcua.dossier.domain.DossierStatus.RESULT_READY;
     }
 
     /**
