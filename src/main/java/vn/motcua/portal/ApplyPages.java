@@ -302,6 +302,16 @@ public class ApplyPages {
                 .recoverWithUni(e -> drafts.load(actor, id).chain(d -> views.check(actor, d, Response.Status.BAD_REQUEST)));
     }
 
+    /** Forgets a draft not yet submitted, with the papers staged in it (their files too); back to "my dossiers". */
+    @POST
+    @Path("{draft}/discard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<Response> discard(@PathParam("draft") String draft) {
+        return drafts.discard(Actor.from(identity), id(draft)).replaceWith(Redirects.seeOther("/dossiers"));
+    }
+
     // ---- rendering ----
 
     private Uni<Void> apply(JsonObject data, String step, Map<String, String> posted, Procedure.Version v) {

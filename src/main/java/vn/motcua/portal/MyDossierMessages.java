@@ -200,4 +200,7 @@ public interface MyDossierMessages {
 
     @Message
     String late_reason(String reason);
+
+    @Message
+    String draft_discard();
 }
