@@ -154,6 +154,20 @@ class DraftPapersTest {
         assertEquals(ProblemType.NOT_FOUND, assertThrows(ProblemException.class, () -> drafts.load(owner, d.id()).await().atMost(WAIT)).type());
     }
 
+    /** An account keeps its newest 20 unsubmitted drafts: the oldest, pruned, takes its papers' bytes with it. */
+    @Test
+    void aPrunedDraftTakesItsPapersBytes() throws Exception {
+        Actor owner = DraftsTest.citizen("papers-pruned");
+        Drafts.DraftView oldest = drafts.start(owner, "1.001193", birth()).await().atMost(WAIT);
+        stage(owner, oldest.id(), 1, png());
+        assertEquals(1, storedFiles(oldest.id()));
+        for (int i = 0; i < vn.motcua.dossier.store.DraftRows.KEPT; i++) {
+            drafts.start(owner, "1.001193", birth()).await().atMost(WAIT);
+        }
+        assertEquals(ProblemType.NOT_FOUND, assertThrows(ProblemException.class, () -> drafts.load(owner, oldest.id()).await().atMost(WAIT)).type());
+        assertEquals(0, storedFiles(oldest.id()));
+    }
+
     @Test
     void anotherCitizenCanNeitherSeeNorStageIntoSomeonesDraft() throws Exception {
         Actor owner = DraftsTest.citizen("papers-rls-owner");
