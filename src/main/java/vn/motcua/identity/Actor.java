@@ -15,9 +15,17 @@ import io.quarkus.security.identity.SecurityIdentity;
  * @param postalOffices the post offices a postal clerk works at
  * @param assurance     how well the person is identified (mức độ định danh)
  * @param citizenId     the citizen ID number verified by the national identity provider, or {@code null}
+ * @param birthDate     the date of birth verified by the national identity provider (the token's {@code birthdate}
+ *                      claim), or {@code null}
  */
 public record Actor(Realm realm, String subject, String username, String displayName, Set<String> roles,
-        Set<String> tenants, Set<String> postalOffices, Assurance assurance, String citizenId) {
+        Set<String> tenants, Set<String> postalOffices, Assurance assurance, String citizenId, java.time.LocalDate birthDate) {
+
+    /** An actor whose verified identity, if any, carries no date of birth. */
+    public Actor(Realm realm, String subject, String username, String displayName, Set<String> roles, Set<String> tenants,
+            Set<String> postalOffices, Assurance assurance, String citizenId) {
+        this(realm, subject, username, displayName, roles, tenants, postalOffices, assurance, citizenId, null);
+    }
 
     /**
      * How well the person behind the account is identified. Staff accounts are issued by their organization; a
@@ -73,7 +81,20 @@ public record Actor(Realm realm, String subject, String username, String display
                 realm == Realm.STAFF ? tenantsOf(jwt) : Set.of(),
                 realm == Realm.STAFF ? groupLeaves(strings(jwt.getClaim("groups")), true) : Set.of(),
                 realm == Realm.STAFF || "high".equals(jwt.getClaim("assurance")) ? Assurance.HIGH : Assurance.LOW,
-                realm == Realm.CITIZENS && "high".equals(jwt.getClaim("assurance")) ? jwt.getClaim("citizen_id") : null);
+                realm == Realm.CITIZENS && "high".equals(jwt.getClaim("assurance")) ? jwt.getClaim("citizen_id") : null,
+                realm == Realm.CITIZENS && "high".equals(jwt.getClaim("assurance")) ? date(jwt.getClaim("birthdate")) : null);
+    }
+
+    /** OpenID Connect's {@code birthdate}: {@code YYYY-MM-DD}; anything else (a year alone, garbage) is no date. */
+    private static java.time.LocalDate date(Object claim) {
+        if (!(claim instanceof String s) || !s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(s);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ final class ApplyForm {
     static final String OFFICE = "office";
     static final String WHO = "who";
     static final String DELIVERY = "delivery";
+    /** The papers (giấy tờ): a file for each paper of the procedure's list, staged in the draft. */
+    static final String PAPERS = "papers";
     static final String CHECK = "check";
     /** A form field's page: {@code f-<name>}. */
     static final String FIELD = "f-";
@@ -52,6 +54,9 @@ final class ApplyForm {
         List<String> steps = new ArrayList<>(List.of(OFFICE, WHO));
         v.form().forEach(f -> steps.add(FIELD + f.name()));
         steps.add(DELIVERY);
+        if (!v.documents().isEmpty()) {
+            steps.add(PAPERS);
+        }
         steps.add(CHECK);
         return steps;
     }
@@ -62,6 +67,7 @@ final class ApplyForm {
             case OFFICE -> List.of("tenant", "competentTenant");
             case WHO -> List.of("relationship", "applicant", "confirm");
             case DELIVERY -> List.of("returnChannel", "deliveryAddress");
+            case PAPERS -> List.of(vn.motcua.dossier.usecase.Drafts.PAPERS);
             case CHECK -> List.of();
             default -> List.of("form." + step.substring(FIELD.length()));
         };
@@ -187,6 +193,62 @@ final class ApplyForm {
             form.put(person.name(), group);
             data.put("form", form);
         }
+        data.put("prefilled", prefilled);
+    }
+
+    /**
+     * The person fields of a form that are the applicant themself, by the catalog's names for them (the declarant of a
+     * marital status, the one registering a residence or a business, the requester of a copy, the investor): filled
+     * from the signed-in identity when a person applies for themself.
+     */
+    static final java.util.Set<String> SELF = java.util.Set.of("applicant", "registrant", "requester", "owner", "investor");
+
+    /**
+     * Fills, when the person applies for themself ({@code relationship} self) and the national identity provider vouches
+     * for them, the form's own person field (one of {@link #SELF}) with what the identity knows: the name, the personal
+     * number and the date of birth, each marked for the person to confirm; a value already there (typed, or read from
+     * a card) is kept. Applying for someone else, the values filled this way and not yet confirmed are taken back.
+     */
+    static void prefillSelf(JsonObject data, Procedure.Version v, vn.motcua.identity.Actor actor) {
+        JsonArray prefilled = data.getJsonArray("prefilled", new JsonArray()).copy();
+        JsonObject form = data.getJsonObject("form", new JsonObject());
+        boolean self = "self".equals(data.getString("relationship", "self"));
+        for (Procedure.FormField f : v.form()) {
+            if (!"person".equals(f.type()) || !SELF.contains(f.name()) || f.fields() == null) {
+                continue;
+            }
+            JsonObject group = form.getValue(f.name()) instanceof JsonObject o ? o : new JsonObject();
+            for (Procedure.FormField sub : f.fields()) {
+                String path = "form." + f.name() + "." + sub.name();
+                if (!self) {
+                    if (prefilled.remove(path)) {
+                        group.remove(sub.name());
+                    }
+                    continue;
+                }
+                if (actor.assurance() != vn.motcua.identity.Actor.Assurance.HIGH || group.getValue(sub.name()) != null) {
+                    continue;
+                }
+                String value = null;
+                if ("fullName".equals(sub.name())) {
+                    value = actor.displayName();
+                } else if ("citizen-id".equals(sub.type())) {
+                    value = actor.citizenId();
+                } else if ("date".equals(sub.type()) && sub.name().toLowerCase(Locale.ROOT).contains("birth") && actor.birthDate() != null) {
+                    value = actor.birthDate().toString();
+                }
+                if (value != null && !value.isBlank()) {
+                    group.put(sub.name(), value);
+                    mark(prefilled, path);
+                }
+            }
+            if (group.isEmpty()) {
+                form.remove(f.name());
+            } else {
+                form.put(f.name(), group);
+            }
+        }
+        data.put("form", form);
         data.put("prefilled", prefilled);
     }
 

@@ -153,6 +153,8 @@ public class ApplyPages {
                 }
             }
             first.put("applicant", applicant).put("prefilled", prefilled);
+            // For themself (the default): the form's own person, from what the identity knows (birth date included).
+            ApplyForm.prefillSelf(first, v, actor);
             return drafts.start(actor, code, first)
                     .map(d -> Redirects.seeOther("/apply/" + d.id() + "/" + (first.containsKey("tenant") ? ApplyForm.WHO : ApplyForm.OFFICE)));
         });
@@ -192,13 +194,17 @@ public class ApplyPages {
             }
             Procedure.Version v = version(d.procedureCode());
             List<String> steps = ApplyForm.steps(v);
-            if (!steps.contains(step) || ApplyForm.CHECK.equals(step)) {
+            if (!steps.contains(step) || ApplyForm.CHECK.equals(step) || ApplyForm.PAPERS.equals(step)) {
                 throw new ProblemException(ProblemType.NOT_FOUND);
             }
             JsonObject data = d.data().copy();
             boolean confirming = !ApplyForm.prefilledOn(step, prefilled(data)).isEmpty();
             boolean confirmed = "1".equals(posted.get("confirm"));
             return apply(data, step, posted, v).chain(() -> {
+                if (ApplyForm.WHO.equals(step)) {
+                    // Who it is for decides whether the form's own person is the signed-in one.
+                    ApplyForm.prefillSelf(data, v, actor);
+                }
                 if (confirming && confirmed) {
                     JsonArray left = new JsonArray();
                     prefilled(data).forEach(p -> {
@@ -294,6 +300,16 @@ public class ApplyPages {
                 .map(code -> Redirects.seeOther("/dossiers/" + code + "?submitted=1"))
                 .onFailure(e -> e instanceof ProblemException p && p.type() != ProblemType.FORBIDDEN && p.type() != ProblemType.NOT_FOUND)
                 .recoverWithUni(e -> drafts.load(actor, id).chain(d -> views.check(actor, d, Response.Status.BAD_REQUEST)));
+    }
+
+    /** Forgets a draft not yet submitted, with the papers staged in it (their files too); back to "my dossiers". */
+    @POST
+    @Path("{draft}/discard")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = SUBMIT_ONLINE)
+    public Uni<Response> discard(@PathParam("draft") String draft) {
+        return drafts.discard(Actor.from(identity), id(draft)).replaceWith(Redirects.seeOther("/dossiers"));
     }
 
     // ---- rendering ----

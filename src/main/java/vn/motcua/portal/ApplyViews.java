@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.usecase.DraftPapers;
 import vn.motcua.dossier.usecase.Drafts;
 import vn.motcua.dossier.usecase.ReadCitizenCard;
 import vn.motcua.identity.Actor;
@@ -35,8 +36,10 @@ class ApplyViews {
     private final TenantDirectory tenants;
     private final PageContext page;
     private final PortalConfig config;
+    private final DraftPapers papers;
 
-    ApplyViews(Drafts drafts, CatalogService catalog, TenantDirectory tenants, PageContext page, PortalConfig config) {
+    ApplyViews(Drafts drafts, DraftPapers papers, CatalogService catalog, TenantDirectory tenants, PageContext page, PortalConfig config) {
+        this.papers = papers;
         this.drafts = drafts;
         this.catalog = catalog;
         this.tenants = tenants;
@@ -129,7 +132,10 @@ class ApplyViews {
         Locale locale = page.locale();
         Procedure.Version v = version(d.procedureCode());
         JsonObject data = d.data();
-        return drafts.problems(actor, d, List.of(), locale).chain(problems -> tenants.tree().map(tree -> {
+        Uni<List<DraftPapers.StagedPaper>> staged = v.documents().isEmpty() ? Uni.createFrom().item(List.of()) : papers.staged(actor, d.id());
+        return Uni.combine().all().unis(drafts.problems(actor, d, List.of(), locale), staged, tenants.tree()).asTuple().map(all -> {
+            List<FieldError> problems = all.getItem1();
+            vn.motcua.tenant.TenantTree tree = all.getItem3();
             String base = "/apply/" + d.id() + "/";
             List<ApplyPages.Answer> answers = new ArrayList<>();
             String competent = data.getString("competentTenant", data.getString("tenant", ""));
@@ -162,6 +168,14 @@ class ApplyViews {
             String ret = data.getString("returnChannel", "counter");
             answers.add(new ApplyPages.Answer(ApplyForm.text(locale, "delivery_title"), ApplyForm.text(locale, "return_" + ret.replaceAll("[^a-z]", ""))
                     + ("post".equals(ret) ? " — " + data.getString("deliveryAddress", "") : ""), base + ApplyForm.DELIVERY + "?change=1", null));
+            // The papers: the file staged for each, or that none is (the submission refuses a required one missing
+            // when the procedure is submitted wholly online).
+            for (int i = 0; i < v.documents().size(); i++) {
+                int n = i + 1;
+                String file = all.getItem2().stream().filter(f -> f.document() == n).map(DraftPapers.StagedPaper::fileName).findFirst()
+                        .orElse(ApplyForm.text(locale, v.documents().get(i).optional() ? "paper_none_optional" : "paper_none"));
+                answers.add(new ApplyPages.Answer(n + ". " + v.documents().get(i).name().in(locale), file, base + ApplyForm.PAPERS + "?change=1", null));
+            }
             java.util.Set<String> anchored = new java.util.HashSet<>();
             answers.replaceAll(x -> {
                 String st = x.change().substring(base.length(), x.change().indexOf('?'));
@@ -177,7 +191,7 @@ class ApplyViews {
             return Response.status(problems.isEmpty() ? status : Response.Status.BAD_REQUEST)
                     .entity(ApplyPages.Templates.check(new ApplyPages.Check(d.id().toString(), v.name().in(locale), answers, ProcedureGuide.money(fee, locale))))
                     .header("Cache-Control", "no-store").build();
-        }));
+        });
     }
 
     /** On the check page, an error links to the page that asks for it (the summary's anchors are those pages). */
@@ -187,6 +201,9 @@ class ApplyViews {
         }
         if (field.startsWith("applicant") || field.equals("relationship")) {
             return ApplyForm.WHO;
+        }
+        if (field.startsWith(vn.motcua.dossier.usecase.Drafts.PAPERS + ".")) {
+            return ApplyForm.PAPERS;
         }
         if (field.startsWith("form.")) {
             String rest = field.substring(5);

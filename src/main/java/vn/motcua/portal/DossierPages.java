@@ -87,9 +87,14 @@ public class DossierPages {
     public record DraftRow(String id, String procedure, String updated) {
     }
 
-    /** A step of the timeline. */
+    /**
+     * A step of the timeline. When it is (or was) late: by how much in working time ({@code late}), the office it is
+     * late at (the one that held the step), and why, when that office gave a reason while it held the step (its
+     * apology letter, thư xin lỗi).
+     */
     @TemplateData
-    public record StepRow(String name, String office, String started, String ended, String due, String state, String late, boolean current) {
+    public record StepRow(String name, String office, String started, String ended, String due, String state, String late, boolean current,
+            String reason) {
     }
 
     /** A required paper and the files given for it. */
@@ -300,7 +305,7 @@ public class DossierPages {
                 state = text(locale, "step_waiting");
             }
             steps.add(new StepRow(DossierRead.stepName(v, s.code).in(locale), office, at(s.startedAt), at(s.endedAt), at(s.dueAt), state, late,
-                    current));
+                    current, late == null || s.startedAt == null ? null : read.reasonGivenDuring(s.startedAt, s.endedAt).orElse(null)));
         }
         List<Paper> papers = new ArrayList<>();
         for (int i = 0; i < v.documents().size(); i++) {
@@ -343,7 +348,7 @@ public class DossierPages {
         return t == null ? null : WHEN.format(t.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM));
     }
 
-    private static String size(long bytes) {
+    static String size(long bytes) {
         return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : Math.max(1, bytes / 1024) + " KB";
     }
 

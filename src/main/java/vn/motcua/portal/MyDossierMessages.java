@@ -194,4 +194,13 @@ public interface MyDossierMessages {
 
     @Message
     String rated(int score);
+
+    @Message
+    String late_at(String office);
+
+    @Message
+    String late_reason(String reason);
+
+    @Message
+    String draft_discard();
 }

@@ -399,4 +399,34 @@ public interface PortalMessages {
 
     @Message
     String receiving_same();
+
+    @Message
+    String papers_title();
+
+    @Message
+    String papers_intro_full(long max);
+
+    @Message
+    String papers_intro_partial(long max);
+
+    @Message
+    String paper_choose();
+
+    @Message
+    String paper_replace();
+
+    @Message
+    String paper_hint();
+
+    @Message
+    String paper_remove();
+
+    @Message
+    String paper_attached();
+
+    @Message
+    String paper_none();
+
+    @Message
+    String paper_none_optional();
 }

@@ -42,6 +42,32 @@ class AfterSubmissionBrowserTest {
         }
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.flyway.username")
+    String owner;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.flyway.password")
+    String ownerPassword;
+
+    /** The dossier and its started steps due two days before they started: late, by the working calendar. */
+    private void makeLate(String code) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, owner, ownerPassword);
+                java.sql.PreparedStatement steps = c.prepareStatement("update dossier_step s set due_at = s.started_at - interval '2 days' "
+                        + "from dossier d where d.id = s.dossier_id and d.receipt_code = ? and s.started_at is not null");
+                java.sql.PreparedStatement dossier = c.prepareStatement("update dossier set due_at = now() - interval '1 day' where receipt_code = ?")) {
+            // The owner too is held by row-level security (FORCE): it may change the dossier of a tenant it names.
+            try (java.sql.Statement scope = c.createStatement()) {
+                scope.execute("select set_config('app.tenants', '" + Dossiers.WARD + "', false)");
+            }
+            steps.setString(1, code);
+            assertEquals(2, steps.executeUpdate(), "the receive and check steps");
+            dossier.setString(1, code);
+            assertEquals(1, dossier.executeUpdate());
+        }
+    }
+
     private void journey(boolean js, int width) throws Exception {
         // A phone of its own: the look-up's per-phone limit is shared with every other test's look-ups.
         String phone = "0912" + String.format("%06d", (System.nanoTime() / 1000) % 1_000_000);
@@ -93,6 +119,21 @@ class AfterSubmissionBrowserTest {
             // The office asks for a paper; the citizen uploads it and answers from the same page.
             Dossiers.act(Demo.RECEIVER, Dossiers.WARD, code, "receive").statusCode(200);
             Dossiers.act(Demo.PROCESSOR, Dossiers.WARD, code, "assign").statusCode(200);
+            // Late: the ward's steps past their due time (moved back by the schema's owner, as time would move them on),
+            // and the office's apology with its reason, given while the check step holds it.
+            makeLate(code);
+            Dossiers.act(Demo.PROCESSOR, Dossiers.WARD, code, "apologize", Map.of("reason", "Chờ xác minh nơi cư trú cuối cùng",
+                    "appointment", java.time.OffsetDateTime.now().plusDays(5).toString())).statusCode(200);
+            page.navigate(base + "dossiers/" + code);
+            java.util.List<String> late = page.locator("ol.timeline li").allTextContents().stream().filter(t -> t.contains("Trễ")).toList();
+            assertEquals(2, late.size(), page.locator("ol.timeline").textContent());
+            assertTrue(late.stream().allMatch(t -> t.contains("Chậm tại: Phường Điện Biên") && t.contains("làm việc")), late.toString());
+            assertTrue(!late.get(0).contains("Chờ xác minh") && late.get(1).contains("Lý do cơ quan nêu: Chờ xác minh nơi cư trú cuối cùng"),
+                    "the reason on the step it was given in: " + late);
+            Chromium.assertAccessible(page, "late steps");
+            if (js) {
+                Chromium.screenshot(page, "portal-dossier-late");
+            }
             Dossiers.act(Demo.PROCESSOR, Dossiers.WARD, code, "request-supplement", Map.of("reason", "Thiếu giấy báo tử bản chính"))
                     .statusCode(200);
             page.navigate(base + "dossiers/" + code);

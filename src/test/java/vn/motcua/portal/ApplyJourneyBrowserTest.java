@@ -81,7 +81,7 @@ class ApplyJourneyBrowserTest {
     }
 
     @Test
-    void aBirthRegistrationIsFilledCheckedAndSubmittedOnce() {
+    void aBirthRegistrationIsFilledCheckedAndSubmittedOnce() throws java.io.IOException {
         for (boolean js : new boolean[] { true, false }) {
             for (int width : new int[] { Chromium.PHONE, Chromium.DESKTOP }) {
                 journey(js, width);
@@ -113,7 +113,54 @@ class ApplyJourneyBrowserTest {
         }
     }
 
-    private void journey(boolean js, int width) {
+    /**
+     * A person signed in with VNeID applying for themself: the form's own person (the marital status certificate's
+     * applicant) comes filled with the name, personal number and birth date the national identity provider vouched
+     * for, each to be confirmed. A required paper left out is listed on the check page, linked to the papers page, and
+     * the submission is refused.
+     */
+    @Test
+    void theApplicantsOwnDetailsComeFromTheNationalIdentity() {
+        vn.motcua.identity.realm.RealmGenerator.NationalIdentity person = vn.motcua.identity.realm.RealmGenerator.NATIONAL_IDENTITIES.get(1);
+        try (BrowserContext context = Chromium.context(Chromium.PHONE, false)) {
+            Page page = context.newPage();
+            page.navigate(base + "apply/new/1.004873?ward=ba-dinh-dien-bien");
+            page.locator("#social-" + vn.motcua.identity.realm.RealmGenerator.NATIONAL_ID_ALIAS).click();
+            page.waitForLoadState();
+            signIn(page, person.citizenId());
+            page.waitForURL("**/apply/new/1.004873**");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu")).click();
+            page.waitForURL("**/who");
+            page.getByLabel("Số điện thoại để nhận tin về hồ sơ").fill("0987654321");
+            page.locator("#confirm").check();
+            next(page);
+            page.waitForURL("**/f-applicant");
+            assertEquals("Phạm Minh Khoa", page.getByLabel("Họ, chữ đệm và tên").inputValue());
+            assertEquals(person.citizenId(), page.getByLabel("Số định danh cá nhân (CCCD)").inputValue());
+            assertEquals(person.birthDate(), page.getByLabel("Ngày sinh").inputValue());
+            assertEquals(3, page.locator("span.tag").count(), "each prefilled value is marked");
+            Chromium.assertAccessible(page, "own details from VNeID");
+            Chromium.screenshot(page, "portal-apply-vneid-prefilled");
+            page.navigate(page.url().replace("/f-applicant", "/check"));
+            String summary = page.locator("#error-summary").textContent();
+            assertTrue(summary.contains("Chưa đính kèm: Tờ khai cấp Giấy xác nhận tình trạng hôn nhân"), summary);
+            assertEquals(1, page.locator("#error-summary a[href='#papers']").count(), page.locator("#error-summary").innerHTML());
+            Chromium.assertAccessible(page, "check, a paper missing");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp hồ sơ")).click();
+            page.waitForLoadState();
+            assertTrue(page.title().startsWith("Lỗi:") && page.url().contains("/submit"), page.url() + " " + page.title());
+            // Left for later, then deleted from "my dossiers".
+            page.navigate(base + "dossiers");
+            int drafts = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Xoá bản nháp"))).count();
+            assertTrue(drafts >= 1, page.content());
+            Chromium.assertAccessible(page, "my dossiers, a draft");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Xoá bản nháp"))).first().click();
+            page.waitForURL("**/dossiers");
+            assertEquals(drafts - 1, page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Xoá bản nháp"))).count());
+        }
+    }
+
+    private void journey(boolean js, int width) throws java.io.IOException {
         String shot = js ? "portal-apply" : null;
         try (BrowserContext context = Chromium.context(width, js)) {
             Page page = context.newPage();
@@ -192,10 +239,39 @@ class ApplyJourneyBrowserTest {
             Chromium.assertAccessible(page, "delivery");
             page.getByLabel("Đến nhận tại bộ phận một cửa").check();
             next(page);
+            page.waitForURL("**/papers");
+            Chromium.assertAccessible(page, "papers");
+            // Three papers at once, one of a kind not taken: refused beside its paper, the two others staged.
+            java.nio.file.Path text = java.nio.file.Files.createTempFile("giay-chung-sinh-", ".txt");
+            java.nio.file.Files.writeString(text, "không phải ảnh");
+            page.setInputFiles("#file-1", cardPhoto());
+            page.setInputFiles("#file-2", text);
+            page.setInputFiles("#file-3", cardPhoto());
+            tryNext(page);
+            assertTrue(page.title().startsWith("Lỗi:"), page.title());
+            assertTrue(page.locator("#file-2-error").isVisible(), page.content());
+            assertTrue(page.locator("#error-summary").textContent().contains("Giấy chứng sinh"), page.locator("#error-summary").textContent());
+            assertEquals(1, page.locator("#paper-1 a[href*='/papers/']").count(), "paper 1 kept");
+            assertEquals(1, page.locator("#paper-3 a[href*='/papers/']").count(), "paper 3 kept");
+            Chromium.assertAccessible(page, "papers, a file refused");
+            if (shot != null) {
+                Chromium.screenshot(page, shot + "-papers-refused");
+            }
+            // Paper 3 removed, then given again with paper 2.
+            page.locator("#paper-3 button[name=remove]").click();
+            page.waitForLoadState();
+            assertEquals(0, page.locator("#paper-3 a[href*='/papers/']").count(), "paper 3 removed");
+            page.setInputFiles("#file-2", cardPhoto());
+            page.setInputFiles("#file-3", cardPhoto());
+            if (js) {
+                assertTrue(page.locator("#paper-2 img.preview").isVisible(), "a preview of the chosen photo");
+            }
+            next(page);
             page.waitForURL("**/check");
             Chromium.assertAccessible(page, "check your answers");
             String answers = page.locator("dl.answers").textContent();
             assertTrue(answers.contains("Nguyễn Minh Khang") && answers.contains("20/11/2026") && answers.contains("Phường Điện Biên"), answers);
+            assertTrue(answers.contains("Giấy chứng sinh") && answers.contains("cccd-"), answers);
             if (shot != null) {
                 Chromium.screenshot(page, shot + "-check");
             }
@@ -207,6 +283,10 @@ class ApplyJourneyBrowserTest {
             Chromium.assertAccessible(page, "receipt");
             if (shot != null) {
                 Chromium.screenshot(page, "portal-receipt");
+            }
+            // The papers staged in the wizard are the dossier's.
+            for (int paper = 1; paper <= 3; paper++) {
+                assertEquals(1, page.locator("#paper-" + paper + " ul.files li").count(), "paper " + paper + ": " + page.content());
             }
             // Back to the check page and a second tap: the same dossier, not a second one.
             page.navigate(checkUrl);

@@ -60,7 +60,9 @@ class PageBudgetBrowserTest {
             page.waitForURL("**/apply/new/**");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu")).click();
             page.waitForURL("**/who");
-            rows.add(measure(page, "form step", page.url(), true));
+            String who = page.url();
+            rows.add(measure(page, "form step", who, true));
+            rows.add(measure(page, "papers step", who.replace("/who", "/papers"), true));
             rows.add(measure(page, "status", base + "dossiers/" + code, true));
             rows.add(measure(page, "my dossiers", base + "dossiers", false));
         }

@@ -9,7 +9,11 @@ import java.util.UUID;
  */
 public interface AttachmentStore {
 
-    /** Stores the bytes of a new attachment; returns the key to find them again. */
+    /**
+     * Stores the bytes of a new attachment; returns the key to find them again. {@code dossierId} names the folder: the
+     * dossier's id, or the draft's for a paper staged in a citizen's draft (kept there once the draft is submitted: the
+     * dossier's attachment row takes the same key).
+     */
     String put(UUID dossierId, UUID attachmentId, byte[] bytes);
 
     /** The bytes stored under {@code key}. */

@@ -68,12 +68,14 @@ public class DossierRepository {
         List<Dossier> all = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         List<Outbox> notices = new ArrayList<>();
+        List<AttachmentRecord> files = new ArrayList<>();
         for (int i = 0; i < group.size(); i++) {
             SubmissionWriter.Pending p = group.get(i);
             dossiers.add(DossierRows.submission(i, p.agencyCode(), p.day(), p.dossier()));
             all.add(p.dossier());
             events.add(p.first());
             notices.addAll(p.notices());
+            files.addAll(p.attachments());
         }
         Uni<Map<String, String>> codes = conn.preparedQuery(DossierRows.INSERT_SUBMITTED).execute(Tuple.of(dossiers)).map(rows -> {
             Map<String, String> out = new HashMap<>();
@@ -84,8 +86,8 @@ public class DossierRepository {
             }
             return out;
         });
-        return Uni.combine().all().unis(codes, insertSteps(conn, all), insertEvents(conn, events), insertOutbox(conn, notices))
-                .with((c, s, e, o) -> c);
+        return Uni.combine().all().unis(codes, insertSteps(conn, all), insertEvents(conn, events), insertOutbox(conn, notices),
+                insertAttachments(conn, files)).with((c, s, e, o, f) -> c);
     }
 
     /** One submission at the desk, inside the caller's transaction; the item is its receipt code. */
@@ -196,6 +198,25 @@ public class DossierRepository {
                             r.getString("uploaded_by"), r.getOffsetDateTime("uploaded_at"))));
                     return out;
                 });
+    }
+
+    static final String INSERT_ATTACHMENTS = """
+            insert into attachment (id, dossier_id, document, file_name, content_type, size_bytes, stored_bytes, sha256,
+                storage_key, uploaded_by)
+            select * from jsonb_to_recordset($1) as x(id uuid, dossier_id uuid, document int, file_name text, content_type text,
+                size_bytes bigint, stored_bytes bigint, sha256 text, storage_key text, uploaded_by text)""";
+
+    /** The files a submission comes with (staged in its draft), in one statement. */
+    private static Uni<?> insertAttachments(SqlConnection conn, List<AttachmentRecord> files) {
+        if (files.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        JsonArray rows = new JsonArray();
+        files.forEach(a -> rows.add(new JsonObject().put("id", a.id().toString()).put("dossier_id", a.dossierId().toString())
+                .put("document", a.document()).put("file_name", a.fileName()).put("content_type", a.contentType())
+                .put("size_bytes", a.sizeBytes()).put("stored_bytes", a.storedBytes()).put("sha256", a.sha256())
+                .put("storage_key", a.storageKey()).put("uploaded_by", a.uploadedBy())));
+        return conn.preparedQuery(INSERT_ATTACHMENTS).execute(Tuple.of(rows));
     }
 
     public Uni<Void> insertAttachment(SqlConnection conn, AttachmentRecord a) {

@@ -36,14 +36,25 @@ public class DraftRows {
                 r.getJsonObject("data"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"), r.getString("receipt_code"));
     }
 
+    /** A new draft; {@link #prune} then keeps the owner's newest {@link #KEPT}. */
     public Uni<Draft> insert(SqlConnection conn, String owner, String procedure, LocalDate version, JsonObject data) {
         return conn.preparedQuery("INSERT INTO dossier_draft (id, owner, procedure_code, procedure_version, data) VALUES ($1, $2, $3, $4, $5) RETURNING "
                 + COLUMNS).execute(Tuple.of(UUID.randomUUID(), owner, procedure, version, data))
-                .map(rows -> map(rows.iterator().next()))
-                .call(d -> conn.preparedQuery("DELETE FROM dossier_draft WHERE owner = $1 AND receipt_code IS NULL AND id NOT IN "
-                        + "(SELECT id FROM dossier_draft WHERE owner = $1 AND receipt_code IS NULL ORDER BY updated_at DESC LIMIT $2)")
-                        .execute(Tuple.of(owner, KEPT)));
+                .map(rows -> map(rows.iterator().next()));
     }
+
+    /**
+     * Drops the owner's unsubmitted drafts beyond the newest {@link #KEPT} (their staged files first:
+     * {@link DraftFiles#dropPruned}, in the same order).
+     */
+    public Uni<Void> prune(SqlConnection conn, String owner) {
+        return conn.preparedQuery("DELETE FROM dossier_draft WHERE owner = $1 AND receipt_code IS NULL AND id IN "
+                + "(SELECT id FROM dossier_draft WHERE owner = $1 AND receipt_code IS NULL ORDER BY " + NEWEST + " OFFSET $2)")
+                .execute(Tuple.of(owner, KEPT)).replaceWithVoid();
+    }
+
+    /** Newest first, the id breaking ties: the same order wherever drafts are pruned. */
+    static final String NEWEST = "updated_at DESC, id";
 
     public Uni<Optional<Draft>> find(SqlConnection conn, String owner, UUID id) {
         return conn.preparedQuery("SELECT " + COLUMNS + " FROM dossier_draft WHERE id = $1 AND owner = $2").execute(Tuple.of(id, owner))

@@ -45,9 +45,17 @@ import vn.motcua.dossier.domain.Dossier;
 @Singleton
 public class SubmissionWriter {
 
-    /** A dossier to write with its first history row and its notifications; done with its receipt code. */
+    /**
+     * A dossier to write with its first history row, its notifications and the files it comes with (papers staged in
+     * the citizen's draft, whose bytes are already in the store); done with its receipt code.
+     */
     public record Pending(Dossier dossier, String agencyCode, LocalDate day, DossierRepository.Event first,
-            List<DossierRepository.Outbox> notices) {
+            List<DossierRepository.Outbox> notices, List<AttachmentRecord> attachments) {
+
+        /** A dossier that comes without files. */
+        public Pending(Dossier dossier, String agencyCode, LocalDate day, DossierRepository.Event first, List<DossierRepository.Outbox> notices) {
+            this(dossier, agencyCode, day, first, notices, List.of());
+        }
     }
 
     private final Pool pool;

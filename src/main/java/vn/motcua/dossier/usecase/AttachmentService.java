@@ -169,7 +169,8 @@ public class AttachmentService {
         return policy.authorize(actor, Permission.ATTACH, d.tenantId).replaceWithVoid();
     }
 
-    private AttachmentFiles.Prepared prepare(Path upload) {
+    /** The upload read, sniffed and made safe to keep (photos re-encoded, PDFs without active content). Blocking: on a worker. */
+    AttachmentFiles.Prepared prepare(Path upload) {
         AttachmentFiles.Upload file = AttachmentFiles.read(upload, AttachmentFiles.ACCEPTED);
         var a = config.attachments();
         return AttachmentFiles.prepare(file.type(), file.bytes(), a.maxImageSide(), a.jpegQuality());

@@ -62,6 +62,17 @@ public record DossierRead(Dossier dossier, List<DossierRepository.Event> history
         return java.util.Optional.ofNullable(found);
     }
 
+    /**
+     * Why the dossier was late while one step held it, as the office said then: the reasons of the apology letters
+     * (thư xin lỗi) sent from {@code from} to {@code to} ({@code null}: still held), joined; empty when none was.
+     */
+    public java.util.Optional<String> reasonGivenDuring(OffsetDateTime from, OffsetDateTime to) {
+        List<String> reasons = history.stream().filter(e -> "apologize".equals(e.action()) && e.reason() != null)
+                .filter(e -> !e.at().isBefore(from) && (to == null || !e.at().isAfter(to)))
+                .map(DossierRepository.Event::reason).distinct().toList();
+        return reasons.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(String.join("; ", reasons));
+    }
+
     /** The name of a step in the version of the procedure a dossier follows (its code if the version lacks it). */
     public static LocalizedText stepName(Procedure.Version version, String code) {
         return version.steps().stream().filter(p -> p.code().equals(code)).map(Procedure.Step::name).findFirst()

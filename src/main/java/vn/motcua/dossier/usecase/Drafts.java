@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.dossier.store.DraftFiles;
 import vn.motcua.dossier.store.DraftRows;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
@@ -66,9 +67,13 @@ public class Drafts {
     private final AccessPolicy policy;
     private final DossierWork work;
     private final ObjectMapper json;
+    private final DraftFiles files;
+    private final DraftPapers papers;
 
     Drafts(ScopedTransactions transactions, DraftRows rows, CatalogService catalog, TenantDirectory tenants, SubmissionCheck check,
-            SubmitDossier submit, AccessPolicy policy, DossierWork work, ObjectMapper json) {
+            SubmitDossier submit, AccessPolicy policy, DossierWork work, ObjectMapper json, DraftFiles files, DraftPapers papers) {
+        this.files = files;
+        this.papers = papers;
         this.transactions = transactions;
         this.rows = rows;
         this.catalog = catalog;
@@ -88,8 +93,13 @@ public class Drafts {
             throw new ProblemException(ProblemType.PROCEDURE_NOT_FOUND, procedure);
         }
         String me = DossierWork.key(actor);
+        // The oldest drafts beyond the account's limit go, their staged files' bytes after the commit.
+        List<String> orphaned = new java.util.ArrayList<>();
         return transactions.onConnection(TenantScope.none().as(me),
-                conn -> rows.insert(conn, me, procedure, v.effectiveFrom(), kept(first))).map(Drafts::view);
+                conn -> rows.insert(conn, me, procedure, v.effectiveFrom(), kept(first))
+                        .call(() -> files.dropPruned(conn, me, DraftRows.KEPT).invoke(orphaned::addAll))
+                        .call(() -> rows.prune(conn, me)))
+                .call(() -> papers.forget(orphaned)).map(Drafts::view);
     }
 
     /** The owner's draft, or 404 (another's draft does not exist for them). */
@@ -131,6 +141,47 @@ public class Drafts {
 
     /** What is wrong with the draft's fields under {@code fields} (all of them when empty), by the submission's rules. */
     public Uni<List<FieldError>> problems(Actor actor, DraftView d, List<String> fields, java.util.Locale locale) {
+        Uni<List<FieldError>> missing = fields.isEmpty() || fields.contains(PAPERS)
+                ? staged(actor, d.id()).map(staged -> missingPapers(d, staged).stream().map(e -> e.localized(locale)).toList())
+                : Uni.createFrom().item(List.of());
+        return missing.chain(papersMissing -> formProblems(actor, d, fields, locale).map(errors -> {
+            List<FieldError> all = new java.util.ArrayList<>(errors);
+            all.addAll(papersMissing);
+            return all;
+        }));
+    }
+
+    /** The field under which the papers' errors are reported: {@code papers.<n>}, paper n of the procedure's list. */
+    public static final String PAPERS = "papers";
+
+    /**
+     * The papers the procedure requires that the draft has no file for, when it is submitted wholly online
+     * (toàn trình, Decree 42/2022: nobody comes to the desk, so the office has only what was sent). Submitted in part
+     * online (một phần), the papers are brought to the desk, or uploaded on the dossier's page after submitting, as
+     * the engine has always allowed: nothing is refused then.
+     */
+    List<FieldError> missingPapers(DraftView d, List<DraftFiles.Staged> staged) {
+        Procedure.Version v = catalog.versionAt(d.procedureCode(), today());
+        if (!v.channels().contains(Procedure.Channel.ONLINE_FULL)) {
+            return List.of();
+        }
+        List<FieldError> out = new java.util.ArrayList<>();
+        for (int i = 0; i < v.documents().size(); i++) {
+            int n = i + 1;
+            Procedure.RequiredDocument doc = v.documents().get(i);
+            if (!doc.optional() && staged.stream().noneMatch(f -> f.document() == n)) {
+                out.add(FieldError.of(PAPERS + "." + n, vn.motcua.platform.error.FieldIssue.PAPER_MISSING, doc.name().vi()));
+            }
+        }
+        return out;
+    }
+
+    private Uni<List<DraftFiles.Staged>> staged(Actor actor, UUID id) {
+        String me = DossierWork.key(actor);
+        return transactions.onConnection(TenantScope.none().as(me), conn -> files.of(conn, me, id));
+    }
+
+    private Uni<List<FieldError>> formProblems(Actor actor, DraftView d, List<String> fields, java.util.Locale locale) {
         return tenants.tree().map(tree -> {
             try {
                 check.prepare(actor, submission(d), null, tree, work.now());
@@ -159,17 +210,33 @@ public class Drafts {
                 return Uni.createFrom().item(d.receiptCode());
             }
             String me = DossierWork.key(actor);
-            return submit.submit(actor, submission(d), "draft-" + d.id(), remoteAddr)
-                    .map(s -> s.dossier().dossier().receiptCode)
-                    .call(code -> transactions.onConnection(TenantScope.none().as(me), conn -> rows.submitted(conn, me, id, code)));
+            List<String> orphaned = new java.util.ArrayList<>();
+            return staged(actor, id).chain(staged -> {
+                List<FieldError> missing = missingPapers(d, staged);
+                if (!missing.isEmpty()) {
+                    // Refused as the submission's own rules refuse: every missing paper at once, each under its field.
+                    throw new ProblemException(ProblemType.VALIDATION_FAILED, missing, missing.size());
+                }
+                // The staged files become the dossier's in the transaction that writes it; a replay (a second tap after
+                // the first went through) writes nothing and finds that dossier.
+                return submit.submit(actor, submission(d), "draft-" + d.id(), remoteAddr, staged);
+            }).map(s -> s.dossier().dossier().receiptCode)
+                    .call(code -> transactions.onConnection(TenantScope.none().as(me), conn -> rows.submitted(conn, me, id, code)
+                            // The draft's rows go; the bytes stay, now the dossier's (any file staged meanwhile goes too).
+                            .chain(() -> files.drop(conn, me, id)).invoke(orphaned::addAll)))
+                    .call(() -> papers.forget(orphaned));
         });
     }
 
-    /** Forgets a draft not yet submitted. */
+    /** Forgets a draft not yet submitted, and its staged files (their bytes after the commit). */
     public Uni<Void> discard(Actor actor, UUID id) {
         policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
         String me = DossierWork.key(actor);
-        return transactions.onConnection(TenantScope.none().as(me), conn -> rows.delete(conn, me, id));
+        return transactions.onConnection(TenantScope.none().as(me), conn -> rows.find(conn, me, id)
+                .chain(found -> found.isEmpty() || found.get().receiptCode() != null ? Uni.createFrom().item(List.<String>of())
+                        : files.drop(conn, me, id))
+                .call(() -> rows.delete(conn, me, id)))
+                .call(papers::forget).replaceWithVoid();
     }
 
     /** The submission the draft describes: online in full when the procedure allows it, else in part. */

@@ -20,6 +20,7 @@ import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.domain.DossierStatus;
 import vn.motcua.dossier.store.DossierRepository;
+import vn.motcua.dossier.store.DraftFiles;
 import vn.motcua.dossier.store.SubmissionWriter;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.db.ScopedTransactions;
@@ -62,6 +63,16 @@ public class SubmitDossier {
     }
 
     public Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr) {
+        return submit(actor, request, idempotencyKey, remoteAddr, List.of());
+    }
+
+    /**
+     * Submits online with the papers staged in the citizen's draft: they become the dossier's attachments in the
+     * transaction that writes it (the same ids and storage keys; nothing is copied), so that a dossier never exists
+     * without the papers it was submitted with. A replay writes nothing: the first submission took them.
+     */
+    Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr,
+            List<DraftFiles.Staged> staged) {
         return tenants.tree().chain(tree -> {
             OffsetDateTime now = work.now();
             SubmissionCheck.Prepared p = check.prepare(actor, request, idempotencyKey, tree, now);
@@ -73,6 +84,10 @@ public class SubmitDossier {
                         Deadlines.plan(calendar, now, d.processingDays, DossierCommands.shares(version.steps())), now);
                 d.status = DossierStatus.SUBMITTED;
                 boolean atDesk = "counter".equals(d.channel);
+                if (atDesk && !staged.isEmpty()) {
+                    // Papers are staged only in a citizen's draft, which is submitted online.
+                    throw new IllegalArgumentException("staged papers with a counter submission");
+                }
                 // At the counter the receiving desk holds the receive step, whichever office is competent.
                 DossierWork.By by = DossierWork.By.of(actor, atDesk ? d.receivedBy : null, remoteAddr);
                 if (atDesk) {
@@ -83,8 +98,13 @@ public class SubmitDossier {
                         DossierCommands.Input.none(), by.cmd(), now, calendar, version.interconnected()) : null;
                 LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
                 // Submitted to, and the receipt issued by, the receiving desk.
+                JsonObject submitted = new JsonObject().put("channel", d.channel);
+                if (!staged.isEmpty()) {
+                    submitted.put("files", new io.vertx.core.json.JsonArray(staged.stream().map(f -> (Object) new JsonObject()
+                            .put("document", f.document()).put("file", f.fileName()).put("sha256", f.sha256())).toList()));
+                }
                 DossierRepository.Event first = new DossierRepository.Event(d.id, d.receivedBy, now, by.key(), by.name(), "submit",
-                        null, DossierStatus.SUBMITTED, null, new JsonObject().put("channel", d.channel), by.remote());
+                        null, DossierStatus.SUBMITTED, null, submitted, by.remote());
                 List<DossierRepository.Outbox> notices = new ArrayList<>();
                 notices.add(new DossierRepository.Outbox(d.id, d.receivedBy, "receipt", new JsonObject().put("channel", d.channel)));
                 Uni<String> written = atDesk
@@ -95,7 +115,8 @@ public class SubmitDossier {
                                                 ? work.createParts(conn, d, version, tree, calendar, now).chain(() -> work.save(conn, d))
                                                 : Uni.createFrom().voidItem())
                                         .call(code -> work.record(conn, d, received, by, now, "receive")))
-                        : writer.write(new SubmissionWriter.Pending(d, p.tenant().agencyCode(), day, first, notices));
+                        : writer.write(new SubmissionWriter.Pending(d, p.tenant().agencyCode(), day, first, notices,
+                                staged.stream().map(f -> f.asAttachment(d.id)).toList()));
                 return written.invoke(code -> d.receiptCode = code)
                         .map(code -> new Submitted(DossierRead.brief(d, actor.isStaff(), work.now()), true))
                         .onFailure(SubmitDossier::isIdempotencyClash)

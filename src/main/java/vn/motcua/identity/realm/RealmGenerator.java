@@ -310,6 +310,10 @@ public final class RealmGenerator {
                 mapper("citizen_id", "oidc-usermodel-attribute-mapper", Map.of("user.attribute", "citizenId", "claim.name", "citizen_id",
                         "jsonType.label", "String")),
                 mapper("assurance", "oidc-usermodel-attribute-mapper", Map.of("user.attribute", "assurance", "claim.name", "assurance",
+                        "jsonType.label", "String")),
+                // The date of birth the national identity provider verified (OpenID Connect's standard claim name), for
+                // the portal to prefill the applicant's own birth date.
+                mapper("birthdate", "oidc-usermodel-attribute-mapper", Map.of("user.attribute", "birthDate", "claim.name", "birthdate",
                         "jsonType.label", "String")));
     }
 

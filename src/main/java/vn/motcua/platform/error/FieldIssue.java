@@ -32,6 +32,8 @@ public enum FieldIssue {
     NOT_LATE,
     NO_SUCH_DOCUMENT,
     EMPTY_FILE,
+    /** A paper the procedure requires, not attached to a draft submitted wholly online. */
+    PAPER_MISSING,
     NO_POST_OFFICE,
     NEEDS_VERIFIED_IDENTITY,
     /** An assignee who is not a staff member of the office holding the dossier (or not one who may hold its step). */

@@ -332,6 +332,9 @@ public interface Messages {
     String field_empty_file();
 
     @Message
+    String field_paper_missing(String paper);
+
+    @Message
     String footer_lookup();
 
     @Message

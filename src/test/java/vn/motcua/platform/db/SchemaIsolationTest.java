@@ -87,10 +87,11 @@ class SchemaIsolationTest {
 
     /**
      * Tables that are not tenant data but a person's own scratch, deleted at their request and pruned (a citizen's
-     * drafts: keeping what they abandoned would be keeping personal data without a purpose). Row-level security still
-     * limits each row to its owner, which {@code DraftsTest} checks.
+     * drafts and the papers staged in them: keeping what they abandoned would be keeping personal data without a
+     * purpose). Row-level security still limits each row to its owner ({@link #ownersScratchIsItsOwnersAlone}), which
+     * {@code DraftsTest} and {@code DraftPapersTest} check with rows.
      */
-    static final java.util.Set<String> OWNERS_SCRATCH = java.util.Set.of("dossier_draft");
+    static final java.util.Set<String> OWNERS_SCRATCH = java.util.Set.of("dossier_draft", "draft_attachment");
 
     @Test
     void theServiceMayNeverRewriteHistoryNorDeleteTenantData() throws Throwable {
@@ -121,6 +122,30 @@ class SchemaIsolationTest {
                     + " where c.relname = '" + table + "' and not t.tgisinternal)"), table + " has no append-only trigger");
         }
         assertTrue(bool("select has_table_privilege(current_user, 'audit_event', 'INSERT')"), "it may append");
+    }
+
+    /**
+     * Each table of {@link #OWNERS_SCRATCH} (the one exception to "the service never deletes") is its owner's alone:
+     * every policy on it, for reading and for writing, compares the row's owner with the acting person.
+     */
+    @Test
+    void ownersScratchIsItsOwnersAlone() throws Throwable {
+        List<String> loose = new ArrayList<>();
+        for (String table : OWNERS_SCRATCH) {
+            List<Row> policies = rows("select policyname, coalesce(qual, '') as qual, coalesce(with_check, '') as check"
+                    + " from pg_policies where schemaname = 'public' and tablename = '" + table + "'");
+            if (policies.isEmpty()) {
+                loose.add(table + ": no policy");
+            }
+            for (Row p : policies) {
+                for (String expr : List.of(p.getString("qual"), p.getString("check"))) {
+                    if (!expr.replaceAll("\\s+", " ").contains("owner = ( SELECT app_actor()")) {
+                        loose.add(table + "." + p.getString("policyname") + ": " + expr);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), loose, "owners' scratch not limited to its owner");
     }
 
     /**
