@@ -32,13 +32,13 @@ import vn.motcua.support.Tokens;
  * held, queued and timed at the competent office; the receiving desk keeps following it.
  */
 @QuarkusTest
-class ReceivedAnywhereTest {
+public class ReceivedAnywhereTest {
 
-    static final String BIRTH = "1.001193";
+    public static final String BIRTH = "1.001193";
     /** Phường Yên Hòa's agency code (tenants/tree/ha-noi/cau-giay.yaml): the receiving desk's. */
     static final String YEN_HOA_AGENCY = "000.01.04.H26";
 
-    static Map<String, Object> birthForm() {
+    public static Map<String, Object> birthForm() {
         return Map.of(
                 "childFullName", "Nguyễn Minh Khôi",
                 "childSex", "nam",
@@ -51,7 +51,7 @@ class ReceivedAnywhereTest {
     }
 
     /** A submission to {@code desk} for the office {@code competent}. */
-    static Map<String, Object> receivedFor(String procedure, String desk, String competent, String channel, Map<String, Object> form) {
+    public static Map<String, Object> receivedFor(String procedure, String desk, String competent, String channel, Map<String, Object> form) {
         Map<String, Object> body = new HashMap<>(Dossiers.submission(procedure, desk, channel, form));
         body.put("competentTenant", competent);
         return body;
