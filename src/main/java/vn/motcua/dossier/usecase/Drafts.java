@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.dossier.store.DraftRows;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
@@ -26,6 +27,7 @@ import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemException.FieldError;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
 
 /**
  * A citizen's draft (hồ sơ nháp) on the portal: started from a procedure's page, answered page by page, each answer
@@ -66,9 +68,11 @@ public class Drafts {
     private final AccessPolicy policy;
     private final DossierWork work;
     private final ObjectMapper json;
+    private final ProcedureSettings overrides;
 
     Drafts(ScopedTransactions transactions, DraftRows rows, CatalogService catalog, TenantDirectory tenants, SubmissionCheck check,
-            SubmitDossier submit, AccessPolicy policy, DossierWork work, ObjectMapper json) {
+            SubmitDossier submit, AccessPolicy policy, DossierWork work, ObjectMapper json, ProcedureSettings overrides) {
+        this.overrides = overrides;
         this.transactions = transactions;
         this.rows = rows;
         this.catalog = catalog;
@@ -131,9 +135,10 @@ public class Drafts {
 
     /** What is wrong with the draft's fields under {@code fields} (all of them when empty), by the submission's rules. */
     public Uni<List<FieldError>> problems(Actor actor, DraftView d, List<String> fields, java.util.Locale locale) {
-        return tenants.tree().map(tree -> {
+        return Uni.combine().all().unis(tenants.tree(), overrides.snapshot()).asTuple().map(both -> {
+            TenantTree tree = both.getItem1();
             try {
-                check.prepare(actor, submission(d), null, tree, work.now());
+                check.prepare(actor, submission(d), null, tree, work.now(), both.getItem2());
                 return List.<FieldError>of();
             } catch (ProblemException e) {
                 if (e.type() == ProblemType.VALIDATION_FAILED) {

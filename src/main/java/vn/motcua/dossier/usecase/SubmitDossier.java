@@ -14,6 +14,7 @@ import io.vertx.pgclient.PgException;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.dossier.domain.Deadlines;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierAction;
@@ -27,6 +28,7 @@ import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
 
 /**
  * Submitting a dossier (nộp hồ sơ), online, at the counter or by post. Everything wrong with the request is reported
@@ -49,9 +51,11 @@ public class SubmitDossier {
     private final SubmissionWriter writer;
     private final SubmissionCheck check;
     private final DossierWork work;
+    private final ProcedureSettings overrides;
 
     SubmitDossier(ScopedTransactions transactions, DossierRepository repository, CalendarService calendars, TenantDirectory tenants,
-            SubmissionWriter writer, SubmissionCheck check, DossierWork work) {
+            SubmissionWriter writer, SubmissionCheck check, DossierWork work, ProcedureSettings overrides) {
+        this.overrides = overrides;
         this.transactions = transactions;
         this.repository = repository;
         this.calendars = calendars;
@@ -62,9 +66,10 @@ public class SubmitDossier {
     }
 
     public Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr) {
-        return tenants.tree().chain(tree -> {
+        return Uni.combine().all().unis(tenants.tree(), overrides.snapshot()).asTuple().chain(both -> {
+            TenantTree tree = both.getItem1();
             OffsetDateTime now = work.now();
-            SubmissionCheck.Prepared p = check.prepare(actor, request, idempotencyKey, tree, now);
+            SubmissionCheck.Prepared p = check.prepare(actor, request, idempotencyKey, tree, now, both.getItem2());
             // The deadline is the competent office's: its calendar and its processing time.
             return calendars.of(p.competent().code()).chain(calendar -> {
                 Dossier d = p.dossier();
@@ -83,8 +88,13 @@ public class SubmitDossier {
                         DossierCommands.Input.none(), by.cmd(), now, calendar, version.interconnected()) : null;
                 LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
                 // Submitted to, and the receipt issued by, the receiving desk.
+                JsonObject submitted = new JsonObject().put("channel", d.channel);
+                if (p.terms().overrideFrom() != null) {
+                    // Under the competent office's own terms (fee, time) of that date, as well as the catalog's version.
+                    submitted.put("officeTermsFrom", p.terms().overrideFrom().toString());
+                }
                 DossierRepository.Event first = new DossierRepository.Event(d.id, d.receivedBy, now, by.key(), by.name(), "submit",
-                        null, DossierStatus.SUBMITTED, null, new JsonObject().put("channel", d.channel), by.remote());
+                        null, DossierStatus.SUBMITTED, null, submitted, by.remote());
                 List<DossierRepository.Outbox> notices = new ArrayList<>();
                 notices.add(new DossierRepository.Outbox(d.id, d.receivedBy, "receipt", new JsonObject().put("channel", d.channel)));
                 Uni<String> written = atDesk
