@@ -98,6 +98,11 @@ public class ConsoleSettingsPages {
         static final DayTyped EMPTY = new DayTyped("", "closed", "", "", "");
     }
 
+    /** A radio button's choice. */
+    @TemplateData
+    public record Choice(String value, String label, boolean checked) {
+    }
+
     /** A procedure's row in the list. */
     @TemplateData
     public record ProcedureRow(String code, String name, String catalogFees, String fees, String catalogDays, String days,
@@ -123,13 +128,13 @@ public class ConsoleSettingsPages {
                 String notice);
 
         static native TemplateInstance settingsCalendar(Tenant tenant, int year, Integer previousYear, Integer nextYear, PreviewView preview,
-                List<DayRow> entries, List<OffRow> daysOff, DayTyped typed, String today, String lastDay, List<Change> history, String notice);
+                List<DayRow> entries, List<OffRow> daysOff, DayTyped typed, List<Choice> kinds, String today, String lastDay, List<Change> history, String notice);
 
         static native TemplateInstance settingsProcedures(Tenant tenant, List<ProcedureRow> rows);
 
         static native TemplateInstance settingsProcedure(Tenant tenant, String code, String name, String catalogFees, String catalogDays,
                 boolean catalogAnywhere, String fees, String days, boolean anywhere, List<VersionRow> versions, List<FeeField> feeFields,
-                String effectiveFrom, String processingDays, String receivedAnywhere, String reason, String today, String lastDay,
+                String effectiveFrom, String processingDays, List<Choice> anywhereChoices, String reason, String today, String lastDay,
                 List<Change> history, String notice);
     }
 
@@ -290,7 +295,10 @@ public class ConsoleSettingsPages {
                     c.reason() == null ? "" : c.reason())).toList();
             int thisYear = v.today().getYear();
             return ok(Templates.settingsCalendar(v.tenant(), v.year(), v.year() > thisYear - 1 ? v.year() - 1 : null,
-                    v.year() < thisYear + 1 ? v.year() + 1 : null, preview, entries, off, typed, v.today().toString(), v.lastDay().toString(),
+                    v.year() < thisYear + 1 ? v.year() + 1 : null, preview, entries, off, typed,
+                    List.of(new Choice("closed", m().settings_kind_closed(), !typed.kind().equals("working") && !typed.kind().equals("swap")),
+                            new Choice("working", m().settings_kind_working(), typed.kind().equals("working")),
+                            new Choice("swap", m().settings_kind_swap(), typed.kind().equals("swap"))), v.today().toString(), v.lastDay().toString(),
                     history, notice), status);
         });
     }
@@ -399,7 +407,9 @@ public class ConsoleSettingsPages {
             return ok(Templates.settingsProcedure(d.tenant(), code, v.name().in(locale), fees(v, d.catalog()), days(d.catalog().processingDays()),
                     v.receivedAnywhere(), fees(v, d.inForce()), days(d.inForce().processingDays()), d.inForce().receivedAnywhere(), versions,
                     feeFields, typed == null ? d.today().plusDays(1).toString() : orEmpty(typed.effectiveFrom()),
-                    typed == null ? "" : orEmpty(typed.processingDays()), typed == null ? "catalog" : orEmpty(typed.receivedAnywhere()),
+                    typed == null ? "" : orEmpty(typed.processingDays()),
+                    List.of(new Choice("catalog", m().settings_anywhere_catalog(), typed == null || !"yes".equals(typed.receivedAnywhere())),
+                            new Choice("yes", m().settings_anywhere_yes(), typed != null && "yes".equals(typed.receivedAnywhere()))),
                     typed == null ? "" : orEmpty(typed.reason()), d.today().toString(), d.lastDay().toString(), history, notice), status);
         });
     }

@@ -57,14 +57,14 @@ class SettingsBrowserTest {
                 // A day of the past is refused beside its field, with what was typed kept.
                 page.locator("#date").fill("2020-03-10");
                 page.locator("#reason").fill("Bầu cử đại biểu (thử)");
-                page.locator("form[action$='/settings/calendar'] button[type=submit]").click();
+                page.locator("form[method=post][action$='/settings/calendar'] button[type=submit]").click();
                 assertTrue(page.title().startsWith("Lỗi:"), page::title);
                 assertTrue(page.locator("#date-error").textContent().contains("đã qua"), () -> page.locator("#date-error").textContent());
                 assertEquals("Bầu cử đại biểu (thử)", page.locator("#reason").inputValue());
                 Chromium.assertAccessible(page, "calendar, refused");
 
                 page.locator("#date").fill("2027-03-10");
-                page.locator("form[action$='/settings/calendar'] button[type=submit]").click();
+                page.locator("form[method=post][action$='/settings/calendar'] button[type=submit]").click();
                 assertTrue(page.url().contains("saved"), page::url);
                 assertTrue(page.locator("[role=status]").textContent().contains("Đã lưu"), page::content);
                 String after = page.locator("#preview-with").textContent();
