@@ -28,11 +28,17 @@ public class SharedValues {
 
     private static final Logger LOG = Logger.getLogger(SharedValues.class);
 
-    private final Instance<EmbeddedCacheManager> manager;
+    private final java.util.function.Supplier<EmbeddedCacheManager> manager;
     private final CompletableFuture<Cache<String, Object>> cache = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
+    @jakarta.inject.Inject
     SharedValues(Instance<EmbeddedCacheManager> manager) {
+        this(manager::get);
+    }
+
+    /** Over a cache manager at hand (tests). */
+    SharedValues(java.util.function.Supplier<EmbeddedCacheManager> manager) {
         this.manager = manager;
     }
 
