@@ -461,8 +461,14 @@ public class ConsoleSettingsPages {
         return s == null ? "" : s;
     }
 
+    /** The year of a typed date, when the calendar page shows it (last year to next); else {@code null}: this year. */
     private static String yearOf(String date) {
-        return date != null && date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit) ? date.substring(0, 4) : null;
+        if (date == null || date.length() < 4 || !date.substring(0, 4).chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        int year = Integer.parseInt(date.substring(0, 4));
+        int now = LocalDate.now(VietnameseLunarCalendar.VIETNAM).getYear();
+        return Math.abs(year - now) <= 1 ? String.valueOf(year) : null;
     }
 
     private String weekday(DayOfWeek d) {
