@@ -193,7 +193,7 @@ public class ConsoleSettingsPages {
             typed.put(d, values[d.ordinal()] == null ? "" : values[d.ordinal()]);
         }
         return hours.set(Actor.from(identity), tenant, new DeskHoursAdmin.Input(typed, reason), ClientAddress.of(request))
-                .map(v -> Redirects.seeOther("/console/" + tenant + "/settings/hours?saved"))
+                .map(v -> Redirects.seeOther("/console/" + tenant + "/settings/hours?saved=1"))
                 .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
                     Map<String, String> labels = new LinkedHashMap<>();
                     for (DayOfWeek d : DayOfWeek.values()) {
@@ -212,7 +212,7 @@ public class ConsoleSettingsPages {
     @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
     public Uni<Response> resetHours(@PathParam("tenant") String tenant, HttpServerRequest request) {
         return hours.reset(Actor.from(identity), tenant, ClientAddress.of(request))
-                .map(v -> Redirects.seeOther("/console/" + tenant + "/settings/hours?saved"));
+                .map(v -> Redirects.seeOther("/console/" + tenant + "/settings/hours?saved=1"));
     }
 
     private Uni<Response> renderHours(String tenant, Map<DayOfWeek, String> typed, String reason, String notice, Response.Status status) {
@@ -257,7 +257,7 @@ public class ConsoleSettingsPages {
         DayTyped typed = new DayTyped(orEmpty(date), kind == null ? "closed" : kind, orEmpty(pairedDate), orEmpty(reason), orEmpty(reasonEn));
         return calendar.set(Actor.from(identity), tenant, new CalendarAdmin.Input(date, kind, pairedDate, reason, reasonEn), ClientAddress.of(request))
                 .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/calendar?year=" + d.getYear() + "&received=" + d.minusDays(1)
-                        + "&saved#preview"))
+                        + "&saved=1#preview"))
                 .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
                     page.refused((ProblemException) e, "date", Map.of("date", m().settings_day_date(), "kind", m().settings_day_kind(),
                             "pairedDate", m().settings_day_paired(), "reason", m().settings_reason(), "reasonEn", m().settings_reason_en()));
@@ -272,7 +272,7 @@ public class ConsoleSettingsPages {
     @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
     public Uni<Response> clearDay(@PathParam("tenant") String tenant, @RestForm String date, HttpServerRequest request) {
         return calendar.clear(Actor.from(identity), tenant, date, ClientAddress.of(request))
-                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/calendar?year=" + d.getYear() + "&saved"))
+                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/calendar?year=" + d.getYear() + "&saved=1"))
                 .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
                     page.refused((ProblemException) e, "date", Map.of("date", m().settings_day_date()));
                     return renderCalendar(tenant, yearOf(date), null, null, DayTyped.EMPTY, null, status(e));
@@ -351,7 +351,7 @@ public class ConsoleSettingsPages {
         fees.put(Procedure.Channel.POSTAL, orEmpty(feePostal));
         ProcedureAdmin.Input input = new ProcedureAdmin.Input(effectiveFrom, fees, processingDays, receivedAnywhere, reason);
         return procedures.add(Actor.from(identity), tenant, code, input, ClientAddress.of(request))
-                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/procedures/" + code + "?saved"))
+                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/procedures/" + code + "?saved=1"))
                 .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
                     Map<String, String> labels = new LinkedHashMap<>();
                     labels.put("effectiveFrom", m().settings_procedure_from());
@@ -374,7 +374,7 @@ public class ConsoleSettingsPages {
     public Uni<Response> withdraw(@PathParam("tenant") String tenant, @PathParam("code") String code, @RestForm String effectiveFrom,
             HttpServerRequest request) {
         return procedures.withdraw(Actor.from(identity), tenant, code, effectiveFrom, ClientAddress.of(request))
-                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/procedures/" + code + "?saved"))
+                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/procedures/" + code + "?saved=1"))
                 .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
                     page.refused((ProblemException) e, "effectiveFrom", Map.of("effectiveFrom", m().settings_procedure_from()));
                     return renderProcedure(tenant, code, null, null, status(e));

@@ -66,7 +66,7 @@ class SettingsBrowserTest {
                 page.locator("#date").fill("2027-03-10");
                 page.locator("form[method=post][action$='/settings/calendar'] button[type=submit]").click();
                 assertTrue(page.url().contains("saved"), page::url);
-                assertTrue(page.locator("[role=status]").textContent().contains("Đã lưu"), page::content);
+                assertTrue(page.content().contains("Đã lưu thay đổi"), page::content);
                 String after = page.locator("#preview-with").textContent();
                 assertNotEquals(before, after);
                 assertTrue(after.contains("15/03/2027"), after);
