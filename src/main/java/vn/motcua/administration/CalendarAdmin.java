@@ -128,20 +128,8 @@ public class CalendarAdmin {
                         errors.add(FieldError.of("kind", FieldIssue.NOT_AN_OPTION, "closed, working, swap"));
                     }
                     LocalDate paired = swap ? bounded("pairedDate", input.pairedDate(), today, errors) : null;
-                    String reason = SettingsWork.text(input.reason());
-                    String reasonEn = SettingsWork.text(input.reasonEn());
-                    if (reason == null) {
-                        errors.add(FieldError.of("reason", FieldIssue.REQUIRED));
-                    } else if (reason.length() > MAX_REASON) {
-                        errors.add(FieldError.of("reason", FieldIssue.TOO_LONG, MAX_REASON));
-                    } else if (SettingsWork.hasControl(reason)) {
-                        errors.add(FieldError.of("reason", FieldIssue.PATTERN));
-                    }
-                    if (reasonEn != null && reasonEn.length() > MAX_REASON) {
-                        errors.add(FieldError.of("reasonEn", FieldIssue.TOO_LONG, MAX_REASON));
-                    } else if (SettingsWork.hasControl(reasonEn)) {
-                        errors.add(FieldError.of("reasonEn", FieldIssue.PATTERN));
-                    }
+                    String reason = SettingsWork.reason(errors, "reason", input.reason(), MAX_REASON, true);
+                    String reasonEn = SettingsWork.reason(errors, "reasonEn", input.reasonEn(), MAX_REASON, false);
                     if (date != null && kind != null) {
                         if (own.stream().anyMatch(d -> d.date().equals(date))) {
                             errors.add(FieldError.of("date", FieldIssue.DAY_ALREADY_SET));

@@ -2,7 +2,6 @@ package vn.motcua.administration;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -146,12 +145,7 @@ public class DeskHoursAdmin {
         if (errors.isEmpty() && week.isEmpty()) {
             errors.add(FieldError.of(DayOfWeek.MONDAY.name(), FieldIssue.DESK_CLOSED_ALL_WEEK));
         }
-        String reason = input == null ? null : input.reason();
-        if (reason != null && reason.length() > MAX_REASON) {
-            errors.add(FieldError.of("reason", FieldIssue.TOO_LONG, MAX_REASON));
-        } else if (SettingsWork.hasControl(reason)) {
-            errors.add(FieldError.of("reason", FieldIssue.PATTERN));
-        }
+        SettingsWork.reason(errors, "reason", input == null ? null : input.reason(), MAX_REASON, false);
         SettingsWork.failIfAny(errors);
         return new DeskHours(week);
     }

@@ -169,14 +169,7 @@ public class ProcedureAdmin {
             } else if (!typedAnywhere.isEmpty() && !typedAnywhere.equals("catalog")) {
                 errors.add(FieldError.of("receivedAnywhere", FieldIssue.NOT_AN_OPTION, "catalog, yes"));
             }
-            String reason = SettingsWork.text(input.reason());
-            if (reason == null) {
-                errors.add(FieldError.of("reason", FieldIssue.REQUIRED));
-            } else if (reason.length() > MAX_REASON) {
-                errors.add(FieldError.of("reason", FieldIssue.TOO_LONG, MAX_REASON));
-            } else if (SettingsWork.hasControl(reason)) {
-                errors.add(FieldError.of("reason", FieldIssue.PATTERN));
-            }
+            String reason = SettingsWork.reason(errors, "reason", input.reason(), MAX_REASON, true);
             SettingsWork.failIfAny(errors);
             ProcedureSettings.Override o = new ProcedureSettings.Override(from, fees, days, anywhere, false, reason, null, null);
             JsonObject feeJson = new JsonObject();

@@ -81,6 +81,24 @@ class SettingsWork {
         return blank(s) ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
     }
 
+    /**
+     * A one-line reason as typed, composed and stripped, or {@code null} when blank; its error (required, too long, a
+     * control character) added to {@code errors}.
+     */
+    static String reason(List<FieldError> errors, String field, String typed, int max, boolean required) {
+        String reason = text(typed);
+        if (reason == null) {
+            if (required) {
+                errors.add(FieldError.of(field, vn.motcua.platform.error.FieldIssue.REQUIRED));
+            }
+        } else if (reason.length() > max) {
+            errors.add(FieldError.of(field, vn.motcua.platform.error.FieldIssue.TOO_LONG, max));
+        } else if (hasControl(reason)) {
+            errors.add(FieldError.of(field, vn.motcua.platform.error.FieldIssue.PATTERN));
+        }
+        return reason;
+    }
+
     /** Whether typed text holds a control character (a line break, a NUL): refused in one-line fields. */
     static boolean hasControl(String s) {
         return s != null && s.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
