@@ -42,7 +42,7 @@ class DependencyRulesTest {
             Map.entry("tenant", 1),
             Map.entry("identity", 2),
             Map.entry("calendar", 3), Map.entry("catalog", 3), Map.entry("audit", 3),
-            Map.entry("staff", 4),
+            Map.entry("staff", 4), Map.entry("administration", 4),
             Map.entry("dossier", 5),
             Map.entry("console", 6), Map.entry("portal", 6));
 

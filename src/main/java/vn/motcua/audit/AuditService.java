@@ -26,6 +26,10 @@ public class AuditService {
             insert into audit_event (tenant_id, actor_realm, actor_subject, actor_name, action, target, remote_addr, subject_actor,
                 purpose) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""";
 
+    static final String INSERT_CHANGE = """
+            insert into audit_event (tenant_id, actor_realm, actor_subject, actor_name, action, target, remote_addr, detail)
+            values ($1, $2, $3, $4, $5, $6, $7, $8)""";
+
     static final String ABOUT_SUBJECT = "select " + AuditEvent.COLUMNS
             + " from audit_event where subject_actor = $1 order by occurred_at desc, id desc limit $2";
 
@@ -50,6 +54,17 @@ public class AuditService {
                 .execute(Tuple.tuple(Arrays.asList(tenant, actor.realm().id(), actor.subject(), actor.displayName(), action, target,
                         remoteAddr, subject, purpose))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Records that {@code actor} changed {@code target} in {@code tenant}, with what changed ({@code detail}: before and
+     * after), on the connection of the transaction that made the change: the change and its entry commit together or
+     * not at all. The transaction must be scoped to {@code tenant}.
+     */
+    public Uni<Void> recordChange(io.vertx.mutiny.sqlclient.SqlConnection conn, Actor actor, String tenant, String action, String target,
+            io.vertx.core.json.JsonObject detail, String remoteAddr) {
+        return conn.preparedQuery(INSERT_CHANGE).execute(Tuple.tuple(Arrays.asList(tenant, actor.realm().id(), actor.subject(),
+                actor.displayName(), action, target, remoteAddr, detail))).replaceWithVoid();
     }
 
     /** The entries about citizen {@code subjectKey} ({@code citizens:<subject>}), newest first: what they may see. */

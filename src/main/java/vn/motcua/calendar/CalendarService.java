@@ -18,9 +18,10 @@ import vn.motcua.tenant.TenantDirectory;
 import vn.motcua.tenant.TenantTree;
 
 /**
- * The working calendar of each tenant: the national calendar, then the local files of its ancestors and its own.
- * The files are read and validated at start (a bad file stops it); calendars are built on first use and kept while
- * the tenant tree is the same.
+ * The working calendar of each tenant: the national calendar, then the local files of its ancestors and its own, then
+ * the days that its ancestors' administrators and its own set in the console ({@link CalendarSettings}). The files are
+ * read and validated at start (a bad file stops it); calendars are built on first use and kept while the tenant tree
+ * and the console's days are the same (a change of either, on any replica, rebuilds them).
  */
 @ApplicationScoped
 public class CalendarService {
@@ -31,11 +32,14 @@ public class CalendarService {
     private final TenantDirectory tenants;
     private volatile CalendarFiles.Book book;
     private volatile TenantTree builtFor;
+    private volatile CalendarSettings.Snapshot builtWith;
     private final Map<String, WorkingCalendar> calendars = new ConcurrentHashMap<>();
+    private final CalendarSettings settings;
 
-    CalendarService(CalendarConfig config, TenantDirectory tenants) {
+    CalendarService(CalendarConfig config, TenantDirectory tenants, CalendarSettings settings) {
         this.config = config;
         this.tenants = tenants;
+        this.settings = settings;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -45,22 +49,53 @@ public class CalendarService {
             LOG.error(e.getMessage());
             throw e;
         }
-        LOG.infof("Calendars: national, %d local, from %s", book.local().size(), config.root());
+        // The console's days are read once now, so that no request waits for them (see CalendarSettings).
+        int days = settings.snapshot().await().atMost(java.time.Duration.ofSeconds(30)).byTenant().values().stream().mapToInt(List::size).sum();
+        LOG.infof("Calendars: national, %d local, from %s; %d days set in the console", book.local().size(), config.root(), days);
     }
 
     /** The calendar of {@code tenantCode}, or a 404 problem when there is no such tenant. */
     public Uni<WorkingCalendar> of(String tenantCode) {
-        return tenants.tree().map(tree -> {
+        return tenants.tree().chain(tree -> settings.snapshot().map(days -> {
             Tenant tenant = tree.find(tenantCode).orElseThrow(() -> Problems.tenantNotFound(tenantCode));
-            if (tree != builtFor) {
-                calendars.clear();
+            if (tree != builtFor || days != builtWith) {
+                // A refresh by age reads the same days again: the calendars built stay good.
+                if (tree != builtFor || !days.equals(builtWith)) {
+                    calendars.clear();
+                }
                 builtFor = tree;
+                builtWith = days;
             }
-            return calendars.computeIfAbsent(tenant.code(), code -> build(tree, tenant));
-        });
+            return calendars.computeIfAbsent(tenant.code(), code -> build(tree, tenant, days));
+        }));
     }
 
-    private WorkingCalendar build(TenantTree tree, Tenant tenant) {
+    /**
+     * The calendar of {@code tenantCode} from the national calendar and the files only, without the days set in the
+     * console: what the settings page compares with, to show what those days change. Not kept.
+     */
+    public Uni<WorkingCalendar> withoutConsoleDays(String tenantCode) {
+        return tenants.tree().map(tree -> build(tree, tree.find(tenantCode).orElseThrow(() -> Problems.tenantNotFound(tenantCode)),
+                CalendarSettings.Snapshot.EMPTY));
+    }
+
+    /**
+     * The calendar of {@code tenantCode} as it would be with {@code extra} days set for it too (each replacing what the
+     * tenant set for that day): what a change would make of it, checked before it is written. Not kept.
+     */
+    public Uni<WorkingCalendar> withDays(String tenantCode, List<CalendarDay> extra) {
+        return tenants.tree().chain(tree -> settings.snapshot().map(days -> {
+            Tenant tenant = tree.find(tenantCode).orElseThrow(() -> Problems.tenantNotFound(tenantCode));
+            Map<String, List<CalendarDay>> changed = new java.util.HashMap<>(days.byTenant());
+            List<CalendarDay> own = new ArrayList<>(days.of(tenantCode));
+            own.removeIf(d -> extra.stream().anyMatch(e -> e.date().equals(d.date())));
+            own.addAll(extra);
+            changed.put(tenantCode, List.copyOf(own));
+            return build(tree, tenant, new CalendarSettings.Snapshot(changed));
+        }));
+    }
+
+    private WorkingCalendar build(TenantTree tree, Tenant tenant, CalendarSettings.Snapshot snapshot) {
         List<CalendarData> local = new ArrayList<>();
         for (Tenant t : tree.ancestors(tenant.code())) {
             if (book.local().containsKey(t.code())) {
@@ -70,6 +105,11 @@ public class CalendarService {
         if (book.local().containsKey(tenant.code())) {
             local.add(book.local().get(tenant.code()));
         }
-        return new WorkingCalendar(book.national(), local);
+        List<List<CalendarDay>> days = new ArrayList<>();
+        for (Tenant t : tree.ancestors(tenant.code())) {
+            days.add(snapshot.of(t.code()));
+        }
+        days.add(snapshot.of(tenant.code()));
+        return new WorkingCalendar(book.national(), local, days);
     }
 }

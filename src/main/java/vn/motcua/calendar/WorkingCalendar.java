@@ -46,6 +46,7 @@ public final class WorkingCalendar {
     private final LocalTime cutoff;
     private final CalendarData national;
     private final List<CalendarData> local;
+    private final List<List<CalendarDay>> days;
     private final Map<Integer, YearView> years = new ConcurrentHashMap<>();
 
     private record YearView(Map<LocalDate, DayOff> off, Map<LocalDate, LocalizedText> worked) {
@@ -57,8 +58,18 @@ public final class WorkingCalendar {
      *                 the cut-off and add closures and worked days
      */
     public WorkingCalendar(CalendarData national, List<CalendarData> local) {
+        this(national, local, List.of());
+    }
+
+    /**
+     * @param days the days the tenant's administrators set in the console, and those of its ancestors', farthest
+     *             ancestor first: they apply after the files, the nearest tenant's last, so that a ward's own entry
+     *             for a day wins over its district's
+     */
+    public WorkingCalendar(CalendarData national, List<CalendarData> local, List<List<CalendarDay>> days) {
         this.national = national;
         this.local = List.copyOf(local);
+        this.days = List.copyOf(days);
         Map<DayOfWeek, List<DeskSession>> w = national.week();
         LocalTime c = national.cutoff();
         for (CalendarData l : local) {
@@ -284,6 +295,21 @@ public final class WorkingCalendar {
         for (CalendarData l : local) {
             if (l.years() != null && l.years().get(year) != null) {
                 apply(l.years().get(year), DayOff.Kind.LOCAL_CLOSURE, off, worked);
+            }
+        }
+        for (List<CalendarDay> tenantDays : days) {
+            for (CalendarDay d : tenantDays) {
+                if (d.date().getYear() != year) {
+                    continue;
+                }
+                if (d.kind().worked()) {
+                    off.remove(d.date());
+                    worked.put(d.date(), d.reason());
+                } else {
+                    worked.remove(d.date());
+                    off.put(d.date(), new DayOff(d.date(), d.kind() == CalendarDay.Kind.CLOSED ? DayOff.Kind.LOCAL_CLOSURE
+                            : DayOff.Kind.DECIDED, d.reason()));
+                }
             }
         }
         return new YearView(Collections.unmodifiableMap(off), Collections.unmodifiableMap(worked));

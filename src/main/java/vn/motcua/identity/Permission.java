@@ -56,6 +56,12 @@ public enum Permission {
 
     // Staff provisioning (through Keycloak's admin API): a tenant's administrators, for it and the tenants below.
     MANAGE_STAFF("staff.manage", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN),
+    /**
+     * A tenant's own settings (cấu hình của đơn vị): desk hours, the year's calendar days, procedure overrides within the
+     * catalog's bounds; read and changed by its administrators and those of the tenants above it (a ward often has none
+     * of its own), as for its staff. Each change is written in the tenant's own scope, and to the audit log.
+     */
+    TENANT_SETTINGS("tenant.settings", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN),
 
     // Oversight.
     READ_AUDIT("audit.read", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN, Roles.AUDITOR),

@@ -21,6 +21,7 @@ import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogGuide;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.i18n.MessageKeys;
@@ -50,7 +51,10 @@ public class ProcedureGuide {
     private final TenantDirectory tenants;
     private final CalendarService calendars;
 
-    ProcedureGuide(CatalogService catalog, TenantDirectory tenants, CalendarService calendars) {
+    private final ProcedureSettings overrides;
+
+    ProcedureGuide(CatalogService catalog, TenantDirectory tenants, CalendarService calendars, ProcedureSettings overrides) {
+        this.overrides = overrides;
         this.catalog = catalog;
         this.tenants = tenants;
         this.calendars = calendars;
@@ -169,16 +173,21 @@ public class ProcedureGuide {
         Procedure procedure = catalog.find(code).orElseThrow(() -> new ProblemException(ProblemType.PROCEDURE_NOT_FOUND, code));
         Procedure.Version v = procedure.versionAt(today())
                 .orElseThrow(() -> new ProblemException(ProblemType.PROCEDURE_NOT_FOUND, code));
-        return tenants.tree().chain(tree -> {
+        return Uni.combine().all().unis(tenants.tree(), overrides.snapshot()).asTuple().chain(both -> {
+            TenantTree tree = both.getItem1();
             Optional<Tenant> home = blank(ward) ? Optional.empty() : tree.find(ward).filter(t -> tree.children(t.code()).isEmpty());
             Optional<Tenant> competent = home.flatMap(h -> competentFor(tree, v, h.code()));
-            Uni<Office> office = competent.isEmpty() ? Uni.createFrom().nullItem() : office(competent.get(), v, locale);
+            // At a known office, its own fee and time (set by its administrators within the catalog's): what it charges.
+            Optional<ProcedureSettings.Terms> terms = competent.map(c -> both.getItem2().terms(code, v, c, today()));
+            Uni<Office> office = competent.isEmpty() ? Uni.createFrom().nullItem()
+                    : office(competent.get(), terms.get().processingDays(), locale);
             return office.map(o -> {
                 CatalogGuide.Area area = catalog.guide().field(v.field()).orElse(null);
                 return new Page(procedure.code(), v.name().in(locale), v.field(), area == null ? v.field() : area.name().in(locale),
                         v.result().in(locale), v.guide().in(locale), v.contact().in(locale),
                         v.documents().stream().map(d -> new Document(d.name().in(locale), d.kind(), d.count(), d.optional())).toList(),
-                        v.fees().stream().map(f -> new FeeLine(f.channel().wire(), money(f.amount(), locale))).toList(),
+                        v.fees().stream().map(f -> new FeeLine(f.channel().wire(),
+                                money(terms.map(t -> t.fee(f.channel())).orElse(f.amount()), locale))).toList(),
                         days(v.processingDays(), locale),
                         v.steps().stream().map(s -> s.name().in(locale)).toList(), v.legalBasis(), online(v), levels(tree, v, locale),
                         home.map(Tenant::code).orElse(null), wards(tree, home.map(Tenant::code).orElse(null), locale), o,
@@ -233,10 +242,10 @@ public class ProcedureGuide {
         return groups;
     }
 
-    private Uni<Office> office(Tenant t, Procedure.Version v, Locale locale) {
+    private Uni<Office> office(Tenant t, java.math.BigDecimal processingDays, Locale locale) {
         return calendars.of(t.code()).map(calendar -> {
             OffsetDateTime now = OffsetDateTime.now(VietnameseLunarCalendar.VIETNAM);
-            OffsetDateTime due = calendar.dueAt(calendar.clockStart(now), v.processingDaysAt(t))
+            OffsetDateTime due = calendar.dueAt(calendar.clockStart(now), processingDays)
                     .atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toOffsetDateTime();
             List<DeskDay> hours = new ArrayList<>();
             for (DayOfWeek d : DayOfWeek.values()) {

@@ -96,6 +96,25 @@ public class TenantDirectory {
         return Uni.createFrom().completionStage(mine);
     }
 
+    /**
+     * Drops the tree on every replica after a tenant's own settings changed (its desk hours, committed by the caller):
+     * each reloads it from PostgreSQL on its next read. The removal is repeated a moment later, so that a replica whose
+     * reload began before the commit does not keep what it read.
+     */
+    public Uni<Void> invalidate() {
+        Uni<Void> now = drop();
+        Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofSeconds(2)).chain(this::drop)
+                .subscribe().with(x -> {
+                }, failure -> LOG.warn("The tenant tree was not dropped again", failure));
+        return now;
+    }
+
+    private Uni<Void> drop() {
+        synced = null;
+        Cache<String, TenantTree> c = cache.getNow(null);
+        return c == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(c.removeAsync(TREE)).replaceWithVoid();
+    }
+
     /** Publishes a freshly synced tree: here once the cache is up, and on the other replicas by invalidation. */
     void publish(TenantTree tree) {
         synced = tree;

@@ -122,7 +122,13 @@ public class TenantRepository {
                                     List<Tenant> tenants = new ArrayList<>();
                                     rs.forEach(r -> tenants.add(tenant(r)));
                                     return new TenantTree(levels, tenants, offices);
-                                }))));
+                                })
+                                .chain(tree -> DeskHoursSettings.overrides(conn).map(tree::withDeskHours)))));
+    }
+
+    /** The desk hours that tenants' administrators set in the console, over the files' (see {@link DeskHoursSettings}). */
+    public Uni<java.util.Map<String, DeskHours>> deskHoursOverrides() {
+        return DeskHoursSettings.overrides(pool);
     }
 
     private static Tenant tenant(Row r) {

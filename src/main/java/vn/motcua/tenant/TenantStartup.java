@@ -44,7 +44,8 @@ public class TenantStartup {
         // The cache starts last, off the start's critical path: reads go to PostgreSQL until it is up, and a new
         // cluster member caches nothing before it has joined and can receive invalidations.
         directory.startCache();
-        directory.publish(tree);
+        // The desk hours that administrators set in the console stand over the files' (see DeskHoursSettings).
+        directory.publish(tree.withDeskHours(repository.deskHoursOverrides().await().atMost(Duration.ofSeconds(60))));
         LOG.infof("Tenants: %d loaded from %s (%d levels, %d post offices; %s): read %d ms, synced %d ms",
                 tree.size(), config.root(), tree.levels().size(), tree.postalOffices().size(),
                 synced == 0 ? "database already up to date" : synced + " rows written",

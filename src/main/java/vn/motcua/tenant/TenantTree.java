@@ -99,6 +99,23 @@ public final class TenantTree {
         }
     }
 
+    /**
+     * The same tree with these tenants' desk hours replaced (the hours their administrators set in the console), each
+     * then counted as the tenant's own. The tenants below keep the hours they had.
+     */
+    public TenantTree withDeskHours(Map<String, DeskHours> overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        List<Tenant> tenants = new ArrayList<>();
+        for (Tenant t : byCode.values()) {
+            DeskHours h = overrides.get(t.code());
+            tenants.add(h == null ? t : new Tenant(t.code(), t.parentCode(), t.level(), t.depth(), t.name(), t.agencyCode(), t.address(),
+                    t.phone(), t.email(), h, true, t.postalOffices(), t.source()));
+        }
+        return new TenantTree(levels, tenants, postalOffices.values());
+    }
+
     public List<Level> levels() {
         return levels;
     }

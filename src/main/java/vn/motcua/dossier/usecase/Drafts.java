@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.dossier.store.DraftFiles;
 import vn.motcua.dossier.store.DraftRows;
 import vn.motcua.identity.AccessPolicy;
@@ -27,6 +28,7 @@ import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemException.FieldError;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
 
 /**
  * A citizen's draft (hồ sơ nháp) on the portal: started from a procedure's page, answered page by page, each answer
@@ -69,11 +71,14 @@ public class Drafts {
     private final ObjectMapper json;
     private final DraftFiles files;
     private final DraftPapers papers;
+    private final ProcedureSettings overrides;
 
     Drafts(ScopedTransactions transactions, DraftRows rows, CatalogService catalog, TenantDirectory tenants, SubmissionCheck check,
-            SubmitDossier submit, AccessPolicy policy, DossierWork work, ObjectMapper json, DraftFiles files, DraftPapers papers) {
+            SubmitDossier submit, AccessPolicy policy, DossierWork work, ObjectMapper json, DraftFiles files, DraftPapers papers,
+            ProcedureSettings overrides) {
         this.files = files;
         this.papers = papers;
+        this.overrides = overrides;
         this.transactions = transactions;
         this.rows = rows;
         this.catalog = catalog;
@@ -182,9 +187,10 @@ public class Drafts {
     }
 
     private Uni<List<FieldError>> formProblems(Actor actor, DraftView d, List<String> fields, java.util.Locale locale) {
-        return tenants.tree().map(tree -> {
+        return Uni.combine().all().unis(tenants.tree(), overrides.snapshot()).asTuple().map(both -> {
+            TenantTree tree = both.getItem1();
             try {
-                check.prepare(actor, submission(d), null, tree, work.now());
+                check.prepare(actor, submission(d), null, tree, work.now(), both.getItem2());
                 return List.<FieldError>of();
             } catch (ProblemException e) {
                 if (e.type() == ProblemType.VALIDATION_FAILED) {

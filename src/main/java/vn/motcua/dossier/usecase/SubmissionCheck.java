@@ -20,6 +20,7 @@ import io.vertx.core.json.JsonObject;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.dossier.domain.CitizenId;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierCommands;
@@ -50,7 +51,7 @@ class SubmissionCheck {
      * (whose calendar and processing time its deadline follows; the same tenant unless received elsewhere) and the
      * procedure's version.
      */
-    record Prepared(Dossier dossier, Tenant tenant, Tenant competent, Procedure.Version version) {
+    record Prepared(Dossier dossier, Tenant tenant, Tenant competent, Procedure.Version version, ProcedureSettings.Terms terms) {
     }
 
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -65,9 +66,12 @@ class SubmissionCheck {
         this.json = json;
     }
 
-    /** Checks the whole request, collecting every error, and builds the dossier it describes. */
+    /**
+     * Checks the whole request, collecting every error, and builds the dossier it describes, under the terms of the
+     * competent office that day: the catalog's version, with the office's own version over it ({@code overrides}).
+     */
     Prepared prepare(Actor actor, DossierRequests.Submission r, String idempotencyKey, TenantTree tree,
-            OffsetDateTime now) {
+            OffsetDateTime now, ProcedureSettings.Snapshot overrides) {
         if (r == null) {
             throw DossierCommands.validation("body", FieldIssue.REQUIRED);
         }
@@ -173,8 +177,9 @@ class SubmissionCheck {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             errors.add(FieldError.of("Idempotency-Key", FieldIssue.TOO_LONG, 100));
         }
+        ProcedureSettings.Terms terms = competent != null && version != null ? overrides.terms(r.procedure(), version, competent, today) : null;
         if (tenant != null && competent != null && version != null && !competent.code().equals(tenant.code())) {
-            errors.addAll(receivedElsewhere(tenant, competent, version, tree));
+            errors.addAll(receivedElsewhere(tenant, competent, version, terms, tree));
         }
         FormValidator.Result form = version == null ? null : FormValidator.validate(r.form(), version.form(), "form", today);
         if (form != null) {
@@ -222,23 +227,26 @@ class SubmissionCheck {
             d.deliveryAddress = deliveryAddress;
         }
         d.form = new JsonObject(json.convertValue(form.form(), java.util.Map.class));
-        Procedure.Channel ch = channel;
-        d.fee = version.fees().stream().filter(f -> f.channel() == ch).mapToLong(Procedure.Fee::amount).findFirst().orElse(0);
-        d.processingDays = version.processingDaysAt(competent);
+        // The competent office's terms that day (its own fee and time within the catalog's); kept with the dossier, so
+        // that a later change of them never touches it.
+        d.fee = terms.fee(channel);
+        d.processingDays = terms.processingDays();
         d.supplementClock = version.supplement().wire();
         d.submittedAt = now;
         d.idempotencyKey = idempotencyKey;
         d.requestHash = idempotencyKey == null ? null : hash(r);
-        return new Prepared(d, tenant, competent, version);
+        return new Prepared(d, tenant, competent, version, terms);
     }
 
     /**
      * A desk receiving for another office (Decree 118/2025/NĐ-CP): only for a procedure received anywhere in the
      * province, within the province, and for an office that handles the procedure (the desk itself need not).
      */
-    private static List<FieldError> receivedElsewhere(Tenant desk, Tenant competent, Procedure.Version version, TenantTree tree) {
+    private static List<FieldError> receivedElsewhere(Tenant desk, Tenant competent, Procedure.Version version, ProcedureSettings.Terms terms,
+            TenantTree tree) {
         List<FieldError> errors = new ArrayList<>();
-        if (!version.receivedAnywhere()) {
+        // The province's list (the catalog), or the competent office's own choice to be received anywhere.
+        if (!terms.receivedAnywhere()) {
             errors.add(FieldError.of("tenant", FieldIssue.NOT_RECEIVED_ANYWHERE));
         }
         if (!tree.top(desk.code()).equals(tree.top(competent.code()))) {

@@ -14,6 +14,7 @@ import io.vertx.pgclient.PgException;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.Procedure;
+import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.dossier.domain.Deadlines;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierAction;
@@ -28,6 +29,7 @@ import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.tenant.TenantDirectory;
+import vn.motcua.tenant.TenantTree;
 
 /**
  * Submitting a dossier (nộp hồ sơ), online, at the counter or by post. Everything wrong with the request is reported
@@ -50,9 +52,11 @@ public class SubmitDossier {
     private final SubmissionWriter writer;
     private final SubmissionCheck check;
     private final DossierWork work;
+    private final ProcedureSettings overrides;
 
     SubmitDossier(ScopedTransactions transactions, DossierRepository repository, CalendarService calendars, TenantDirectory tenants,
-            SubmissionWriter writer, SubmissionCheck check, DossierWork work) {
+            SubmissionWriter writer, SubmissionCheck check, DossierWork work, ProcedureSettings overrides) {
+        this.overrides = overrides;
         this.transactions = transactions;
         this.repository = repository;
         this.calendars = calendars;
@@ -73,9 +77,10 @@ public class SubmitDossier {
      */
     Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr,
             List<DraftFiles.Staged> staged) {
-        return tenants.tree().chain(tree -> {
+        return Uni.combine().all().unis(tenants.tree(), overrides.snapshot()).asTuple().chain(both -> {
+            TenantTree tree = both.getItem1();
             OffsetDateTime now = work.now();
-            SubmissionCheck.Prepared p = check.prepare(actor, request, idempotencyKey, tree, now);
+            SubmissionCheck.Prepared p = check.prepare(actor, request, idempotencyKey, tree, now, both.getItem2());
             // The deadline is the competent office's: its calendar and its processing time.
             return calendars.of(p.competent().code()).chain(calendar -> {
                 Dossier d = p.dossier();
@@ -102,6 +107,10 @@ public class SubmitDossier {
                 if (!staged.isEmpty()) {
                     submitted.put("files", new io.vertx.core.json.JsonArray(staged.stream().map(f -> (Object) new JsonObject()
                             .put("document", f.document()).put("file", f.fileName()).put("sha256", f.sha256())).toList()));
+                }
+                if (p.terms().overrideFrom() != null) {
+                    // Under the competent office's own terms (fee, time) of that date, as well as the catalog's version.
+                    submitted.put("officeTermsFrom", p.terms().overrideFrom().toString());
                 }
                 DossierRepository.Event first = new DossierRepository.Event(d.id, d.receivedBy, now, by.key(), by.name(), "submit",
                         null, DossierStatus.SUBMITTED, null, submitted, by.remote());

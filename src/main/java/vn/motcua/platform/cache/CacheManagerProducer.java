@@ -26,6 +26,8 @@ public class CacheManagerProducer {
 
     /** The cache names; each holds read-mostly data whose truth is in PostgreSQL. */
     public static final String TENANTS = "tenants";
+    /** Tenants' own settings from the console (calendar days, procedure overrides): see {@link SharedValues}. */
+    public static final String SETTINGS = "settings";
 
     @Produces
     @Singleton
@@ -52,6 +54,7 @@ public class CacheManagerProducer {
         readMostly.encoding().mediaType(MediaType.APPLICATION_OBJECT_TYPE);
         readMostly.memory().maxCount(10_000);
         manager.defineConfiguration(TENANTS, readMostly.build());
+        manager.defineConfiguration(SETTINGS, readMostly.build());
         manager.start();
         LOG.infof("Cache started (%s)", clustered ? "cluster '" + config.clusterName() + "'" : "local");
         return manager;

@@ -49,7 +49,39 @@ public enum FieldIssue {
     /** A photo in which no QR code could be found or read (too dark, blurred, cut off, or not the card's front). */
     CARD_QR_UNREADABLE,
     /** A QR code was read, but it is not a citizen ID card's. */
-    CARD_QR_NOT_A_CARD;
+    CARD_QR_NOT_A_CARD,
+    /** Desk sessions not typed like 07:30-11:30, 13:30-17:00 (in order, apart, within the day's bounds). */
+    DESK_SESSIONS,
+    /** Desk hours with no day open. */
+    DESK_CLOSED_ALL_WEEK,
+    /** A day that has passed: what was counted on it stays. */
+    DATE_PASSED,
+    /** A day beyond what may be set ahead. */
+    DATE_TOO_FAR,
+    /** A calendar day the tenant already set (take it back first). */
+    DAY_ALREADY_SET,
+    /** A calendar day the tenant did not set. */
+    NO_DAY_SET,
+    /** An extra working day that is already a working day. */
+    ALREADY_WORKING_DAY,
+    /** A closure of a day that is not worked anyway. */
+    NOT_A_WORKING_DAY,
+    /** More calendar days in a year than allowed. */
+    TOO_MANY_DAYS,
+    /** The two days of a swap the same, or too far apart. */
+    SWAP_APART,
+    /** A closure that leaves too many days in a row without a working day. */
+    TOO_LONG_CLOSED,
+    /** A version of a procedure's terms already in force: add a later one. */
+    VERSION_IN_EFFECT,
+    /** No version of that date to withdraw. */
+    NO_VERSION,
+    /** A fee above the catalog's for that channel. */
+    ABOVE_CATALOG_FEE,
+    /** A processing time above the catalog's at this office. */
+    ABOVE_CATALOG_DAYS,
+    /** A processing time that is not a positive number of half days. */
+    HALF_DAYS;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

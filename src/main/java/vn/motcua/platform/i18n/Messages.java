@@ -357,4 +357,52 @@ public interface Messages {
 
     @Message
     String field_card_qr_not_a_card();
+
+    @Message
+    String field_desk_sessions(int max, String earliest, String latest);
+
+    @Message
+    String field_desk_closed_all_week();
+
+    @Message
+    String field_date_passed();
+
+    @Message
+    String field_date_too_far(String last);
+
+    @Message
+    String field_day_already_set();
+
+    @Message
+    String field_no_day_set();
+
+    @Message
+    String field_already_working_day();
+
+    @Message
+    String field_not_a_working_day();
+
+    @Message
+    String field_too_many_days(int max);
+
+    @Message
+    String field_swap_apart(int max);
+
+    @Message
+    String field_too_long_closed(int max);
+
+    @Message
+    String field_version_in_effect();
+
+    @Message
+    String field_no_version();
+
+    @Message
+    String field_above_catalog_fee(long max);
+
+    @Message
+    String field_above_catalog_days(String max);
+
+    @Message
+    String field_half_days();
 }

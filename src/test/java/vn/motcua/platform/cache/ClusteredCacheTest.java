@@ -47,6 +47,9 @@ class ClusteredCacheTest {
         assertTrue(caches.getMembers().contains(caches.getAddress()), "a member of its own cluster");
         assertEquals(CacheMode.INVALIDATION_SYNC,
                 caches.getCache(CacheManagerProducer.TENANTS).getCacheConfiguration().clustering().cacheMode());
+        assertEquals(CacheMode.INVALIDATION_SYNC,
+                caches.getCache(CacheManagerProducer.SETTINGS).getCacheConfiguration().clustering().cacheMode(),
+                "tenants' settings are dropped on every replica when one changes them");
         long registered = VertxContextSupport.subscribeAndAwait(() -> pool
                 .query("select count(*) from jgroups where cluster = 'motcua-test'").execute()
                 .map(rs -> rs.iterator().next().getLong(0)));

@@ -1,0 +1,100 @@
+package vn.motcua.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.Chromium;
+import vn.motcua.support.Demo;
+
+/**
+ * The tenant administrator sets a local closure on the year's calendar page, in a real Chromium, with and without
+ * JavaScript: the due-date preview changes (with the closure, and without it for comparison), a refused day is said
+ * beside its field with what was typed kept, and every page is axe-clean. The day is in 2027, at Phường Kim Mã, and
+ * is taken back at the end, so no other test's due date moves.
+ */
+@QuarkusTest
+class SettingsBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    static void signIn(Page page, String username) {
+        if (page.locator("#username").count() == 0) {
+            throw new AssertionError("not a sign-in page: " + page.url() + "\n" + page.content());
+        }
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(Demo.PASSWORD);
+        page.locator("#kc-login").click();
+    }
+
+    @Test
+    void theAdministratorClosesADayAndSeesTheDueDateMove() {
+        for (boolean js : new boolean[] { true, false }) {
+            try (BrowserContext context = Chromium.context(Chromium.DESKTOP, js)) {
+                Page page = context.newPage();
+                String calendar = base + "console/" + Demo.WARD_KIM_MA + "/settings/calendar";
+                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings");
+                signIn(page, Demo.DISTRICT_ADMIN);
+                assertTrue(page.title().startsWith("Cấu hình đơn vị"), page::title);
+                Chromium.assertAccessible(page, "settings");
+                page.locator("a[href$='/settings/calendar']").click();
+                Chromium.assertAccessible(page, "calendar");
+
+                page.navigate(calendar + "?year=2027&received=2027-03-09&days=3");
+                String before = page.locator("#preview-with").textContent();
+                assertTrue(before.contains("12/03/2027"), before);
+
+                // A day of the past is refused beside its field, with what was typed kept.
+                page.locator("#date").fill("2020-03-10");
+                page.locator("#reason").fill("Bầu cử đại biểu (thử)");
+                page.locator("form[method=post][action$='/settings/calendar'] button[type=submit]").click();
+                assertTrue(page.title().startsWith("Lỗi:"), page::title);
+                assertTrue(page.locator("#date-error").textContent().contains("đã qua"), () -> page.locator("#date-error").textContent());
+                assertEquals("Bầu cử đại biểu (thử)", page.locator("#reason").inputValue());
+                Chromium.assertAccessible(page, "calendar, refused");
+
+                page.locator("#date").fill("2027-03-10");
+                page.locator("form[method=post][action$='/settings/calendar'] button[type=submit]").click();
+                assertTrue(page.url().contains("saved"), page::url);
+                assertTrue(page.content().contains("Đã lưu thay đổi"), page::content);
+                String after = page.locator("#preview-with").textContent();
+                assertNotEquals(before, after);
+                assertTrue(after.contains("15/03/2027"), after);
+                assertTrue(page.locator("#preview-without").textContent().contains("12/03/2027"), () -> page.locator("#preview-without").textContent());
+                assertTrue(page.locator("#preview").textContent().contains("Bầu cử đại biểu (thử)"), "the closure is named among the days skipped");
+                Chromium.assertAccessible(page, "calendar with a closure");
+                if (js) {
+                    Chromium.screenshot(page, "console-settings-calendar");
+                }
+
+                // Taken back: the preview is the calendar's again.
+                page.locator("form[action$='/settings/calendar/clear'] button").first().click();
+                page.navigate(calendar + "?year=2027&received=2027-03-09&days=3");
+                assertEquals(before, page.locator("#preview-with").textContent());
+
+                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings/hours");
+                Chromium.assertAccessible(page, "desk hours");
+                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings/procedures");
+                Chromium.assertAccessible(page, "procedures");
+                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings/procedures/1.004873");
+                Chromium.assertAccessible(page, "a procedure");
+                page.locator("#fee-online-full").fill("99999");
+                page.locator("#reason").fill("Thử");
+                page.locator("form[action$='/settings/procedures/1.004873'] button[type=submit]").click();
+                assertTrue(page.locator("#fee-online-full-error").textContent().contains("1500"), () -> page.locator("#fee-online-full-error").textContent());
+                assertEquals("99999", page.locator("#fee-online-full").inputValue());
+                Chromium.assertAccessible(page, "a procedure, refused");
+            }
+        }
+    }
+}
