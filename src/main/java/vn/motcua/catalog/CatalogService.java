@@ -114,6 +114,11 @@ public class CatalogService {
                 .toList());
     }
 
+    /** Every procedure of the catalog, in no particular order. */
+    public java.util.Collection<Procedure> all() {
+        return java.util.Collections.unmodifiableCollection(catalog.values());
+    }
+
     /** Text as searches compare it: lower case, without diacritics ("Nguyễn Văn Đức" → "nguyen van duc"). */
     public static String fold(String text) {
         return TextSearch.fold(text);

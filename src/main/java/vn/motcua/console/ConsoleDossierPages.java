@@ -40,8 +40,10 @@ import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierAction;
 import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.domain.DossierStatus;
+import vn.motcua.dossier.domain.Exemption;
 import vn.motcua.dossier.usecase.ActOnDossier;
 import vn.motcua.dossier.usecase.AttachmentService;
+import vn.motcua.dossier.usecase.Digitization;
 import vn.motcua.dossier.usecase.DossierRead;
 import vn.motcua.dossier.usecase.DossierRequests;
 import vn.motcua.dossier.usecase.ReadDossier;
@@ -93,9 +95,18 @@ public class ConsoleDossierPages {
     public record Fact(String label, String value) {
     }
 
-    /** A paper of the procedure and its files. */
+    /**
+     * A paper of the procedure and its files; for a dossier handed in on paper, its digitization (Circular 03/2025):
+     * the exemption in force, if any, and whether this officer may scan or exempt it now.
+     */
     @TemplateData
-    public record Paper(int number, String name, boolean optional, List<FileView> files) {
+    public record Paper(int number, String name, boolean optional, List<FileView> files, String exemption, String exemptionNote,
+            boolean digitize, List<Choice> exemptions) {
+
+        /** The field its errors are named by, and its element's id on the page. */
+        public String field() {
+            return "document-" + number;
+        }
     }
 
     @TemplateData
@@ -136,7 +147,7 @@ public class ConsoleDossierPages {
     @TemplateData
     public record DossierView(Tenant tenant, String code, String procedure, String status, String timeliness, boolean late, String left,
             String notice, List<Fact> facts, List<Fact> form, List<Paper> papers, List<StepView> steps, List<EventView> history,
-            List<ActionForm> actions, int version, String queue, boolean heldHere, String heldBy) {
+            List<ActionForm> actions, int version, String queue, boolean heldHere, String heldBy, boolean onPaper, long maxMegabytes) {
     }
 
     private final ReadDossier reads;
@@ -148,9 +159,11 @@ public class ConsoleDossierPages {
     private final CalendarService calendars;
     private final PageContext page;
     private final SecurityIdentity identity;
+    private final Digitization digitization;
 
     ConsoleDossierPages(ReadDossier reads, ActOnDossier actions, AttachmentService attachments, StaffService staff, CatalogService catalog,
-            TenantDirectory tenants, CalendarService calendars, PageContext page, SecurityIdentity identity) {
+            TenantDirectory tenants, CalendarService calendars, PageContext page, SecurityIdentity identity, Digitization digitization) {
+        this.digitization = digitization;
         this.reads = reads;
         this.actions = actions;
         this.attachments = attachments;
@@ -218,13 +231,80 @@ public class ConsoleDossierPages {
             if (!p.fieldErrors().isEmpty()) {
                 // The use case names its fields (reason, to, ...): on the page they are this action's (refuse-reason, ...).
                 List<ProblemException.FieldError> mine = p.localized(page.locale()).fieldErrors().stream()
-                        .map(f -> new ProblemException.FieldError(a.wire() + "-" + f.field(), f.message(), null, List.of())).toList();
+                        .map(f -> new ProblemException.FieldError(f.field().startsWith("document-") ? f.field() : a.wire() + "-" + f.field(),
+                                f.message(), null, List.of())).toList();
                 page.refused(new ProblemException(p.type(), mine, p.args().toArray()));
             } else {
                 page.refused(p, field);
             }
             return render(tenant, code, null, a, typed, remote, Response.Status.fromStatusCode(p.type().status()));
         });
+    }
+
+    /** A paper's scan, attached at reception (số hóa): then the page again, at that paper. */
+    @POST
+    @Path("/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = "dossier.attach")
+    public Uni<Response> scan(@PathParam("tenant") String tenant, @PathParam("receiptCode") String code, @RestForm("document") String document,
+            @RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file, HttpServerRequest request) {
+        Actor actor = Actor.from(identity);
+        String remote = ClientAddress.of(request);
+        Integer n = number(document);
+        String field = "document-" + (n == null ? 1 : n);
+        Uni<Response> done = Uni.createFrom().deferred(() -> {
+            if (n == null) {
+                throw DossierCommands.validation("document", FieldIssue.NO_SUCH_DOCUMENT, "?");
+            }
+            if (file == null || file.size() == 0) {
+                throw DossierCommands.validation("file", FieldIssue.EMPTY_FILE);
+            }
+            // Read through this tenant's console first: the officer must work here (404 otherwise).
+            return reads.readAt(actor, tenant, code, remote).chain(read -> attachments.attach(actor, code, n, file.fileName(),
+                    file.uploadedFile(), file.size(), remote));
+        }).map(a -> Redirects.seeOther(href(tenant, code) + "#" + field));
+        return done.onFailure(e -> e instanceof ProblemException p && p.type().status() >= 400 && p.type().status() < 500
+                && p.type() != ProblemType.DOSSIER_NOT_FOUND && p.type() != ProblemType.TENANT_FORBIDDEN && p.type() != ProblemType.ACTION_FORBIDDEN)
+                .recoverWithUni(e -> {
+                    ProblemException p = (ProblemException) e;
+                    page.refused(p.fieldErrors().isEmpty() ? p : new ProblemException(p.type(), p.localized(page.locale()).fieldErrors().stream()
+                            .map(x -> new ProblemException.FieldError(field, x.message(), null, List.of())).toList(), p.args().toArray()), field);
+                    return render(tenant, code, null, null, Map.of(), remote, Response.Status.fromStatusCode(p.type().status()));
+                });
+    }
+
+    /** A paper marked exempt from scanning, with why (Circular 03/2025), or the mark withdrawn (no exemption chosen). */
+    @POST
+    @Path("/documents/{document}/exemption")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = "dossier.attach")
+    public Uni<Response> exempt(@PathParam("tenant") String tenant, @PathParam("receiptCode") String code, @PathParam("document") String document,
+            @RestForm String exemption, @RestForm String note, HttpServerRequest request) {
+        Actor actor = Actor.from(identity);
+        String remote = ClientAddress.of(request);
+        Integer n = number(document);
+        String field = "document-" + (n == null ? 1 : n);
+        return Uni.createFrom().deferred(() -> {
+            if (n == null) {
+                throw new ProblemException(ProblemType.NOT_FOUND);
+            }
+            if (exemption == null) {
+                // The form always sends its list (blank for "not exempt"): a post without it is not this form's.
+                throw DossierCommands.validation("exemption", FieldIssue.REQUIRED);
+            }
+            return digitization.mark(actor, tenant, code, n, exemption, note, remote);
+        }).map(states -> Redirects.seeOther(href(tenant, code) + "#" + field))
+                .onFailure(e -> e instanceof ProblemException p && (p.type() == ProblemType.VALIDATION_FAILED || p.type() == ProblemType.ILLEGAL_TRANSITION))
+                .recoverWithUni(e -> {
+                    ProblemException p = (ProblemException) e;
+                    page.refused(p.fieldErrors().isEmpty() ? p : new ProblemException(p.type(), p.localized(page.locale()).fieldErrors().stream()
+                            .map(x -> new ProblemException.FieldError(field, x.message(), null, List.of())).toList(), p.args().toArray()), field);
+                    return render(tenant, code, null, null, Map.of(), remote, Response.Status.fromStatusCode(p.type().status()));
+                });
     }
 
     /** An attachment shown inline, with its own type, never as the page's: nothing in it runs. */
@@ -308,8 +388,10 @@ public class ConsoleDossierPages {
             Uni<List<StaffDirectory.Member>> colleagues = open.contains(DossierAction.ASSIGN)
                     ? staff.colleagues(actor, tenant).onFailure().recoverWithItem(List.of())
                     : Uni.createFrom().item(List.of());
-            return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId), colleagues).with((tree, calendar, members) -> {
-                DossierView view = view(tenant, read, open, tree, calendar, members, notice, refused, typed, locale);
+            Uni<List<Digitization.ComponentState>> states = digitization.states(actor, tenant, code);
+            return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId), colleagues, states).with((tree, calendar, members, st) -> {
+                DossierView view = view(tenant, read, open, tree, calendar, members, st, mayDigitize(actor, tenant, d), notice, refused, typed,
+                        locale);
                 return Response.status(status).entity(Templates.dossier(view)).header("Cache-Control", "no-store").build();
             });
         });
@@ -327,8 +409,15 @@ public class ConsoleDossierPages {
                 .filter(a -> a != DossierAction.APOLOGIZE || read.at().isAfter(d.dueAt)).toList();
     }
 
+    /** Whether this officer may scan or exempt the dossier's papers now: one handed in on paper, open, held here. */
+    private static boolean mayDigitize(Actor actor, String tenant, Dossier d) {
+        return Exemption.onPaper(d.channel) && d.closedAt == null && d.tenantId.equals(tenant) && actor.tenants().contains(tenant)
+                && vn.motcua.identity.Permission.ATTACH.grantedTo(actor);
+    }
+
     private DossierView view(String tenant, DossierRead read, List<DossierAction> open, TenantTree tree, WorkingCalendar calendar,
-            List<StaffDirectory.Member> members, String notice, DossierAction refused, Map<String, String> typed, Locale locale) {
+            List<StaffDirectory.Member> members, List<Digitization.ComponentState> states, boolean digitize, String notice,
+            DossierAction refused, Map<String, String> typed, Locale locale) {
         Dossier d = read.dossier();
         OffsetDateTime now = read.at();
         Procedure.Version v = catalog.versionAt(d.procedureCode, d.procedureVersion);
@@ -364,10 +453,15 @@ public class ConsoleDossierPages {
         for (int i = 0; i < v.documents().size(); i++) {
             int n = i + 1;
             Procedure.RequiredDocument doc = v.documents().get(i);
+            Digitization.ComponentState st = states.stream().filter(x -> x.document() == n).findFirst().orElse(null);
+            String exemption = st == null ? null : st.exemption();
             papers.add(new Paper(n, doc.name().in(locale), doc.optional(), read.files().stream().filter(f -> f.document() == n)
                     .map(f -> new FileView(href(tenant, d.receiptCode) + "/files/" + f.id(), f.fileName(), size(f.storedBytes()), f.image(),
                             "application/pdf".equals(f.contentType())))
-                    .toList()));
+                    .toList(), exemption == null ? null : Desk.text(locale, "exemption_" + exemption.replace('-', '_')),
+                    st == null ? null : st.note(), digitize,
+                    java.util.Arrays.stream(Exemption.values()).map(x -> new Choice(x.wire(), Desk.text(locale, "exemption_"
+                            + x.wire().replace('-', '_')), x.wire().equals(exemption))).toList()));
         }
 
         List<StepView> steps = new ArrayList<>();
@@ -423,7 +517,8 @@ public class ConsoleDossierPages {
         return new DossierView(tree.find(tenant).orElseThrow(), d.receiptCode, v.name().in(locale), Desk.status(d.status, locale),
                 Desk.text(locale, "timeliness_" + t.name().toLowerCase(Locale.ROOT)), t == Deadlines.Timeliness.LATE,
                 d.closedAt == null ? Desk.left(left, d.paused(), locale) : null, notice, facts, form, papers, steps, history, forms, d.version,
-                "/console/" + tenant + "/queue", d.tenantId.equals(tenant), d.tenantId.equals(tenant) ? null : office.apply(d.tenantId));
+                "/console/" + tenant + "/queue", d.tenantId.equals(tenant), d.tenantId.equals(tenant) ? null : office.apply(d.tenantId),
+                Exemption.onPaper(d.channel), attachments.maxBytes() / (1024 * 1024));
     }
 
     private static ActionForm form(DossierAction a, Locale locale, boolean reason, boolean reasonRequired, List<Choice> colleagues,

@@ -25,7 +25,7 @@ public class ConsoleHome {
 
     /** What the console's home shows an officer for one tenant. */
     @TemplateData
-    public record View(TenantAccess access, List<String> roles, boolean manageStaff, List<Tenant> ancestors,
+    public record View(TenantAccess access, List<String> roles, boolean manageStaff, boolean manageSettings, List<Tenant> ancestors,
             List<Tenant> children, List<Tenant> own) {
     }
 
@@ -49,7 +49,7 @@ public class ConsoleHome {
         return policy.authorize(actor, Permission.OPEN_CONSOLE, tenant)
                 .call(access -> audit.record(actor, tenant, "console.open", null, remoteAddress))
                 .chain(access -> tenants.tree().map(tree -> new View(access, actor.roles().stream().sorted().toList(),
-                        Permission.MANAGE_STAFF.grantedTo(actor), tree.ancestors(tenant), tree.children(tenant),
+                        Permission.MANAGE_STAFF.grantedTo(actor), Permission.TENANT_SETTINGS.grantedTo(actor), tree.ancestors(tenant), tree.children(tenant),
                         actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList())));
     }
 }

@@ -510,4 +510,52 @@ public interface DeskMessages {
 
     @Message
     String open_queue();
+
+    @Message
+    String open_settings();
+
+    @Message
+    String digitize_hint();
+
+    @Message
+    String digitize_this();
+
+    @Message
+    String scan_label();
+
+    @Message
+    String scan_hint(long max);
+
+    @Message
+    String scan_button();
+
+    @Message
+    String exemption_label();
+
+    @Message
+    String exemption_none();
+
+    @Message
+    String exemption_button();
+
+    @Message
+    String exempt_as(String why);
+
+    @Message
+    String exemption_submitted_online();
+
+    @Message
+    String exemption_shown_only();
+
+    @Message
+    String exemption_agency_result();
+
+    @Message
+    String exemption_confidential();
+
+    @Message
+    String event_exempt();
+
+    @Message
+    String event_exemption_withdrawn();
 }

@@ -86,4 +86,15 @@ public final class Dossiers {
     public static ValidatableResponse act(String officer, String tenant, String code, String action) {
         return act(officer, tenant, code, action, Map.of());
     }
+
+    /**
+     * Marks the death registration's required papers (1 to 3) exempt as shown for comparison only, so that a dossier
+     * handed in on paper may be received (Circular 03/2025/TT-VPCP: each required paper scanned or exempt).
+     */
+    public static void digitized(String officer, String tenant, String code) {
+        for (int n = 1; n <= 3; n++) {
+            given().auth().oauth2(Tokens.staff(officer)).contentType(ContentType.JSON).body(Map.of("exemption", "shown-only"))
+                    .put("/api/t/{tenant}/dossiers/{code}/documents/{n}/exemption", tenant, code, n).then().statusCode(200);
+        }
+    }
 }

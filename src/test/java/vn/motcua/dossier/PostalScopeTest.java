@@ -71,6 +71,7 @@ class PostalScopeTest {
     @Test
     void onceHandedOverTheOfficeNoLongerReadsThePerson() {
         String code = submit(Tokens.staff(CLERK), byPost("postal", ADDRESS)).statusCode(201).extract().path("receiptCode");
+        Dossiers.digitized(Demo.RECEIVER, WARD, code);
         act(Demo.RECEIVER, WARD, code, "receive").statusCode(200);
         list(CLERK, OFFICE, "intake").statusCode(200)
                 .body("receiptCode", hasItem(code))

@@ -305,7 +305,7 @@ class AttackMatrixTest {
         String path = route.replace("{tenant}", tenant).replace("{slug}", "forbidden").replace("{code}", "1.001193")
                 .replace("{receiptCode}", f.codeA()).replace("{username}", "khong-co-ai").replace("{change}", "disable")
                 .replace("{draft}", "00000000-0000-4000-8000-000000000000").replace("{step}", "check")
-                .replace("{id}", f.attachmentA());
+                .replace("{id}", f.attachmentA()).replace("{document}", "1");
         if (path.contains("{")) {
             throw new AssertionError("the attack matrix does not know a parameter of " + route + ": add it to pagePath");
         }
@@ -448,7 +448,7 @@ class AttackMatrixTest {
                 .body(body == null ? Map.of() : body);
         String path = e.op().path();
         Map<String, String> values = new LinkedHashMap<>(Map.of("tenant", WARD_A, "receiptCode", f.codeA(), "code", f.codeA(),
-                "office", OFFICE, "username", "khong-co-ai"));
+                "office", OFFICE, "username", "khong-co-ai", "document", "1"));
         values.putAll(e.pathValues());
         for (Map.Entry<String, String> v : values.entrySet()) {
             path = path.replace("{" + v.getKey() + "}", v.getValue());
@@ -933,7 +933,7 @@ class AttackMatrixTest {
         }
         Map<String, String> defaults = new LinkedHashMap<>(Map.of(
                 "tenant", WARD_A, "receiptCode", f.codeA(), "id", f.attachmentA(), "code", f.codeA(), "phone", PHONE,
-                "office", OFFICE, "kind", "delivery"));
+                "office", OFFICE, "kind", "delivery", "document", "1"));
         defaults.putAll(e.pathValues());
         String path = e.op().path();
         Set<String> used = new HashSet<>();

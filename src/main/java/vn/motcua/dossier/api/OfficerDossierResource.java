@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -61,9 +62,11 @@ public class OfficerDossierResource {
     private final WorkQueue queue;
     private final DossierPresenter presenter;
     private final DossierConfig config;
+    private final vn.motcua.dossier.usecase.Digitization digitization;
 
     OfficerDossierResource(SecurityIdentity identity, ActOnDossier actions, ReadDossier reads, ReusePriorData reuse, WorkQueue queue,
-            DossierPresenter presenter, DossierConfig config) {
+            DossierPresenter presenter, DossierConfig config, vn.motcua.dossier.usecase.Digitization digitization) {
+        this.digitization = digitization;
         this.identity = identity;
         this.actions = actions;
         this.reads = reads;
@@ -140,6 +143,42 @@ public class OfficerDossierResource {
                     + "a working day), late, forOthers (received here for another office, Decree 118/2025/NĐ-CP).")
     public Uni<WorkQueue.Counts> counts(@PathParam("tenant") String tenant) {
         return queue.counts(Actor.from(identity), tenant);
+    }
+
+    /** What an officer sends to mark a paper component exempt from scanning, or to withdraw the mark (no exemption). */
+    public record ExemptionRequest(String exemption, String note) {
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.attach")
+    @PUT
+    @Path("/t/{tenant}/dossiers/{receiptCode}/documents/{document}/exemption")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Digitization at reception (Circular 03/2025/TT-VPCP): mark a paper component exempt from scanning",
+            description = "exemption: submitted-online, shown-only, agency-result, confidential; absent or blank withdraws the mark. "
+                    + "A dossier handed in on paper (counter, postal) is received only once each required component has a file or "
+                    + "an exemption (400, errors on document-<n>). Answers each component's state.")
+    public Uni<List<vn.motcua.dossier.usecase.Digitization.ComponentState>> exempt(@PathParam("tenant") String tenant,
+            @PathParam("receiptCode") String receiptCode, @PathParam("document") String document, ExemptionRequest body,
+            @Context io.vertx.core.http.HttpServerRequest http) {
+        int n;
+        try {
+            n = Integer.parseInt(document);
+        } catch (NumberFormatException e) {
+            n = -1; // no such paper: said after who may ask is checked
+        }
+        return digitization.mark(Actor.from(identity), tenant, receiptCode, n, body == null ? null : body.exemption(),
+                body == null ? null : body.note(), ClientAddress.of(http));
+    }
+
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "queue.read")
+    @GET
+    @Path("/t/{tenant}/digitization")
+    @Operation(summary = "The share of paper components digitized in the paper dossiers this desk received over a period",
+            description = "from and to are days (YYYY-MM-DD), at most 366 days apart. Components required, scanned, exempt by "
+                    + "exemption, missing, and the share digitized (scanned or exempt).")
+    public Uni<vn.motcua.dossier.usecase.Digitization.Share> digitization(@PathParam("tenant") String tenant,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return digitization.share(Actor.from(identity), tenant, from, to);
     }
 
     private static WorkQueue.Tab parseTab(String tab) {

@@ -40,10 +40,12 @@ public class ActOnDossier {
     private final AccessPolicy policy;
     private final DossierWork work;
     private final StaffService staff;
+    private final Digitization digitization;
 
     ActOnDossier(ScopedTransactions transactions, CalendarService calendars, TenantDirectory tenants, AccessPolicy policy,
-            DossierWork work, StaffService staff) {
+            DossierWork work, StaffService staff, Digitization digitization) {
         this.staff = staff;
+        this.digitization = digitization;
         this.transactions = transactions;
         this.calendars = calendars;
         this.tenants = tenants;
@@ -103,7 +105,10 @@ public class ActOnDossier {
                                         c.assignee() == null ? null : c.assignee().id(),
                                         c.assignee() == null ? null : fullName(c.assignee()), r.to() == null ? null : r.to().strip(),
                                         r.channel(), r.appointment(), form);
-                                return work.command(conn, d, action, in, by, now, c.calendar(), c.tree());
+                                // A dossier handed in on paper is received once each required component is scanned or exempt.
+                                Uni<Void> digitized = action == DossierAction.RECEIVE ? digitization.requireComplete(conn, d)
+                                        : Uni.createFrom().voidItem();
+                                return digitized.chain(() -> work.command(conn, d, action, in, by, now, c.calendar(), c.tree()));
                             }));
                 })
                 .map(d -> DossierRead.brief(d, true, work.now()));

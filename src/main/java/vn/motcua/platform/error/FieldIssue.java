@@ -81,7 +81,9 @@ public enum FieldIssue {
     /** A processing time above the catalog's at this office. */
     ABOVE_CATALOG_DAYS,
     /** A processing time that is not a positive number of half days. */
-    HALF_DAYS;
+    HALF_DAYS,
+    /** A paper component of a dossier handed in on paper, neither scanned nor exempt (Circular 03/2025/TT-VPCP). */
+    NOT_DIGITIZED;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

@@ -405,4 +405,7 @@ public interface Messages {
 
     @Message
     String field_half_days();
+
+    @Message
+    String field_not_digitized();
 }
