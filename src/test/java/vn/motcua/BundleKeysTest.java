@@ -90,7 +90,7 @@ class BundleKeysTest {
 
     @Test
     void theServiceHasItsBundles() {
-        assertEquals(List.of("console", "dossier", "mine", "msg", "portal"), bundles().stream().map(BundleKeysTest::name).sorted().toList());
+        assertEquals(List.of("console", "dossier", "form", "mine", "msg", "portal"), bundles().stream().map(BundleKeysTest::name).sorted().toList());
     }
 
     @Test

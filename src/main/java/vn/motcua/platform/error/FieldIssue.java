@@ -47,7 +47,13 @@ public enum FieldIssue {
     /** A photo in which no QR code could be found or read (too dark, blurred, cut off, or not the card's front). */
     CARD_QR_UNREADABLE,
     /** A QR code was read, but it is not a citizen ID card's. */
-    CARD_QR_NOT_A_CARD;
+    CARD_QR_NOT_A_CARD,
+    /** A period whose end comes before its start. */
+    PERIOD_REVERSED,
+    /** A period longer than what is printed at once. */
+    PERIOD_TOO_LONG,
+    /** A period holding more dossiers than are printed at once. */
+    PERIOD_TOO_MANY;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {
