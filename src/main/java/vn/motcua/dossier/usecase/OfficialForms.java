@@ -305,7 +305,7 @@ public class OfficialForms {
      * The form's XHTML and then its PDF, on a worker thread. A failure of either is logged with its cause and answered
      * 503, to be tried again: the form is only read, so nothing is lost.
      */
-    private Uni<Pdf> render(String fileName, Supplier<String> xhtml) {
+    static Uni<Pdf> render(String fileName, Supplier<String> xhtml) {
         return Uni.createFrom().item(() -> new Pdf(fileName, PdfDocuments.render(xhtml.get())))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .onFailure(e -> !(e instanceof ProblemException)).transform(e -> {
