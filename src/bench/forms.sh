@@ -8,15 +8,16 @@
 # officers over the API, one per form. The apology needs a late dossier: its due time is moved back in the database
 # (as the superuser of the embedded server, like the bulk load of bench dossiers), then the officer apologizes through
 # the API. The tracking book is printed for the day, after BENCH_BOOK_SEED more submissions at the same desk: close to
-# the 1,000 lines a print may hold, its worst case. Each form is asked for BENCH_RENDERS times one after another
-# (BENCH_BOOK_RENDERS for the book), after BENCH_WARMUP requests each; the figures are the percentiles of those times.
+# the 250 lines a print may hold (OfficialForms.MAX_LINES), its worst case. Each form is asked for BENCH_RENDERS times
+# one after another (BENCH_BOOK_RENDERS for the book), after BENCH_WARMUP requests each; the figures are the
+# percentiles of those times.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 RENDERS=${BENCH_RENDERS:-60}
 BOOK_RENDERS=${BENCH_BOOK_RENDERS:-20}
 WARMUP=${BENCH_WARMUP:-10}
-BOOK_SEED=${BENCH_BOOK_SEED:-990}
+BOOK_SEED=${BENCH_BOOK_SEED:-240}
 PORT=${BENCH_PORT:-18080}
 MGMT_PORT=$((PORT + 1))
 WORK=target/bench-forms
@@ -30,17 +31,9 @@ rm -rf "$WORK"; mkdir -p "$WORK"
 cp -r tenants "$WORK/tenants"
 start_services
 
-MOTCUA_TENANTS_DIR="$WORK/tenants" MOTCUA_CATALOG_DIR="$WORK/tenants/catalog" MOTCUA_CATALOG_GUIDE="$WORK/tenants/guide.yaml" \
-  MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" QUARKUS_HTTP_PORT=$PORT MOTCUA_MANAGEMENT_PORT=$MGMT_PORT \
-  java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready"; do
-  kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-  sleep 0.2
-done
-DB="${MOTCUA_DB_URL#*://}"
-export PGHOST="${DB%%:*}" PGPORT="$(echo "$DB" | sed 's/^[^:]*:\([0-9]*\).*/\1/')" PGDATABASE="${DB##*/}"
-as_super() { PGUSER=postgres PGPASSWORD= "$@"; }  # the embedded server's superuser (local trust)
+MOTCUA_CATALOG_DIR="$WORK/tenants/catalog" MOTCUA_CATALOG_GUIDE="$WORK/tenants/guide.yaml" MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" \
+  start_app
+database_env
 
 API="http://127.0.0.1:$PORT/api"
 token() { # realm user

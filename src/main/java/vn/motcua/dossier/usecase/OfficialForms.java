@@ -79,8 +79,12 @@ public class OfficialForms {
     /** The longest period of one print of the tracking book: a year, leap day included. */
     public static final int MAX_DAYS = 366;
 
-    /** The most dossiers one print of the tracking book holds (about 60 landscape pages). */
-    public static final int MAX_LINES = 1000;
+    /**
+     * The most dossiers one print of the tracking book holds: about ten landscape pages, which render within the 2 s
+     * a print may take (a 1,000-line book took 5.5 s at the median on the benchmark's machine: docs/benchmarks.md). A
+     * busier period is printed in parts.
+     */
+    public static final int MAX_LINES = 250;
 
     /** Rows read from the dossier table at a time for the book. */
     static final int BOOK_PAGE = 250;
