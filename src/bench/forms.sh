@@ -8,16 +8,16 @@
 # officers over the API, one per form. The apology needs a late dossier: its due time is moved back in the database
 # (as the superuser of the embedded server, like the bulk load of bench dossiers), then the officer apologizes through
 # the API. The tracking book is printed for the day, after BENCH_BOOK_SEED more submissions at the same desk: close to
-# the 250 lines a print may hold (OfficialForms.MAX_LINES), its worst case. Each form is asked for BENCH_RENDERS times
+# the 200 lines a print may hold (OfficialForms.MAX_LINES), its worst case. Each form is asked for BENCH_RENDERS times
 # one after another (BENCH_BOOK_RENDERS for the book), after BENCH_WARMUP requests each; the figures are the
 # percentiles of those times.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 RENDERS=${BENCH_RENDERS:-60}
-BOOK_RENDERS=${BENCH_BOOK_RENDERS:-20}
+BOOK_RENDERS=${BENCH_BOOK_RENDERS:-40}
 WARMUP=${BENCH_WARMUP:-10}
-BOOK_SEED=${BENCH_BOOK_SEED:-240}
+BOOK_SEED=${BENCH_BOOK_SEED:-190}
 PORT=${BENCH_PORT:-18080}
 MGMT_PORT=$((PORT + 1))
 WORK=target/bench-forms

@@ -68,7 +68,7 @@ public class OfficialFormResource {
     @Produces("application/pdf")
     @Operation(summary = "The desk's tracking book (sổ theo dõi hồ sơ, form 07) for a period, as a PDF",
             description = "The dossiers the tenant's desk received from `from` to `to` (inclusive), each with its number in the "
-                    + "desk's book of the year. At most 366 days and 250 dossiers a print (a busier period in parts): 400 with the field in error otherwise.")
+                    + "desk's book of the year. At most 366 days and 200 dossiers a print (a busier period in parts): 400 with the field in error otherwise.")
     public Uni<Response> trackingBook(@PathParam("tenant") String tenant,
             @Parameter(description = "The first day, YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,

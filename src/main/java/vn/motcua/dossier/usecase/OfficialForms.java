@@ -80,11 +80,11 @@ public class OfficialForms {
     public static final int MAX_DAYS = 366;
 
     /**
-     * The most dossiers one print of the tracking book holds: about ten landscape pages, which render within the 2 s
+     * The most dossiers one print of the tracking book holds: about eight landscape pages, which render within the 2 s
      * a print may take (a 1,000-line book took 5.5 s at the median on the benchmark's machine: docs/benchmarks.md). A
      * busier period is printed in parts.
      */
-    public static final int MAX_LINES = 250;
+    public static final int MAX_LINES = 200;
 
     /** Rows read from the dossier table at a time for the book. */
     static final int BOOK_PAGE = 250;
