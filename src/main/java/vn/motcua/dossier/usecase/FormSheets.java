@@ -59,8 +59,16 @@ final class FormSheets {
     public record Header(String agency, String unit, String place, Time date) {
     }
 
-    /** The public look-up page's address and its QR code (a PNG in a {@code data:} URI). */
-    public record Lookup(String url, String qr) {
+    /** The public look-up page's address, and its QR code. */
+    public record Lookup(String url) {
+
+        /**
+         * The QR code of the address, a PNG in a {@code data:} URI: drawn (and read back) when the form is rendered,
+         * on the worker thread, never on the event loop.
+         */
+        public String qr() {
+            return vn.motcua.platform.pdf.QrCodes.pngDataUri(url, 8);
+        }
     }
 
     /** An instant as the forms write it (giờ, phút, ngày, tháng, năm), in Vietnam's time, and its whole text. */

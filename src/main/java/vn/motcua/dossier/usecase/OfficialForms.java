@@ -41,7 +41,6 @@ import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.error.Problems;
 import vn.motcua.platform.i18n.Languages;
 import vn.motcua.platform.pdf.PdfDocuments;
-import vn.motcua.platform.pdf.QrCodes;
 import vn.motcua.platform.web.WebConfig;
 import vn.motcua.tenant.TenantDirectory;
 import vn.motcua.tenant.TenantTree;
@@ -301,8 +300,7 @@ public class OfficialForms {
     }
 
     private Lookup lookup(String receiptCode) {
-        String url = lookupUrl(receiptCode);
-        return new Lookup(url, QrCodes.pngDataUri(url, 8));
+        return new Lookup(lookupUrl(receiptCode));
     }
 
     /**
