@@ -20,6 +20,28 @@ start_services() {
   eval "$(grep '^export ' "$WORK/services.log")"
 }
 
+# Starts the service on $PORT (management on $MGMT_PORT) for the tree in $WORK/tenants, with the caller's extra
+# variables, and waits until it is ready; its log is $WORK/app.log.
+start_app() {
+  MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT MOTCUA_MANAGEMENT_PORT=$MGMT_PORT \
+    java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  APP=$!
+  until curl -fs -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready"; do
+    kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
+    sleep 0.2
+  done
+}
+
+# psql and pgbench reach the embedded database: as the application role (row-level security applies), as the owner
+# for what only it may do, or as the embedded server's superuser (local trust) for bulk loads and fixtures.
+database_env() {
+  local db="${MOTCUA_DB_URL#*://}"
+  export PGHOST="${db%%:*}" PGPORT="$(echo "$db" | sed 's/^[^:]*:\([0-9]*\).*/\1/')" PGDATABASE="${db##*/}"
+}
+as_app() { PGUSER=$MOTCUA_DB_USER PGPASSWORD=$MOTCUA_DB_PASSWORD "$@"; }
+as_super() { PGUSER=postgres PGPASSWORD= "$@"; }
+as_owner() { PGUSER=$MOTCUA_DB_OWNER_USER PGPASSWORD=$MOTCUA_DB_OWNER_PASSWORD "$@"; }
+
 median_field() { # field-index values...: the median of that field over the rounds
   local f=$1; shift
   printf '%s\n' "$@" | awk -v f="$f" '{print $f}' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'

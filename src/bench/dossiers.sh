@@ -36,20 +36,9 @@ if [ "${BENCH_REUSE:-0}" = 1 ] && [ -f "$WORK/seeded" ]; then REUSE=1; else REUS
 
 start_services
 
-MOTCUA_TENANTS_DIR="$WORK/tenants" MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" QUARKUS_HTTP_PORT=$PORT MOTCUA_MANAGEMENT_PORT=$MGMT_PORT \
-  java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-APP=$!
-until curl -fs -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready"; do
-  kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
-  sleep 0.2
-done
-
-# psql and pgbench as the application role (row-level security applies), or as the owner for what only it may do.
-DB="${MOTCUA_DB_URL#*://}"
-export PGHOST="${DB%%:*}" PGPORT="$(echo "$DB" | sed 's/^[^:]*:\([0-9]*\).*/\1/')" PGDATABASE="${DB##*/}"
-as_app() { PGUSER=$MOTCUA_DB_USER PGPASSWORD=$MOTCUA_DB_PASSWORD "$@"; }
-as_super() { PGUSER=postgres PGPASSWORD= "$@"; }  # the embedded server's superuser (local trust), for the bulk load
-as_owner() { PGUSER=$MOTCUA_DB_OWNER_USER PGPASSWORD=$MOTCUA_DB_OWNER_PASSWORD "$@"; }
+MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" start_app
+# psql and pgbench as the application role (row-level security applies), the owner, or the superuser for the bulk load.
+database_env
 
 T0=$(date +%s)
 if [ $REUSE = 0 ]; then

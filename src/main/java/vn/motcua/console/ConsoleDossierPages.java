@@ -76,12 +76,6 @@ public class ConsoleDossierPages {
     static final String ACTIONS = "dossier.receive,dossier.refuse,dossier.assign,dossier.request-supplement,dossier.forward,"
             + "dossier.propose,dossier.approve,dossier.reject,dossier.mark-result-ready,dossier.return,dossier.apologize";
 
-    /**
-     * A file's policy: nothing in it may run or load anything, nor be framed; not a sandbox, which would stop the
-     * browser's own PDF viewer. A photo is shown on the page as an image; a PDF opens in that viewer.
-     */
-    static final String FILE_POLICY = "default-src 'none'; frame-ancestors 'none'";
-
     /** At most this many offices in the forward list: the levels above, then the competent ones nearest. */
     static final int MAX_FORWARD_CHOICES = 60;
 
@@ -315,8 +309,7 @@ public class ConsoleDossierPages {
     public Uni<Response> file(@PathParam("tenant") String tenant, @PathParam("receiptCode") String code, @PathParam("id") String id,
             HttpServerRequest request) {
         return attachments.readAt(Actor.from(identity), tenant, code, id, ClientAddress.of(request))
-                .map(s -> Response.ok(s.bytes(), s.contentType()).header("Content-Disposition", s.disposition())
-                        .header("Cache-Control", "no-store").header("Content-Security-Policy", FILE_POLICY).build());
+                .map(s -> vn.motcua.platform.web.InlineFiles.of(s.bytes(), s.contentType(), s.disposition()));
     }
 
     /** What an officer is told on the page rather than on an error page: what they typed, or what the dossier is now. */

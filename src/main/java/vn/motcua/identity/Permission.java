@@ -32,6 +32,9 @@ public enum Permission {
             Roles.CITY_ADMIN, Roles.AUDITOR),
     READ_QUEUE("queue.read", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER, Roles.TENANT_ADMIN,
             Roles.CITY_ADMIN, Roles.AUDITOR),
+    /** Print a desk's tracking book (sổ theo dõi hồ sơ) for a period: every dossier it received, with its applicant. */
+    PRINT_TRACKING_BOOK("tracking-book.print", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER,
+            Roles.TENANT_ADMIN, Roles.CITY_ADMIN, Roles.AUDITOR),
 
     // Acting on a dossier: only in a tenant of one's own, never in one merely supervised.
     RECEIVE("dossier.receive", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR),

@@ -155,9 +155,8 @@ public class ApplyPapers {
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = ApplyPages.SUBMIT_ONLINE)
     public Uni<Response> file(@PathParam("draft") String draft, @PathParam("id") String file) {
-        return papers.read(Actor.from(identity), id(draft), id(file)).map(s -> Response.ok(s.bytes(), s.contentType())
-                .header("Content-Disposition", s.disposition()).header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", DossierPages.FILE_POLICY).build());
+        return papers.read(Actor.from(identity), id(draft), id(file))
+                .map(s -> vn.motcua.platform.web.InlineFiles.of(s.bytes(), s.contentType(), s.disposition()));
     }
 
     private Uni<Response> render(Actor actor, Drafts.DraftView d, boolean change, Response.Status status) {

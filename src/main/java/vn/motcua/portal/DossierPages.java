@@ -45,13 +45,15 @@ import vn.motcua.dossier.usecase.DossierRequests;
 import vn.motcua.dossier.usecase.Drafts;
 import vn.motcua.dossier.usecase.RateDossier;
 import vn.motcua.dossier.usecase.ReadDossier;
-import vn.motcua.dossier.usecase.ReceiptSlip;
+import vn.motcua.dossier.usecase.OfficialForm;
+import vn.motcua.dossier.usecase.OfficialForms;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.i18n.MessageKeys;
 import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.InlineFiles;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
@@ -127,10 +129,10 @@ public class DossierPages {
     private final ApplicantSupplement supplements;
     private final PageContext page;
     private final SecurityIdentity identity;
-    private final ReceiptSlip slips;
+    private final OfficialForms forms;
     private final RateDossier ratings;
 
-    DossierPages(ReceiptSlip slips, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
+    DossierPages(OfficialForms forms, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
             AttachmentService attachments, ApplicantSupplement supplements, PageContext page, SecurityIdentity identity) {
         this.reads = reads;
         this.drafts = drafts;
@@ -139,7 +141,7 @@ public class DossierPages {
         this.calendars = calendars;
         this.attachments = attachments;
         this.supplements = supplements;
-        this.slips = slips;
+        this.forms = forms;
         this.ratings = ratings;
         this.page = page;
         this.identity = identity;
@@ -221,9 +223,8 @@ public class DossierPages {
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = READ_OWN)
     public Uni<Response> receipt(@PathParam("receiptCode") String code, @Context HttpServerRequest request) {
-        return slips.pdf(Actor.from(identity), code, ClientAddress.of(request)).map(pdf -> Response.ok(pdf.bytes(), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"").header("Cache-Control", "no-store")
-                .header("Content-Security-Policy", FILE_POLICY).build());
+        return forms.ofDossier(Actor.from(identity), null, code, OfficialForm.RECEIPT, ClientAddress.of(request))
+                .map(pdf -> InlineFiles.of(pdf.bytes(), "application/pdf", pdf.disposition()));
     }
 
     /** The satisfaction rating, once the result is returned: 1 to 5 and a comment, one per dossier. */
@@ -257,16 +258,8 @@ public class DossierPages {
     @Extension(name = RoutePermission.EXTENSION, value = READ_OWN)
     public Uni<Response> file(@PathParam("receiptCode") String code, @PathParam("id") String id, @Context HttpServerRequest request) {
         return attachments.read(Actor.from(identity), code, id, ClientAddress.of(request))
-                .map(s -> Response.ok(s.bytes(), s.contentType())
-                        .header("Content-Disposition", s.disposition())
-                        .header("Cache-Control", "no-store").header("Content-Security-Policy", FILE_POLICY).build());
+                .map(s -> InlineFiles.of(s.bytes(), s.contentType(), s.disposition()));
     }
-
-    /**
-     * A file's policy: nothing it holds may run or load anything, nor be framed; not a sandbox, which would stop the
-     * browser's own PDF viewer.
-     */
-    static final String FILE_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     private Uni<Response> render(String code, boolean justSubmitted, String remote, Response.Status status) {
         Actor actor = Actor.from(identity);

@@ -9,6 +9,7 @@ import static vn.motcua.dossier.Dossiers.*;
 import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import vn.motcua.dossier.usecase.ReceiptSlip;
+import vn.motcua.dossier.usecase.OfficialForms;
 import vn.motcua.support.Demo;
 import vn.motcua.support.PdfPages;
 import vn.motcua.support.Tokens;
@@ -40,7 +41,7 @@ class ReceiptSlipTest {
     static final String APPLICANT = "Đặng Thị Ngọc Hầu Bắc Lẫm Vệ Tố Mờ Hợp Nữ Kỹ";
 
     @Inject
-    ReceiptSlip slips;
+    OfficialForms slips;
 
     static String submit() {
         return given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
@@ -71,6 +72,7 @@ class ReceiptSlipTest {
         try (PDDocument doc = Loader.loadPDF(r.asByteArray())) {
             assertEquals(1, doc.getNumberOfPages(), "one page");
             PdfPages.embeddedFonts(doc).forEach(f -> assertTrue(f.contains("NotoSerif"), f));
+            assertEquals(List.of(), PdfPages.missingGlyphs(doc), "every character has its glyph");
             String raw = new PDFTextStripper().getText(doc);
             assertTrue(Normalizer.isNormalized(raw, Normalizer.Form.NFC), "the text is composed");
             assertFalse(raw.contains("\uFFFD") || raw.contains("\u25A1") || raw.contains("#"), "a glyph is missing: " + raw);
@@ -94,7 +96,9 @@ class ReceiptSlipTest {
                             due.getMinute(), due.getDayOfMonth(), due.getMonthValue(), due.getYear()),
                     "6. Nơi trả kết quả: Bộ phận tiếp nhận và trả kết quả Phường Điện Biên",
                     "Hệ thống tiếp nhận trực tuyến",
-                    slips.lookupUrl(code) }) {
+                    slips.lookupUrl(code),
+                    // Its line in the desk's tracking book: the book of the year it was received in.
+                    "Vào Sổ theo dõi hồ sơ, Quyển số: " + received.getYear() + ", Số thứ tự: " }) {
                 assertTrue(text.contains(expected), () -> "the slip lacks «" + expected + "»:\n" + raw);
             }
             // The QR code, read from the page as a phone would see it, leads to the public look-up of this dossier.

@@ -305,7 +305,7 @@ class AttackMatrixTest {
         String path = route.replace("{tenant}", tenant).replace("{slug}", "forbidden").replace("{code}", "1.001193")
                 .replace("{receiptCode}", f.codeA()).replace("{username}", "khong-co-ai").replace("{change}", "disable")
                 .replace("{draft}", "00000000-0000-4000-8000-000000000000").replace("{step}", "check")
-                .replace("{id}", f.attachmentA()).replace("{document}", "1");
+                .replace("{id}", f.attachmentA()).replace("{document}", "1").replace("{form}", "receipt");
         if (path.contains("{")) {
             throw new AssertionError("the attack matrix does not know a parameter of " + route + ": add it to pagePath");
         }
@@ -934,6 +934,8 @@ class AttackMatrixTest {
         Map<String, String> defaults = new LinkedHashMap<>(Map.of(
                 "tenant", WARD_A, "receiptCode", f.codeA(), "id", f.attachmentA(), "code", f.codeA(), "phone", PHONE,
                 "office", OFFICE, "kind", "delivery", "document", "1"));
+        defaults.putAll(Map.of("form", "receipt", "from", java.time.LocalDate.now().minusDays(1).toString(), "to",
+                java.time.LocalDate.now().toString()));
         defaults.putAll(e.pathValues());
         String path = e.op().path();
         Set<String> used = new HashSet<>();

@@ -39,6 +39,28 @@ public final class PdfPages {
         return names;
     }
 
+    /**
+     * Every glyph drawn from a font that lacks it (its {@code .notdef}, glyph 0: an empty box or nothing at all on
+     * paper), as "character (font)": empty when every character printed has its own glyph.
+     */
+    public static List<String> missingGlyphs(PDDocument doc) throws IOException {
+        List<String> missing = new ArrayList<>();
+        org.apache.pdfbox.text.PDFTextStripper stripper = new org.apache.pdfbox.text.PDFTextStripper() {
+            @Override
+            protected void showGlyph(org.apache.pdfbox.util.Matrix textRenderingMatrix, PDFont font, int code,
+                    org.apache.pdfbox.util.Vector displacement) throws IOException {
+                boolean notdef = font instanceof org.apache.pdfbox.pdmodel.font.PDType0Font t0 ? t0.codeToGID(code) == 0
+                        : font instanceof org.apache.pdfbox.pdmodel.font.PDTrueTypeFont tt ? tt.codeToGID(code) == 0 : false;
+                if (notdef) {
+                    missing.add(font.toUnicode(code) + " (" + font.getName() + ")");
+                }
+                super.showGlyph(textRenderingMatrix, font, code, displacement);
+            }
+        };
+        stripper.getText(doc);
+        return missing;
+    }
+
     /** The text of the QR code in a rendered page, as a phone's reader would find it. */
     public static String qr(BufferedImage image) throws ReaderException {
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());

@@ -30,7 +30,8 @@ import vn.motcua.dossier.usecase.ApplicantSupplement;
 import vn.motcua.dossier.usecase.RateDossier;
 import vn.motcua.dossier.usecase.RatingInput;
 import vn.motcua.dossier.usecase.ReadDossier;
-import vn.motcua.dossier.usecase.ReceiptSlip;
+import vn.motcua.dossier.usecase.OfficialForm;
+import vn.motcua.dossier.usecase.OfficialForms;
 import vn.motcua.dossier.usecase.SubmitDossier;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
@@ -53,11 +54,11 @@ public class DossierResource {
     private final ApplicantSupplement supplements;
     private final RateDossier ratings;
     private final DossierPresenter presenter;
-    private final ReceiptSlip slips;
+    private final OfficialForms forms;
 
     DossierResource(SecurityIdentity identity, SubmitDossier submissions, ReadDossier reads, ApplicantSupplement supplements,
-            RateDossier ratings, DossierPresenter presenter, ReceiptSlip slips) {
-        this.slips = slips;
+            RateDossier ratings, DossierPresenter presenter, OfficialForms forms) {
+        this.forms = forms;
         this.identity = identity;
         this.submissions = submissions;
         this.reads = reads;
@@ -97,11 +98,8 @@ public class DossierResource {
             description = "Form 01 of Circular 03/2025/TT-VPCP, in Vietnamese, with a QR code of the public look-up page; "
                     + "for whoever may read the dossier (404 for anyone else).")
     public Uni<Response> receiptSlip(@PathParam("receiptCode") String receiptCode, @Context io.vertx.core.http.HttpServerRequest request) {
-        return slips.pdf(Actor.from(identity), receiptCode, ClientAddress.of(request))
-                .map(pdf -> Response.ok(pdf.bytes(), "application/pdf")
-                        .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"")
-                        .header("X-Content-Type-Options", "nosniff")
-                        .build());
+        return forms.ofDossier(Actor.from(identity), null, receiptCode, OfficialForm.RECEIPT, ClientAddress.of(request))
+                .map(pdf -> OfficialFormResource.file(pdf));
     }
 
     @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.supplement")

@@ -59,7 +59,13 @@ public class ReadDossier {
      * tenant's dossiers, and the dossier must have been held by it (404 when seen only through another of theirs).
      */
     public Uni<DossierRead> readAt(Actor actor, String tenant, String receiptCode, String remoteAddr) {
-        return policy.authorize(actor, Permission.READ_DOSSIER, tenant).chain(access -> load(actor, receiptCode)).invoke(r -> DossierWork.seenThrough(r.dossier(), tenant)).call(r -> reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, remoteAddr));
+        return loadAt(actor, tenant, receiptCode).call(r -> reads.staffRead(actor, r.dossier(), "dossier.read", r.dossier().receiptCode, remoteAddr));
+    }
+
+    /** {@link #readAt}'s read, not logged: for the use cases that log what they read of it ({@link OfficialForms}). */
+    Uni<DossierRead> loadAt(Actor actor, String tenant, String receiptCode) {
+        return policy.authorize(actor, Permission.READ_DOSSIER, tenant).chain(access -> load(actor, receiptCode))
+                .invoke(r -> DossierWork.seenThrough(r.dossier(), tenant));
     }
 
     /** The dossiers a citizen submitted or that name them, newest first. */

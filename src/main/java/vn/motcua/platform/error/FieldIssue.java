@@ -83,7 +83,13 @@ public enum FieldIssue {
     /** A processing time that is not a positive number of half days. */
     HALF_DAYS,
     /** A paper component of a dossier handed in on paper, neither scanned nor exempt (Circular 03/2025/TT-VPCP). */
-    NOT_DIGITIZED;
+    NOT_DIGITIZED,
+    /** A period whose end comes before its start. */
+    PERIOD_REVERSED,
+    /** A period longer than what is printed at once. */
+    PERIOD_TOO_LONG,
+    /** A period holding more dossiers than are printed at once. */
+    PERIOD_TOO_MANY;
 
     /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
     public String key() {

@@ -16,6 +16,8 @@ public enum ProblemType {
     RATING_EXISTS("rating-exists", 409),
     /** Only a dossier whose result was returned can be rated. */
     DOSSIER_NOT_RETURNED("dossier-not-returned", 409),
+    /** A printed form whose event has not happened to the dossier (a refusal of a dossier never refused). */
+    FORM_NOT_ISSUED("form-not-issued", 409),
     IDEMPOTENCY_CONFLICT("idempotency-conflict", 422),
     PROCEDURE_NOT_OFFERED("procedure-not-offered", 422),
     FILE_TOO_LARGE("file-too-large", 413),

@@ -191,6 +191,21 @@ public interface Messages {
     String problem_dossier_not_returned_detail(String code, String state);
 
     @Message
+    String problem_form_not_issued();
+
+    @Message
+    String problem_form_not_issued_detail(String code, String form);
+
+    @Message
+    String field_period_reversed();
+
+    @Message
+    String field_period_too_long(int max);
+
+    @Message
+    String field_period_too_many(int max);
+
+    @Message
     String problem_consent_required();
 
     @Message

@@ -28,6 +28,12 @@ public class SecurityHeaders {
     /** Data (JSON, problem documents, plain text, metrics, empty answers): nothing to run, nothing to frame. */
     static final String DATA_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
+    /**
+     * A file served inline (an attachment, a printed form): nothing it holds may run or load anything, nor be framed;
+     * not a sandbox, which would stop the browser's own PDF viewer. The route that serves it sets it.
+     */
+    public static final String FILE_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     /** A year, the usual HSTS lifetime: browsers then never try plain HTTP for the site. */
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
