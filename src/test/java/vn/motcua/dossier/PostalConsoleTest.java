@@ -202,7 +202,8 @@ class PostalConsoleTest {
                 .body("history[-1].action", equalTo("return"))
                 .body("history[-1].detail.channel", equalTo("post"));
         assertFalse(await(() -> deliveries.round(CLERK, OFFICE)).stream().anyMatch(r -> r.item().receiptCode().equals(code)));
-        assertEquals(ProblemType.CONCURRENT_CHANGE, refused(() -> deliveries.delivered(CLERK, OFFICE, code, null, "127.0.0.1")).type());
+        // Returned: nothing more to deliver.
+        assertEquals(ProblemType.ILLEGAL_TRANSITION, refused(() -> deliveries.delivered(CLERK, OFFICE, code, null, "127.0.0.1")).type());
         assertEquals(ProblemType.ILLEGAL_TRANSITION, refused(() -> deliveries.send(CLERK, OFFICE, code, "EE000000002VN", "127.0.0.1")).type());
     }
 }

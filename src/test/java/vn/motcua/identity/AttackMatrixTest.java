@@ -542,7 +542,7 @@ class AttackMatrixTest {
                 continue;
             }
             String page = pagePath(op.path(), WARD_A, f);
-            String realm = page.startsWith("/console") ? "/realms/staff/" : "/realms/citizens/";
+            String realm = page.startsWith("/console") || page.startsWith("/postal") ? "/realms/staff/" : "/realms/citizens/";
             forged.forEach((what, token) -> cases.add(DynamicTest.dynamicTest("page " + page + " with " + what, () -> {
                 RequestSpecification spec = given().redirects().follow(false);
                 if (token != null) {
