@@ -143,6 +143,19 @@ class PostalConsoleTest {
     }
 
     @Test
+    void theJsonApisDeliveryEndsTheDeliveryOnItsWay() throws Throwable {
+        String code = takeIn();
+        for (String[] step : new String[][] { { Demo.RECEIVER, "receive" }, { Demo.PROCESSOR, "assign" }, { Demo.PROCESSOR, "propose" },
+                { Demo.APPROVER, "approve" }, { Demo.RECEIVER, "mark-result-ready" } }) {
+            act(step[0], WARD, code, step[1]).statusCode(200);
+        }
+        await(() -> deliveries.send(CLERK, OFFICE, code, "EE000000003VN", "127.0.0.1"));
+        PostalScopeTest.deliver(code).statusCode(200).body("status", equalTo("returned"));
+        assertTrue(await(() -> deliveries.ofTenant(DESK, WARD)).stream()
+                .anyMatch(x -> x.receiptCode().equals(code) && x.state().equals("delivered")));
+    }
+
+    @Test
     void trackingNumbersAreChecked() {
         assertEquals("EE123456789VN", TrackingNumbers.normalize(" ee 123 456 789 vn ", "tracking"));
         assertEquals("0123456789", TrackingNumbers.normalize("0123-456-789", "tracking"));
@@ -202,7 +215,9 @@ class PostalConsoleTest {
                 .body("history[-1].action", equalTo("return"))
                 .body("history[-1].detail.channel", equalTo("post"));
         assertFalse(await(() -> deliveries.round(CLERK, OFFICE)).stream().anyMatch(r -> r.item().receiptCode().equals(code)));
-        // Returned: nothing more to deliver.
+        // Returned: nothing more to deliver. The desk sees it delivered.
+        assertTrue(await(() -> deliveries.ofTenant(DESK, WARD)).stream()
+                .anyMatch(x -> x.receiptCode().equals(code) && x.tracking().equals("EE000000001VN") && x.state().equals("delivered")));
         assertEquals(ProblemType.ILLEGAL_TRANSITION, refused(() -> deliveries.delivered(CLERK, OFFICE, code, null, "127.0.0.1")).type());
         assertEquals(ProblemType.ILLEGAL_TRANSITION, refused(() -> deliveries.send(CLERK, OFFICE, code, "EE000000002VN", "127.0.0.1")).type());
     }

@@ -172,6 +172,13 @@ public class PostalRows {
                 .map(r -> r.rowCount() == 1);
     }
 
+    /** Whatever delivery of the dossier is on its way ends delivered (the result was handed over some other way). */
+    public Uni<Void> deliveredAnyway(SqlConnection conn, UUID dossier, OffsetDateTime at, String by, String byName) {
+        return conn.preparedQuery("update postal_delivery set state = 'delivered', ended_at = $2, ended_by = $3, ended_by_name = $4"
+                + " where dossier_id = $1 and state = 'sent'").execute(Tuple.from(java.util.Arrays.asList(dossier, at, by, byName)))
+                .replaceWithVoid();
+    }
+
     /** The deliveries of an office's ({@code byOffice}) or a tenant's results, newest first. */
     public Uni<List<Delivery>> deliveries(SqlConnection conn, String code, boolean byOffice, int limit) {
         return conn.preparedQuery("select * from postal_delivery where " + (byOffice ? "office" : "tenant_id")

@@ -35,9 +35,11 @@ public class PostalDossiers {
     private final TenantDirectory tenants;
     private final AccessPolicy policy;
     private final DossierWork work;
+    private final vn.motcua.dossier.store.PostalRows rows;
 
     PostalDossiers(ScopedTransactions transactions, DossierQueries queries, CalendarService calendars, TenantDirectory tenants,
-            AccessPolicy policy, DossierWork work) {
+            AccessPolicy policy, DossierWork work, vn.motcua.dossier.store.PostalRows rows) {
+        this.rows = rows;
         this.transactions = transactions;
         this.queries = queries;
         this.calendars = calendars;
@@ -66,7 +68,9 @@ public class PostalDossiers {
             DossierWork.By by = DossierWork.By.of(actor, null, remoteAddr);
             OffsetDateTime now = work.now();
             return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(by.key()), conn -> work.load(conn, receiptCode)
-                    .chain(d -> returnByPost(conn, d, office, note, by, now, tree)))
+                    .chain(d -> returnByPost(conn, d, office, note, by, now, tree))
+                    // A tracking number recorded on the postal console: that delivery is the one that arrived.
+                    .call(d -> rows.deliveredAnyway(conn, d.id, now, by.key(), by.name())))
                     .map(d -> PostalItem.of(d, true));
         });
     }
