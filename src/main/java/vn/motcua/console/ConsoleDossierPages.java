@@ -141,7 +141,8 @@ public class ConsoleDossierPages {
     @TemplateData
     public record DossierView(Tenant tenant, String code, String procedure, String status, String timeliness, boolean late, String left,
             String notice, List<Fact> facts, List<Fact> form, List<Paper> papers, List<StepView> steps, List<EventView> history,
-            List<ActionForm> actions, int version, String queue, boolean heldHere, String heldBy, boolean onPaper, long maxMegabytes) {
+            List<ActionForm> actions, int version, String queue, boolean heldHere, String heldBy, boolean onPaper, long maxMegabytes,
+            List<Fact> forms) {
     }
 
     private final ReadDossier reads;
@@ -511,7 +512,29 @@ public class ConsoleDossierPages {
                 Desk.text(locale, "timeliness_" + t.name().toLowerCase(Locale.ROOT)), t == Deadlines.Timeliness.LATE,
                 d.closedAt == null ? Desk.left(left, d.paused(), locale) : null, notice, facts, form, papers, steps, history, forms, d.version,
                 "/console/" + tenant + "/queue", d.tenantId.equals(tenant), d.tenantId.equals(tenant) ? null : office.apply(d.tenantId),
-                Exemption.onPaper(d.channel), attachments.maxBytes() / (1024 * 1024));
+                Exemption.onPaper(d.channel), attachments.maxBytes() / (1024 * 1024), printable(tenant, read, locale));
+    }
+
+    /**
+     * The printed forms of Circular 03/2025 this dossier has an event for (label, address): the receipt once received,
+     * each letter once its event is in the history, the control slip always.
+     */
+    private static List<Fact> printable(String tenant, DossierRead read, Locale locale) {
+        java.util.Set<String> done = read.entries().stream().map(DossierRead.HistoryEntry::action).collect(java.util.stream.Collectors.toSet());
+        Dossier d = read.dossier();
+        List<Fact> out = new ArrayList<>();
+        String base = href(tenant, d.receiptCode) + "/forms/";
+        if (d.status != DossierStatus.SUBMITTED && d.status != DossierStatus.REFUSED) {
+            out.add(new Fact(Desk.text(locale, "form_receipt"), base + "receipt.pdf"));
+        }
+        for (String[] f : new String[][] { { "request-supplement", "supplement-request" }, { "refuse", "refusal" }, { "apologize", "apology" },
+                { "reject", "stop-notice" } }) {
+            if (done.contains(f[0])) {
+                out.add(new Fact(Desk.text(locale, "form_" + f[1].replace('-', '_')), base + f[1] + ".pdf"));
+            }
+        }
+        out.add(new Fact(Desk.text(locale, "form_control_slip"), base + "control-slip.pdf"));
+        return out;
     }
 
     private static ActionForm form(DossierAction a, Locale locale, boolean reason, boolean reasonRequired, List<Choice> colleagues,

@@ -25,8 +25,8 @@ public class ConsoleHome {
 
     /** What the console's home shows an officer for one tenant. */
     @TemplateData
-    public record View(TenantAccess access, List<String> roles, boolean manageStaff, boolean manageSettings, List<Tenant> ancestors,
-            List<Tenant> children, List<Tenant> own) {
+    public record View(TenantAccess access, List<String> roles, boolean manageStaff, boolean manageSettings, boolean confirmPostal,
+            boolean printBook, String bookFrom, String bookTo, List<Tenant> ancestors, List<Tenant> children, List<Tenant> own) {
     }
 
     private final AccessPolicy policy;
@@ -39,6 +39,10 @@ public class ConsoleHome {
         this.audit = audit;
     }
 
+    private static java.time.LocalDate today() {
+        return java.time.LocalDate.now(vn.motcua.calendar.VietnameseLunarCalendar.VIETNAM);
+    }
+
     /** The officer's first tenant (by code) that the tree knows, if their account has any. */
     public Uni<Optional<String>> firstTenant(Actor actor) {
         return tenants.tree().map(tree -> actor.tenants().stream().filter(t -> tree.find(t).isPresent()).sorted().findFirst());
@@ -49,7 +53,9 @@ public class ConsoleHome {
         return policy.authorize(actor, Permission.OPEN_CONSOLE, tenant)
                 .call(access -> audit.record(actor, tenant, "console.open", null, remoteAddress))
                 .chain(access -> tenants.tree().map(tree -> new View(access, actor.roles().stream().sorted().toList(),
-                        Permission.MANAGE_STAFF.grantedTo(actor), Permission.TENANT_SETTINGS.grantedTo(actor), tree.ancestors(tenant), tree.children(tenant),
+                        Permission.MANAGE_STAFF.grantedTo(actor), Permission.TENANT_SETTINGS.grantedTo(actor),
+                        Permission.POSTAL_CONFIRM.grantedTo(actor) && actor.tenants().contains(tenant), Permission.PRINT_TRACKING_BOOK.grantedTo(actor),
+                        today().withDayOfMonth(1).toString(), today().toString(), tree.ancestors(tenant), tree.children(tenant),
                         actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList())));
     }
 }

@@ -558,4 +558,58 @@ public interface DeskMessages {
 
     @Message
     String event_exemption_withdrawn();
+
+    @Message
+    String forms_heading();
+
+    @Message
+    String form_receipt();
+
+    @Message
+    String form_supplement_request();
+
+    @Message
+    String form_refusal();
+
+    @Message
+    String form_apology();
+
+    @Message
+    String form_stop_notice();
+
+    @Message
+    String form_control_slip();
+
+    @Message
+    String open_postal();
+
+    @Message
+    String book_heading();
+
+    @Message
+    String book_hint();
+
+    @Message
+    String book_from();
+
+    @Message
+    String book_to();
+
+    @Message
+    String book_button();
+
+    @Message
+    String event_postal_handed_over();
+
+    @Message
+    String event_postal_received();
+
+    @Message
+    String event_postal_missing();
+
+    @Message
+    String event_postal_sent();
+
+    @Message
+    String event_postal_failed();
 }

@@ -23,6 +23,10 @@ public class PageUserDescriber implements PageUsers {
             return null;
         }
         Actor actor = Actor.from(identity);
+        if (actor.isStaff() && actor.hasRole(Permission.Roles.POSTAL_CLERK) && actor.tenants().isEmpty()) {
+            // A postal clerk works at a post office, not in a tenant's console.
+            return new PageUser(actor.displayName(), "/postal", "/console/logout");
+        }
         return actor.isStaff() ? new PageUser(actor.displayName(), "/console", "/console/logout")
                 : new PageUser(actor.displayName(), "/me", "/logout");
     }

@@ -56,6 +56,8 @@ public enum Permission {
     // Post offices: what they took in or must deliver, with only the fields needed for that.
     POSTAL_LIST("postal.list", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),
     POSTAL_DELIVER("postal.deliver", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),
+    /** The desk confirms a post office's hand-over manifest: what arrived, and what is missing. */
+    POSTAL_CONFIRM("postal.confirm", Reach.OWN_TENANT, Roles.RECEIVER),
 
     // Staff provisioning (through Keycloak's admin API): a tenant's administrators, for it and the tenants below.
     MANAGE_STAFF("staff.manage", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN),

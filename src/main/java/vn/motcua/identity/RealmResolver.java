@@ -69,7 +69,7 @@ public class RealmResolver implements TenantConfigResolver {
             }
             return realmOfToken(auth.substring(7).strip());
         }
-        if (path.equals("/console") || path.startsWith("/console/")) {
+        if (path.equals("/console") || path.startsWith("/console/") || path.equals("/postal") || path.startsWith("/postal/")) {
             return Actor.Realm.STAFF.id();
         }
         return Actor.Realm.CITIZENS.id();

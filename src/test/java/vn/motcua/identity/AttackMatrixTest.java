@@ -305,7 +305,8 @@ class AttackMatrixTest {
         String path = route.replace("{tenant}", tenant).replace("{slug}", "forbidden").replace("{code}", "1.001193")
                 .replace("{receiptCode}", f.codeA()).replace("{username}", "khong-co-ai").replace("{change}", "disable")
                 .replace("{draft}", "00000000-0000-4000-8000-000000000000").replace("{step}", "check")
-                .replace("{id}", f.attachmentA()).replace("{document}", "1").replace("{form}", "receipt");
+                .replace("{id}", f.attachmentA()).replace("{document}", "1").replace("{form}", "receipt").replace("{office}", OFFICE)
+                .replace("{manifest}", "khong-co");
         if (path.contains("{")) {
             throw new AssertionError("the attack matrix does not know a parameter of " + route + ": add it to pagePath");
         }
@@ -322,7 +323,7 @@ class AttackMatrixTest {
         for (Op op : pageReads) {
             String path = pagePath(op.path(), WARD_A, f);
             String actor = op.isPublic() ? null : path.startsWith("/console/" + WARD_A + "/staff") ? Demo.DISTRICT_ADMIN
-                    : path.startsWith("/console") ? Demo.RECEIVER : Demo.CITIZEN;
+                    : path.startsWith("/console") ? Demo.RECEIVER : path.startsWith("/postal") ? Demo.POSTAL_CLERK : Demo.CITIZEN;
             cases.add(DynamicTest.dynamicTest("headers of " + path + (actor == null ? "" : " for " + actor), () -> {
                 RequestSpecification spec = given().redirects().follow(false).accept("text/html");
                 if (actor != null) {
@@ -407,7 +408,7 @@ class AttackMatrixTest {
                 var out = b.get(base + (staff ? "console/logout" : "logout"));
                 assertEquals("/", out.uri().getPath(), realm + " sign-out ends on the portal");
                 for (Op op : pageReads) {
-                    if (op.isPublic() || op.path().startsWith("/console") != staff) {
+                    if (op.isPublic() || (op.path().startsWith("/console") || op.path().startsWith("/postal")) != staff) {
                         continue;
                     }
                     String page = pagePath(op.path(), DISTRICT, f);
@@ -542,7 +543,7 @@ class AttackMatrixTest {
                 continue;
             }
             String page = pagePath(op.path(), WARD_A, f);
-            String realm = page.startsWith("/console") ? "/realms/staff/" : "/realms/citizens/";
+            String realm = page.startsWith("/console") || page.startsWith("/postal") ? "/realms/staff/" : "/realms/citizens/";
             forged.forEach((what, token) -> cases.add(DynamicTest.dynamicTest("page " + page + " with " + what, () -> {
                 RequestSpecification spec = given().redirects().follow(false);
                 if (token != null) {
@@ -691,9 +692,25 @@ class AttackMatrixTest {
 
     private Sessions sessions;
     private Sessions citizenSessions;
+    private Sessions postalSessions;
 
     /** Two signed-in sessions of the realm a form's page belongs to: the console's (staff) or the portal's (citizens). */
     private Sessions sessions(String path) throws Exception {
+        if (path.startsWith("/postal")) {
+            if (postalSessions == null) {
+                // The clerk's page has a form (and its token) once the office has taken a dossier in.
+                java.util.Map<String, Object> body = new java.util.HashMap<>(Dossiers.submission(Dossiers.DEATH, WARD_A, "postal",
+                        Dossiers.deathForm()));
+                body.put("returnChannel", "post");
+                body.put("deliveryAddress", "Số 3 ngõ 12 Đội Cấn, Ba Đình, Hà Nội");
+                given().auth().oauth2(Tokens.staff(Demo.POSTAL_CLERK)).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/dossiers").then().statusCode(201);
+                Browser clerk = new Browser();
+                String clerkToken = csrfOf(clerk.signIn(clerk.get(base + "postal"), Demo.POSTAL_CLERK, DemoUser.PASSWORD));
+                postalSessions = new Sessions(clerk, clerkToken, sessions("/console").otherToken());
+            }
+            return postalSessions;
+        }
         if (path.startsWith("/console")) {
             if (sessions == null) {
                 String staffPage = base + "console/" + WARD_A + "/staff";

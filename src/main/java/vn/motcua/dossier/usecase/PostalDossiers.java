@@ -35,9 +35,11 @@ public class PostalDossiers {
     private final TenantDirectory tenants;
     private final AccessPolicy policy;
     private final DossierWork work;
+    private final vn.motcua.dossier.store.PostalRows rows;
 
     PostalDossiers(ScopedTransactions transactions, DossierQueries queries, CalendarService calendars, TenantDirectory tenants,
-            AccessPolicy policy, DossierWork work) {
+            AccessPolicy policy, DossierWork work, vn.motcua.dossier.store.PostalRows rows) {
+        this.rows = rows;
         this.transactions = transactions;
         this.queries = queries;
         this.calendars = calendars;
@@ -66,17 +68,27 @@ public class PostalDossiers {
             DossierWork.By by = DossierWork.By.of(actor, null, remoteAddr);
             OffsetDateTime now = work.now();
             return transactions.onConnection(TenantScope.none().withOffices(Set.of(office)).as(by.key()), conn -> work.load(conn, receiptCode)
-                    .chain(d -> {
-                        if (!office.equals(d.deliveryOffice)) {
-                            // Taken in here, perhaps, but not this office's to deliver.
-                            throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, receiptCode);
-                        }
-                        DossierCommands.Input in = new DossierCommands.Input(note, null, null, null, "post", null, null);
-                        return ScopedTransactions.widen(conn, TenantScope.of(d.tenants.toArray(String[]::new)))
-                                .chain(() -> calendars.of(d.tenantId))
-                                .chain(calendar -> work.command(conn, d, DossierAction.RETURN, in, by, now, calendar, tree));
-                    }))
+                    .chain(d -> returnByPost(conn, d, office, note, by, now, tree))
+                    // A tracking number recorded on the postal console: that delivery is the one that arrived.
+                    .call(d -> rows.deliveredAnyway(conn, d.id, now, by.key(), by.name())))
                     .map(d -> PostalItem.of(d, true));
         });
+    }
+
+    /**
+     * The return by post (the RETURN action, channel post) of a dossier that {@code office}'s scope found on an open
+     * transaction: refused (404) unless the office is the one to deliver it; the write then runs in the dossier's own
+     * tenants' scope. Shared by {@link #deliver} and {@link PostalDeliveries#delivered}.
+     */
+    Uni<Dossier> returnByPost(io.vertx.mutiny.sqlclient.SqlConnection conn, Dossier d, String office, String note, DossierWork.By by,
+            OffsetDateTime now, vn.motcua.tenant.TenantTree tree) {
+        if (!office.equals(d.deliveryOffice)) {
+            // Taken in here, perhaps, but not this office's to deliver.
+            throw new ProblemException(ProblemType.DOSSIER_NOT_FOUND, d.receiptCode);
+        }
+        DossierCommands.Input in = new DossierCommands.Input(note, null, null, null, "post", null, null);
+        return ScopedTransactions.widen(conn, TenantScope.of(d.tenants.toArray(String[]::new)))
+                .chain(() -> calendars.of(d.tenantId))
+                .chain(calendar -> work.command(conn, d, DossierAction.RETURN, in, by, now, calendar, tree));
     }
 }
