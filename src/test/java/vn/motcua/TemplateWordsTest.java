@@ -80,9 +80,11 @@ class TemplateWordsTest {
         while (tag.find()) {
             outside.append(text, end, tag.start()).append(' ');
             end = tag.end();
+            // A hidden field's value is a code the page posts back (step=delivered), never shown nor read aloud.
+            boolean hidden = tag.group().matches("(?is)<input\\b[^>]*\\btype=\"hidden\"[^>]*>");
             for (Matcher a = ATTRIBUTE.matcher(tag.group()); a.find();) {
                 String value = a.group(2) != null ? a.group(2) : a.group(3);
-                if (READ_ATTRIBUTES.contains(a.group(1).toLowerCase())) {
+                if (READ_ATTRIBUTES.contains(a.group(1).toLowerCase()) && !(hidden && a.group(1).equalsIgnoreCase("value"))) {
                     words(value).forEach(w -> found.add("in " + a.group(1) + "=\"" + value + "\": " + w));
                 }
             }

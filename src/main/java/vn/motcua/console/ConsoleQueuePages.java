@@ -170,7 +170,7 @@ public class ConsoleQueuePages {
         return queue.changes(actor, tenant).onItem().transformToMulti(changes -> Multi.createBy().merging().streams(
                 Multi.createFrom().item("open"),
                 changes.map(t -> "changed"),
-                Multi.createFrom().ticks().every(Duration.ofSeconds(25)).map(n -> "ping")));
+                Multi.createFrom().ticks().every(Duration.ofSeconds(25)).onOverflow().drop().map(n -> "ping")));
     }
 
     /** Several dossiers assigned at once, each with the same reason in its history; refused ones are listed by code. */

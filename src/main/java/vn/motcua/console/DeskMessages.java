@@ -612,4 +612,7 @@ public interface DeskMessages {
 
     @Message
     String event_postal_failed();
+
+    @Message
+    String pdf_file();
 }

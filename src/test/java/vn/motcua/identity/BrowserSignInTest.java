@@ -31,7 +31,10 @@ class BrowserSignInTest {
         assertTrue(login.body().contains("<html lang=\"vi\" data-theme=\"motcua\""), "our sign-in page, Vietnamese by default: " + login.uri());
         HttpResponse<String> console = browser.signIn(login, Demo.RECEIVER, DemoUser.PASSWORD);
         assertEquals(200, console.statusCode(), console.body());
-        assertEquals("/console/ba-dinh-dien-bien", console.uri().getPath());
+        // A desk officer lands on the desk's queue; the office's home is a link away.
+        assertEquals("/console/ba-dinh-dien-bien/queue", console.uri().getPath());
+        console = browser.get(base + "console/ba-dinh-dien-bien");
+        assertEquals(200, console.statusCode(), console.body());
         assertTrue(console.body().contains("Bạn đang làm việc tại Phường Điện Biên."), console.body());
         assertTrue(console.body().contains("Nguyễn Thị Lan"));
         assertTrue(console.body().contains("receiver"));
@@ -56,7 +59,7 @@ class BrowserSignInTest {
     void signingOutEndsTheKeycloakSessionToo() throws Exception {
         Browser browser = new Browser();
         HttpResponse<String> console = browser.signIn(browser.get(base + "console"), Demo.OTHER_WARD_RECEIVER, DemoUser.PASSWORD);
-        assertEquals("/console/cau-giay-yen-hoa", console.uri().getPath());
+        assertEquals("/console/cau-giay-yen-hoa/queue", console.uri().getPath());
         HttpResponse<String> out = browser.get(base + "console/logout");
         assertEquals(200, out.statusCode());
         assertEquals("/", out.uri().getPath(), "back on the portal: " + out.uri());

@@ -256,7 +256,9 @@ public class WorkQueue {
     }
 
     public Uni<Multi<String>> changes(Actor actor, String tenant) {
-        return policy.authorize(actor, Permission.READ_QUEUE, tenant).map(access -> signals.changed().filter(tenant::equals));
+        // A slow reader drops pings rather than failing the shared stream: the next ping, or the poll, re-reads anyway.
+        return policy.authorize(actor, Permission.READ_QUEUE, tenant).map(access -> signals.changed().onOverflow().drop()
+                .filter(tenant::equals));
     }
 
     /** The end of "nearly late": one working day from now on the tenant's calendar. */

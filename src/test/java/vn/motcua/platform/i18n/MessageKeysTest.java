@@ -31,7 +31,7 @@ class MessageKeysTest {
         Class<?>[] types = method.getParameterTypes();
         Object[] args = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
-            args[i] = types[i] == int.class ? 7 + i : "<b>\"a" + i + "\" & đ</b>";
+            args[i] = types[i] == int.class ? (Object) (7 + i) : types[i] == long.class ? (Object) (7L + i) : "<b>\"a" + i + "\" & đ</b>";
         }
         return args;
     }
