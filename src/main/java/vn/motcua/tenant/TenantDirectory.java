@@ -76,28 +76,21 @@ public class TenantDirectory {
         return tree().map(t -> t.find(code).orElseThrow(() -> Problems.tenantNotFound(code)));
     }
 
-    /**
-     * Bumped by every {@link #drop}: a load that began before a drop may have read the settings from before the
-     * change, so it neither serves later readers nor goes into the cache.
-     */
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
-
     private Uni<TenantTree> load() {
         CompletableFuture<TenantTree> mine = new CompletableFuture<>();
         CompletableFuture<TenantTree> running = loading.compareAndExchange(null, mine);
         if (running != null) {
             return Uni.createFrom().completionStage(running);
         }
-        long started = generation.get();
         repository.loadTree().subscribe().with(tree -> {
             Cache<String, TenantTree> c = cache.getNow(null);
-            if (c != null && generation.get() == started) {
+            if (c != null) {
                 c.putForExternalRead(TREE, tree);
             }
-            loading.compareAndSet(mine, null);
+            loading.set(null);
             mine.complete(tree);
         }, failure -> {
-            loading.compareAndSet(mine, null);
+            loading.set(null);
             mine.completeExceptionally(failure);
         });
         return Uni.createFrom().completionStage(mine);
@@ -117,9 +110,6 @@ public class TenantDirectory {
     }
 
     private Uni<Void> drop() {
-        generation.incrementAndGet();
-        // A load already running read before the change: the next reader starts its own.
-        loading.set(null);
         synced = null;
         Cache<String, TenantTree> c = cache.getNow(null);
         return c == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(c.removeAsync(TREE)).replaceWithVoid();

@@ -19,7 +19,7 @@ import vn.motcua.support.Demo;
 /**
  * The tenant administrator sets a local closure on the year's calendar page, in a real Chromium, with and without
  * JavaScript: the due-date preview changes (with the closure, and without it for comparison), a refused day is said
- * beside its field with what was typed kept, and every page is axe-clean. The day is in 2027, at Phường Kim Mã, and
+ * beside its field with what was typed kept, and every page is axe-clean. The day is in 2027, at Phường Ngọc Hà, and
  * is taken back at the end, so no other test's due date moves.
  */
 @QuarkusTest
@@ -42,8 +42,8 @@ class SettingsBrowserTest {
         for (boolean js : new boolean[] { true, false }) {
             try (BrowserContext context = Chromium.context(Chromium.DESKTOP, js)) {
                 Page page = context.newPage();
-                String calendar = base + "console/" + Demo.WARD_KIM_MA + "/settings/calendar";
-                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings");
+                String calendar = base + "console/" + Demo.WARD_NGOC_HA + "/settings/calendar";
+                page.navigate(base + "console/" + Demo.WARD_NGOC_HA + "/settings");
                 signIn(page, Demo.DISTRICT_ADMIN);
                 assertTrue(page.title().startsWith("Cấu hình đơn vị"), page::title);
                 Chromium.assertAccessible(page, "settings");
@@ -82,11 +82,11 @@ class SettingsBrowserTest {
                 page.navigate(calendar + "?year=2027&received=2027-03-09&days=3");
                 assertEquals(before, page.locator("#preview-with").textContent());
 
-                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings/hours");
+                page.navigate(base + "console/" + Demo.WARD_NGOC_HA + "/settings/hours");
                 Chromium.assertAccessible(page, "desk hours");
-                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings/procedures");
+                page.navigate(base + "console/" + Demo.WARD_NGOC_HA + "/settings/procedures");
                 Chromium.assertAccessible(page, "procedures");
-                page.navigate(base + "console/" + Demo.WARD_KIM_MA + "/settings/procedures/1.004873");
+                page.navigate(base + "console/" + Demo.WARD_NGOC_HA + "/settings/procedures/1.004873");
                 Chromium.assertAccessible(page, "a procedure");
                 page.locator("#fee-online-full").fill("99999");
                 page.locator("#reason").fill("Thử");
