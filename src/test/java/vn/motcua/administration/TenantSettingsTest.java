@@ -306,7 +306,13 @@ class TenantSettingsTest {
         DeskHoursAdmin.View set = hours.set(ADMIN, WARD, new DeskHoursAdmin.Input(week, "Mở sáng thứ Bảy"), "127.0.0.1").await().atMost(WAIT);
         try {
             assertTrue(set.own());
+            // Within the design's bound (dropped at commit and again 2 s later on every replica): see the session note
+            // of issue 18 on the reload race this allows.
             var now = tenants.require(WARD).await().atMost(WAIT).deskHours();
+            for (long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+                    now.on(DayOfWeek.SATURDAY).isEmpty() && System.nanoTime() < until; Thread.sleep(100)) {
+                now = tenants.require(WARD).await().atMost(WAIT).deskHours();
+            }
             assertEquals(List.of(new DeskSession(java.time.LocalTime.of(7, 30), java.time.LocalTime.of(11, 30))), now.on(DayOfWeek.SATURDAY));
             assertEquals(List.of(), now.on(DayOfWeek.SUNDAY));
             // Everywhere within the bound the design gives (the tree is dropped on every replica at commit and again
