@@ -92,7 +92,7 @@ public class ConsoleQueuePages {
     @TemplateData
     public record QueueView(Tenant tenant, String tab, String tabLabel, List<TabView> tabs, String q, List<RowView> rows, String next,
             String refresh, String countedAt, long online, long soon, long late, boolean mayAssign, List<Choice> colleagues,
-            String reason, List<String> selected, String notice) {
+            String reason, List<String> selected, String notice, boolean mayTakeIn) {
 
         public boolean isSelected(String code) {
             return selected.contains(code);
@@ -276,7 +276,8 @@ public class ConsoleQueuePages {
                     QueueView view = new QueueView(tree.find(tenant).orElseThrow(), tab.wire(),
                             Desk.text(locale, "tab_" + tab.wire().replace('-', '_')), tabs, q == null ? "" : q, list, next,
                             "/console/" + tenant + "/queue?tab=" + tab.wire() + query, Desk.time(counts.at()), counts.online(), counts.soon(),
-                            counts.late(), mayAssign, choices, typed == null || typed.reason() == null ? "" : typed.reason(), selected, notice);
+                            counts.late(), mayAssign, choices, typed == null || typed.reason() == null ? "" : typed.reason(), selected, notice,
+                            Permission.SUBMIT_AT_COUNTER.grantedTo(actor) && actor.tenants().contains(tenant));
                     return Response.status(status).entity(Templates.queue(view)).header("Cache-Control", "no-store").build();
                 });
     }

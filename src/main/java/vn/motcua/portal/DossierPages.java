@@ -1,5 +1,7 @@
 package vn.motcua.portal;
 
+import vn.motcua.intake.ProcedureGuide;
+import vn.motcua.intake.PortalMessages;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -342,7 +344,7 @@ public class DossierPages {
     }
 
     static String size(long bytes) {
-        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : Math.max(1, bytes / 1024) + " KB";
+        return vn.motcua.intake.ProcedureGuide.size(bytes);
     }
 
     private static String text(Locale locale, String key) {

@@ -1,5 +1,6 @@
 package vn.motcua.portal;
 
+import vn.motcua.intake.PortalMessages;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 

@@ -1,5 +1,7 @@
 package vn.motcua.portal;
 
+import vn.motcua.intake.ProcedureGuide;
+import vn.motcua.intake.PortalMessages;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package vn.motcua.portal;
 
+import vn.motcua.intake.ProcedureGuide;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

@@ -56,9 +56,46 @@ class DraftsTest {
         assertThrows(ProblemException.class, () -> drafts.answer(other, d.id(), new JsonObject(), List.of(), java.util.Locale.ROOT)
                 .await().atMost(WAIT));
         assertThrows(ProblemException.class, () -> drafts.submit(other, d.id(), "127.0.0.1").await().atMost(WAIT));
+        // A desk officer keeps drafts of their own (taken in at the counter), never a citizen's; an auditor keeps none.
         Actor officer = new Actor(Actor.Realm.STAFF, "draft-officer", "canbo", "Cán bộ", Set.of("receiver"), Set.of("ba-dinh-dien-bien"), Set.of());
-        assertEquals(ProblemType.FORBIDDEN, assertThrows(ProblemException.class, () -> drafts.load(officer, d.id()).await().atMost(WAIT)).type());
+        assertEquals(ProblemType.NOT_FOUND, assertThrows(ProblemException.class, () -> drafts.load(officer, d.id()).await().atMost(WAIT)).type());
+        Actor auditor = new Actor(Actor.Realm.STAFF, "draft-auditor", "kiemtra", "Kiểm tra", Set.of("auditor"), Set.of("ba-dinh-dien-bien"), Set.of());
+        assertEquals(ProblemType.FORBIDDEN, assertThrows(ProblemException.class, () -> drafts.load(auditor, d.id()).await().atMost(WAIT)).type());
         assertEquals(d.id(), drafts.load(owner, d.id()).await().atMost(WAIT).id());
+    }
+
+    @Test
+    void aCounterDraftIsTheOfficersAtTheirDeskAndTakenAsACounterSubmission() {
+        Actor officer = new Actor(Actor.Realm.STAFF, "counter-officer", "canbo.counter", "Cán bộ một cửa", Set.of("receiver"),
+                Set.of("ba-dinh-dien-bien"), Set.of());
+        Drafts.DraftView d = drafts.startAtCounter(officer, "1.001193", "ba-dinh-dien-bien",
+                new JsonObject().put("seat", "online").put("tenant", "cau-giay-yen-hoa")).await().atMost(WAIT);
+        assertEquals("counter", d.data().getString("seat"), "the seat is the desk's, whatever was sent");
+        assertEquals("ba-dinh-dien-bien", d.data().getString("tenant"), "the receiving office is the desk");
+        // Another desk's officer may not take dossiers in here; a specialist takes none in; a citizen does not see it.
+        Actor otherDesk = new Actor(Actor.Realm.STAFF, "counter-other", "canbo.yenhoa", "Cán bộ khác", Set.of("receiver"),
+                Set.of("cau-giay-yen-hoa"), Set.of());
+        ProblemException elsewhere = assertThrows(ProblemException.class,
+                () -> drafts.startAtCounter(otherDesk, "1.001193", "ba-dinh-dien-bien", new JsonObject()).await().atMost(WAIT));
+        assertTrue(elsewhere.type() == ProblemType.TENANT_FORBIDDEN || elsewhere.type() == ProblemType.FORBIDDEN, elsewhere.type().toString());
+        Actor specialist = new Actor(Actor.Realm.STAFF, "counter-specialist", "chuyenvien", "Chuyên viên", Set.of("processor"),
+                Set.of("ba-dinh-dien-bien"), Set.of());
+        assertThrows(ProblemException.class,
+                () -> drafts.startAtCounter(specialist, "1.001193", "ba-dinh-dien-bien", new JsonObject()).await().atMost(WAIT));
+        assertEquals(ProblemType.NOT_FOUND,
+                assertThrows(ProblemException.class, () -> drafts.load(citizen("counter-citizen"), d.id()).await().atMost(WAIT)).type());
+        // A procedure not taken at the counter is refused as unknown there.
+        assertEquals(ProblemType.PROCEDURE_NOT_FOUND, assertThrows(ProblemException.class,
+                () -> drafts.startAtCounter(officer, "no-such-procedure", "ba-dinh-dien-bien", new JsonObject()).await().atMost(WAIT)).type());
+        // Its papers: each required one scanned or exempt before it is taken (Circular 03/2025/TT-VPCP).
+        java.util.List<ProblemException.FieldError> missing = drafts.problems(officer, d, List.of("papers"), java.util.Locale.ROOT)
+                .await().atMost(WAIT);
+        assertEquals(List.of("papers.1", "papers.2", "papers.3"), missing.stream().map(ProblemException.FieldError::field).toList());
+        JsonObject marked = d.data().copy().put("exemptions", new JsonObject().put("1", "shown-only").put("2", "confidential")
+                .put("3", "not-an-exemption"));
+        Drafts.DraftView kept = drafts.keep(officer, d.id(), marked).await().atMost(WAIT);
+        assertEquals(List.of("papers.3"), drafts.problems(officer, kept, List.of("papers"), java.util.Locale.ROOT).await().atMost(WAIT)
+                .stream().map(ProblemException.FieldError::field).toList(), "an exemption not of the Circular's counts for nothing");
     }
 
     @Test

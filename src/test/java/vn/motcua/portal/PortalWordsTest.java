@@ -1,5 +1,6 @@
 package vn.motcua.portal;
 
+import vn.motcua.intake.PortalMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;

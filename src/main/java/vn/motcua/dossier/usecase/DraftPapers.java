@@ -21,7 +21,6 @@ import vn.motcua.dossier.store.DraftFiles;
 import vn.motcua.dossier.store.DraftRows;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
-import vn.motcua.identity.Permission;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.FieldIssue;
@@ -162,7 +161,7 @@ public class DraftPapers {
     }
 
     private String owner(Actor actor) {
-        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        Drafts.mayDraft(policy, actor);
         return DossierWork.key(actor);
     }
 

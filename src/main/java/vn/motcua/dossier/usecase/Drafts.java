@@ -27,6 +27,8 @@ import vn.motcua.platform.db.TenantScope;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemException.FieldError;
 import vn.motcua.platform.error.ProblemType;
+import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.dossier.domain.Exemption;
 import vn.motcua.tenant.TenantDirectory;
 import vn.motcua.tenant.TenantTree;
 
@@ -56,9 +58,42 @@ public class Drafts {
     public record Answered(DraftView draft, List<FieldError> errors) {
     }
 
+    /** The draft's key for the papers marked exempt from scanning at the desk: paper number → {@link Exemption}'s wire. */
+    public static final String EXEMPTIONS = "exemptions";
+
     /** The top-level keys a draft keeps; anything else a client sends is dropped. */
     static final Set<String> KEYS = Set.of("ward", "tenant", "competentTenant", "relationship", "applicant", "form", "returnChannel", "deliveryAddress",
-            "prefilled");
+            "prefilled", Seat.KEY, Seat.POST_OFFICE, EXEMPTIONS);
+
+    /**
+     * Where a draft is filled (nơi nhập hồ sơ), kept in its data ({@link #KEY}): online by the citizen themself, at a
+     * one-stop desk by its officer for a person who came in (tiếp nhận trực tiếp), or at a post office by its clerk
+     * (tiếp nhận qua bưu chính). The same question pages and rules serve all three; the seat decides the channel of
+     * the dossier, who may fill it, and what the papers page asks (a file, or at the desk a scan or an exemption).
+     */
+    public enum Seat {
+        ONLINE("online"), COUNTER("counter"), POSTAL("postal");
+
+        /** The draft's key for its seat; absent: online (every draft before desks filled any). */
+        public static final String KEY = "seat";
+        /** The draft's key for the post office that takes it in. */
+        public static final String POST_OFFICE = "postOffice";
+
+        private final String wire;
+
+        Seat(String wire) {
+            this.wire = wire;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public static Seat of(JsonObject data) {
+            String s = data == null ? null : data.getString(KEY);
+            return COUNTER.wire.equals(s) ? COUNTER : POSTAL.wire.equals(s) ? POSTAL : ONLINE;
+        }
+    }
 
     private final ScopedTransactions transactions;
     private final DraftRows rows;
@@ -97,6 +132,44 @@ public class Drafts {
         if (!v.channels().contains(Procedure.Channel.ONLINE_FULL) && !v.channels().contains(Procedure.Channel.ONLINE_PARTIAL)) {
             throw new ProblemException(ProblemType.PROCEDURE_NOT_FOUND, procedure);
         }
+        JsonObject data = first.copy();
+        data.remove(Seat.KEY);
+        return insert(actor, procedure, v, data);
+    }
+
+    /**
+     * A new draft filled at desk {@code tenant} by its officer, for a person who came in: the receiving office is the
+     * desk, the competent one too unless the procedure is received anywhere in the province (Decree 118/2025) and the
+     * applicant lives elsewhere, which the office page then asks.
+     */
+    public Uni<DraftView> startAtCounter(Actor actor, String procedure, String tenant, JsonObject first) {
+        return policy.authorize(actor, Permission.SUBMIT_AT_COUNTER, tenant).chain(access -> {
+            Procedure.Version v = offered(procedure, Procedure.Channel.COUNTER);
+            JsonObject data = first.copy().put(Seat.KEY, Seat.COUNTER.wire()).put("tenant", tenant);
+            data.remove(Seat.POST_OFFICE);
+            return insert(actor, procedure, v, data);
+        });
+    }
+
+    /** A new draft filled at post office {@code office} by its clerk, for a person who came in: the office page asks where they live. */
+    public Uni<DraftView> startAtPostOffice(Actor actor, String procedure, String office, JsonObject first) {
+        return tenants.tree().chain(tree -> {
+            policy.authorizeOffice(actor, Permission.SUBMIT_BY_POST, office, tree);
+            Procedure.Version v = offered(procedure, Procedure.Channel.POSTAL);
+            JsonObject data = first.copy().put(Seat.KEY, Seat.POSTAL.wire()).put(Seat.POST_OFFICE, office);
+            return insert(actor, procedure, v, data);
+        });
+    }
+
+    private Procedure.Version offered(String procedure, Procedure.Channel channel) {
+        Procedure.Version v = catalog.versionAt(procedure, today());
+        if (!v.channels().contains(channel)) {
+            throw new ProblemException(ProblemType.PROCEDURE_NOT_FOUND, procedure);
+        }
+        return v;
+    }
+
+    private Uni<DraftView> insert(Actor actor, String procedure, Procedure.Version v, JsonObject first) {
         String me = DossierWork.key(actor);
         // The oldest drafts beyond the account's limit go, their staged files' bytes after the commit.
         List<String> orphaned = new java.util.ArrayList<>();
@@ -109,15 +182,34 @@ public class Drafts {
 
     /** The owner's draft, or 404 (another's draft does not exist for them). */
     public Uni<DraftView> load(Actor actor, UUID id) {
-        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        mayDraft(actor);
         String me = DossierWork.key(actor);
         return transactions.onConnection(TenantScope.none().as(me), conn -> rows.find(conn, me, id))
                 .map(found -> view(found.orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND))));
     }
 
+    /**
+     * Whether {@code actor} may keep drafts at all: a citizen who may apply online, a desk's receiver or a post office's
+     * clerk. Whose draft it is, row-level security decides (its owner only); where it may be submitted, the
+     * submission's own check.
+     */
+    private void mayDraft(Actor actor) {
+        mayDraft(policy, actor);
+    }
+
+    static void mayDraft(AccessPolicy policy, Actor actor) {
+        if (actor.isStaff()) {
+            if (!Permission.SUBMIT_AT_COUNTER.grantedTo(actor) && !Permission.SUBMIT_BY_POST.grantedTo(actor)) {
+                throw vn.motcua.platform.error.Problems.forbidden();
+            }
+        } else {
+            policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        }
+    }
+
     /** The owner's drafts not yet submitted, latest first. */
     public Uni<List<DraftView>> open(Actor actor) {
-        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        mayDraft(actor);
         String me = DossierWork.key(actor);
         return transactions.onConnection(TenantScope.none().as(me), conn -> rows.open(conn, me))
                 .map(list -> list.stream().map(Drafts::view).toList());
@@ -135,7 +227,7 @@ public class Drafts {
 
     /** Saves the draft's answers without checking them (a page shown again for the person to look at). */
     public Uni<DraftView> keep(Actor actor, UUID id, JsonObject data) {
-        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        mayDraft(actor);
         String me = DossierWork.key(actor);
         JsonObject kept = kept(data);
         return transactions.onConnection(TenantScope.none().as(me), conn -> rows.save(conn, me, id, kept)
@@ -160,24 +252,44 @@ public class Drafts {
     public static final String PAPERS = "papers";
 
     /**
-     * The papers the procedure requires that the draft has no file for, when it is submitted wholly online
-     * (toàn trình, Decree 42/2022: nobody comes to the desk, so the office has only what was sent). Submitted in part
-     * online (một phần), the papers are brought to the desk, or uploaded on the dossier's page after submitting, as
-     * the engine has always allowed: nothing is refused then.
+     * The papers the procedure requires that the draft has no file for, when nobody will bring them to the desk later:
+     * <ul>
+     * <li>submitted wholly online (toàn trình, Decree 42/2022: the office has only what was sent), a file each;</li>
+     * <li>taken in at the desk, where the dossier is received as it is entered: each scanned or marked with one of the
+     * exemptions of Circular 03/2025/TT-VPCP (digitized at reception), else {@link FieldIssue#NOT_DIGITIZED}.</li>
+     * </ul>
+     * Online in part (một phần) the papers are brought to the desk; taken in at a post office they are scanned at the
+     * desk that receives the hand-over: nothing is refused then.
      */
     List<FieldError> missingPapers(DraftView d, List<DraftFiles.Staged> staged) {
         Procedure.Version v = catalog.versionAt(d.procedureCode(), today());
-        if (!v.channels().contains(Procedure.Channel.ONLINE_FULL)) {
+        Seat seat = Seat.of(d.data());
+        boolean full = seat == Seat.ONLINE && v.channels().contains(Procedure.Channel.ONLINE_FULL);
+        if (!full && seat != Seat.COUNTER) {
             return List.of();
         }
+        java.util.Map<Integer, String> exempt = seat == Seat.COUNTER ? exemptions(d.data()) : java.util.Map.of();
         List<FieldError> out = new java.util.ArrayList<>();
         for (int i = 0; i < v.documents().size(); i++) {
             int n = i + 1;
             Procedure.RequiredDocument doc = v.documents().get(i);
-            if (!doc.optional() && staged.stream().noneMatch(f -> f.document() == n)) {
-                out.add(FieldError.of(PAPERS + "." + n, vn.motcua.platform.error.FieldIssue.PAPER_MISSING, doc.name().vi()));
+            if (!doc.optional() && staged.stream().noneMatch(f -> f.document() == n) && !exempt.containsKey(n)) {
+                out.add(seat == Seat.COUNTER ? FieldError.of(PAPERS + "." + n, FieldIssue.NOT_DIGITIZED)
+                        : FieldError.of(PAPERS + "." + n, FieldIssue.PAPER_MISSING, doc.name().vi()));
             }
         }
+        return out;
+    }
+
+    /** The draft's exemptions that are still one of the Circular's (paper number → exemption's wire). */
+    public static java.util.Map<Integer, String> exemptions(JsonObject data) {
+        java.util.Map<Integer, String> out = new java.util.TreeMap<>();
+        JsonObject marks = data.getValue(EXEMPTIONS) instanceof JsonObject o ? o : new JsonObject();
+        marks.forEach(e -> {
+            if (e.getKey().matches("\\d{1,3}") && e.getValue() instanceof String w && Exemption.of(w).isPresent()) {
+                out.put(Integer.valueOf(e.getKey()), w);
+            }
+        });
         return out;
     }
 
@@ -225,7 +337,8 @@ public class Drafts {
                 }
                 // The staged files become the dossier's in the transaction that writes it; a replay (a second tap after
                 // the first went through) writes nothing and finds that dossier.
-                return submit.submit(actor, submission(d), "draft-" + d.id(), remoteAddr, staged);
+                return submit.submit(actor, submission(d), "draft-" + d.id(), remoteAddr, staged,
+                        Seat.of(d.data()) == Seat.COUNTER ? exemptions(d.data()) : java.util.Map.of());
             }).map(s -> s.dossier().dossier().receiptCode)
                     .call(code -> transactions.onConnection(TenantScope.none().as(me), conn -> rows.submitted(conn, me, id, code)
                             // The draft's rows go; the bytes stay, now the dossier's (any file staged meanwhile goes too).
@@ -236,7 +349,7 @@ public class Drafts {
 
     /** Forgets a draft not yet submitted, and its staged files (their bytes after the commit). */
     public Uni<Void> discard(Actor actor, UUID id) {
-        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        mayDraft(actor);
         String me = DossierWork.key(actor);
         return transactions.onConnection(TenantScope.none().as(me), conn -> rows.find(conn, me, id)
                 .chain(found -> found.isEmpty() || found.get().receiptCode() != null ? Uni.createFrom().item(List.<String>of())
@@ -245,12 +358,19 @@ public class Drafts {
                 .call(papers::forget).replaceWithVoid();
     }
 
-    /** The submission the draft describes: online in full when the procedure allows it, else in part. */
+    /**
+     * The submission the draft describes: at the desk or by post where it was filled there; online in full when the
+     * procedure allows it, else in part.
+     */
     DossierRequests.Submission submission(DraftView d) {
         JsonObject data = d.data();
         Procedure.Version v = catalog.versionAt(d.procedureCode(), today());
-        String channel = v.channels().contains(Procedure.Channel.ONLINE_FULL) ? Procedure.Channel.ONLINE_FULL.wire()
-                : Procedure.Channel.ONLINE_PARTIAL.wire();
+        String channel = switch (Seat.of(data)) {
+            case COUNTER -> Procedure.Channel.COUNTER.wire();
+            case POSTAL -> Procedure.Channel.POSTAL.wire();
+            case ONLINE -> v.channels().contains(Procedure.Channel.ONLINE_FULL) ? Procedure.Channel.ONLINE_FULL.wire()
+                    : Procedure.Channel.ONLINE_PARTIAL.wire();
+        };
         JsonObject a = data.getJsonObject("applicant", new JsonObject());
         JsonNode form = json.valueToTree(data.getJsonObject("form", new JsonObject()).getMap());
         return new DossierRequests.Submission(d.procedureCode(), data.getString("tenant"), data.getString("competentTenant"), channel,

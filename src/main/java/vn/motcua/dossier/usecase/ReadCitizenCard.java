@@ -14,7 +14,6 @@ import vn.motcua.dossier.store.AttachmentFiles;
 import vn.motcua.dossier.store.CardQrImages;
 import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
-import vn.motcua.identity.Permission;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
@@ -52,7 +51,7 @@ public class ReadCitizenCard {
      * take the picture again) or {@code card_qr_not_a_card} (a QR code, but not a citizen ID card's).
      */
     public Uni<CitizenCardQr> read(Actor actor, Path upload, long size) {
-        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        Drafts.mayDraft(policy, actor);
         if (upload == null) {
             throw DossierCommands.validation(FIELD, FieldIssue.REQUIRED);
         }
@@ -64,6 +63,28 @@ public class ReadCitizenCard {
             throw DossierCommands.validation(FIELD, FieldIssue.EMPTY_FILE);
         }
         return Uni.createFrom().item(() -> decode(upload)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The request's field a card scanner types into (a USB QR scanner is a keyboard: it types the code's text, then Enter). */
+    public static final String TYPED = "card";
+
+    /** The longest text a scanner may type: a card's QR code holds under 200 characters. */
+    static final int MAX_TYPED = 1000;
+
+    /**
+     * The card whose QR code a scanner typed at the desk or the post office ({@code text}, as typed): fails with 400
+     * {@code validation-failed} on the field {@value #TYPED}, {@code card_qr_not_a_card}, when it is not a citizen ID
+     * card's (or is too long to be one).
+     */
+    public CitizenCardQr typed(Actor actor, String text) {
+        Drafts.mayDraft(policy, actor);
+        if (text == null || text.isBlank()) {
+            throw DossierCommands.validation(TYPED, FieldIssue.REQUIRED);
+        }
+        if (text.length() > MAX_TYPED) {
+            throw DossierCommands.validation(TYPED, FieldIssue.CARD_QR_NOT_A_CARD);
+        }
+        return CitizenCardQr.parse(text.strip()).orElseThrow(() -> DossierCommands.validation(TYPED, FieldIssue.CARD_QR_NOT_A_CARD));
     }
 
     private CitizenCardQr decode(Path upload) {

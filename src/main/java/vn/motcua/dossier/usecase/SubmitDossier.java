@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
@@ -22,6 +23,7 @@ import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.domain.DossierStatus;
 import vn.motcua.dossier.store.DossierRepository;
 import vn.motcua.dossier.store.DraftFiles;
+import vn.motcua.dossier.store.ExemptionRows;
 import vn.motcua.dossier.store.SubmissionWriter;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.db.ScopedTransactions;
@@ -53,10 +55,12 @@ public class SubmitDossier {
     private final SubmissionCheck check;
     private final DossierWork work;
     private final ProcedureSettings overrides;
+    private final ExemptionRows exemptions;
 
     SubmitDossier(ScopedTransactions transactions, DossierRepository repository, CalendarService calendars, TenantDirectory tenants,
-            SubmissionWriter writer, SubmissionCheck check, DossierWork work, ProcedureSettings overrides) {
+            SubmissionWriter writer, SubmissionCheck check, DossierWork work, ProcedureSettings overrides, ExemptionRows exemptions) {
         this.overrides = overrides;
+        this.exemptions = exemptions;
         this.transactions = transactions;
         this.repository = repository;
         this.calendars = calendars;
@@ -77,6 +81,17 @@ public class SubmitDossier {
      */
     Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr,
             List<DraftFiles.Staged> staged) {
+        return submit(actor, request, idempotencyKey, remoteAddr, staged, java.util.Map.of());
+    }
+
+    /**
+     * Submits a draft with its staged papers and, taken in at the desk, the papers marked exempt from scanning (paper
+     * number → exemption, Circular 03/2025/TT-VPCP): scans and exemptions are written with the dossier, in the
+     * transaction that receives it, so that it is never received undigitized (the draft checked that each required
+     * paper is one or the other).
+     */
+    Uni<Submitted> submit(Actor actor, DossierRequests.Submission request, String idempotencyKey, String remoteAddr,
+            List<DraftFiles.Staged> staged, java.util.Map<Integer, String> exempt) {
         return Uni.combine().all().unis(tenants.tree(), overrides.snapshot()).asTuple().chain(both -> {
             TenantTree tree = both.getItem1();
             OffsetDateTime now = work.now();
@@ -89,9 +104,9 @@ public class SubmitDossier {
                         Deadlines.plan(calendar, now, d.processingDays, DossierCommands.shares(version.steps())), now);
                 d.status = DossierStatus.SUBMITTED;
                 boolean atDesk = "counter".equals(d.channel);
-                if (atDesk && !staged.isEmpty()) {
-                    // Papers are staged only in a citizen's draft, which is submitted online.
-                    throw new IllegalArgumentException("staged papers with a counter submission");
+                if (!atDesk && !exempt.isEmpty()) {
+                    // Exemptions are the desk's to record, as it receives the dossier.
+                    throw new IllegalArgumentException("exemptions with a submission not made at the desk");
                 }
                 // At the counter the receiving desk holds the receive step, whichever office is competent.
                 DossierWork.By by = DossierWork.By.of(actor, atDesk ? d.receivedBy : null, remoteAddr);
@@ -104,6 +119,11 @@ public class SubmitDossier {
                 LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
                 // Submitted to, and the receipt issued by, the receiving desk.
                 JsonObject submitted = new JsonObject().put("channel", d.channel);
+                if (!exempt.isEmpty()) {
+                    JsonObject marks = new JsonObject();
+                    exempt.forEach((n, w) -> marks.put(String.valueOf(n), w));
+                    submitted.put("exemptions", marks);
+                }
                 if (!staged.isEmpty()) {
                     submitted.put("files", new io.vertx.core.json.JsonArray(staged.stream().map(f -> (Object) new JsonObject()
                             .put("document", f.document()).put("file", f.fileName()).put("sha256", f.sha256())).toList()));
@@ -123,6 +143,13 @@ public class SubmitDossier {
                                         .call(code -> version.interconnected()
                                                 ? work.createParts(conn, d, version, tree, calendar, now).chain(() -> work.save(conn, d))
                                                 : Uni.createFrom().voidItem())
+                                        .call(() -> Multi.createFrom().iterable(staged).onItem()
+                                                .transformToUniAndConcatenate(f -> repository.insertAttachment(conn, f.asAttachment(d.id)))
+                                                .collect().last())
+                                        .call(() -> Multi.createFrom().iterable(exempt.entrySet()).onItem()
+                                                .transformToUniAndConcatenate(e -> exemptions.mark(conn, d.id, e.getKey(), e.getValue(), null, by.key(),
+                                                        by.name()))
+                                                .collect().last())
                                         .call(code -> work.record(conn, d, received, by, now, "receive")))
                         : writer.write(new SubmissionWriter.Pending(d, p.tenant().agencyCode(), day, first, notices,
                                 staged.stream().map(f -> f.asAttachment(d.id)).toList()));

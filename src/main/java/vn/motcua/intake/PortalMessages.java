@@ -1,4 +1,4 @@
-package vn.motcua.portal;
+package vn.motcua.intake;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -429,4 +429,49 @@ public interface PortalMessages {
 
     @Message
     String paper_none_optional();
+
+    @Message
+    String card_label();
+
+    @Message
+    String card_hint();
+
+    @Message
+    String card_button();
+
+    @Message
+    String receive_heading();
+
+    @Message
+    String receive_note();
+
+    @Message
+    String receive_button();
+
+    @Message
+    String papers_intro_desk(long max);
+
+    @Message
+    String exemption_label();
+
+    @Message
+    String exemption_scanned();
+
+    @Message
+    String exemption_submitted_online();
+
+    @Message
+    String exemption_shown_only();
+
+    @Message
+    String exemption_agency_result();
+
+    @Message
+    String exemption_confidential();
+
+    @Message
+    String ward_label_desk();
+
+    @Message
+    String ward_hint_desk();
 }

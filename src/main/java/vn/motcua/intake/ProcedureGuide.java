@@ -1,4 +1,4 @@
-package vn.motcua.portal;
+package vn.motcua.intake;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
@@ -266,19 +266,24 @@ public class ProcedureGuide {
     }
 
     /** Whether it can be submitted online at all (fully or partly). */
-    static boolean online(Procedure.Version v) {
+    public static boolean online(Procedure.Version v) {
         return v.channels().contains(Procedure.Channel.ONLINE_FULL) || v.channels().contains(Procedure.Channel.ONLINE_PARTIAL);
     }
 
     /** "0,5", "15": the legal time, in the page's number format. */
-    static String days(BigDecimal days, Locale locale) {
+    public static String days(BigDecimal days, Locale locale) {
         NumberFormat f = NumberFormat.getNumberInstance(locale);
         f.setMaximumFractionDigits(2);
         return f.format(days);
     }
 
     /** An amount in đồng, or the bundle's "free". */
-    static String money(long amount, Locale locale) {
+    /** A file's size as people read it. */
+    public static String size(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format("%.1f MB", bytes / 1048576.0) : Math.max(1, bytes / 1024) + " KB";
+    }
+
+    public static String money(long amount, Locale locale) {
         if (amount == 0) {
             return MessageKeys.text(PortalMessages.class, locale, "fee_free");
         }

@@ -1,4 +1,4 @@
-package vn.motcua.portal;
+package vn.motcua.intake;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,23 +19,26 @@ import vn.motcua.platform.i18n.MessageKeys;
  * to get the result), then "check your answers". This class only lays the pages out and reads what a page posted
  * into the draft's answers; the rules are the submission's ({@code Drafts} checks them).
  */
-final class ApplyForm {
+public final class IntakeForm {
 
-    static final String OFFICE = "office";
-    static final String WHO = "who";
-    static final String DELIVERY = "delivery";
+    /** The draft's own answers about papers exempt from scanning, posted as {@code exemption-<n>}. */
+    static final String EXEMPTION = "exemption-";
+
+    public static final String OFFICE = "office";
+    public static final String WHO = "who";
+    public static final String DELIVERY = "delivery";
     /** The papers (giấy tờ): a file for each paper of the procedure's list, staged in the draft. */
-    static final String PAPERS = "papers";
-    static final String CHECK = "check";
+    public static final String PAPERS = "papers";
+    public static final String CHECK = "check";
     /** A form field's page: {@code f-<name>}. */
-    static final String FIELD = "f-";
+    public static final String FIELD = "f-";
 
     /** How the person filling is related to the applicant; {@code self} is the default. */
     static final List<String> RELATIONSHIPS = List.of("self", "con", "cha-me", "vo-chong", "ong-ba", "chau", "anh-chi-em", "nguoi-than-khac");
 
     private static final Pattern DMY = Pattern.compile("^\\s*(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})\\s*$");
 
-    private ApplyForm() {
+    private IntakeForm() {
     }
 
     /** A choice of a select or radio question. */
@@ -49,9 +52,22 @@ final class ApplyForm {
             String hint, boolean prefilled) {
     }
 
-    /** The pages of a draft of {@code v}, in order. */
+    /** The pages of a draft of {@code v} filled online, in order. */
     static List<String> steps(Procedure.Version v) {
-        List<String> steps = new ArrayList<>(List.of(OFFICE, WHO));
+        return steps(v, vn.motcua.dossier.usecase.Drafts.Seat.ONLINE);
+    }
+
+    /**
+     * The pages of a draft of {@code v} filled at {@code seat}, in order. At the desk the office is the desk's own,
+     * asked only when the procedure is received anywhere in the province (Decree 118/2025): then where the applicant
+     * lives decides the competent office.
+     */
+    static List<String> steps(Procedure.Version v, vn.motcua.dossier.usecase.Drafts.Seat seat) {
+        List<String> steps = new ArrayList<>();
+        if (seat != vn.motcua.dossier.usecase.Drafts.Seat.COUNTER || v.receivedAnywhere()) {
+            steps.add(OFFICE);
+        }
+        steps.add(WHO);
         v.form().forEach(f -> steps.add(FIELD + f.name()));
         steps.add(DELIVERY);
         if (!v.documents().isEmpty()) {
@@ -209,7 +225,7 @@ final class ApplyForm {
      * number and the date of birth, each marked for the person to confirm; a value already there (typed, or read from
      * a card) is kept. Applying for someone else, the values filled this way and not yet confirmed are taken back.
      */
-    static void prefillSelf(JsonObject data, Procedure.Version v, vn.motcua.identity.Actor actor) {
+    public static void prefillSelf(JsonObject data, Procedure.Version v, vn.motcua.identity.Actor actor) {
         JsonArray prefilled = data.getJsonArray("prefilled", new JsonArray()).copy();
         JsonObject form = data.getJsonObject("form", new JsonObject());
         boolean self = "self".equals(data.getString("relationship", "self"));

@@ -1,4 +1,4 @@
-package vn.motcua.portal;
+package vn.motcua.intake;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
