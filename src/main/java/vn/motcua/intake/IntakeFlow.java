@@ -144,8 +144,10 @@ public class IntakeFlow {
      * page's form), so a photo that cannot be read loses nothing.
      */
     public Uni<Response> qr(IntakeSite site, Actor actor, String draft, String step, Map<String, String> posted, FileUpload image) {
-        return card(site, actor, draft, step, posted, () -> cards.read(actor, image == null ? null : image.uploadedFile(),
-                image == null ? 0 : image.size()), ReadCitizenCard.FIELD, "qr_label");
+        java.nio.file.Path photo = image == null ? null : image.uploadedFile();
+        long size = image == null ? 0 : image.size();
+        return card(site, actor, draft, step, posted, () -> site.staffed() ? cards.readAtDesk(actor, photo, size) : cards.read(actor, photo, size),
+                ReadCitizenCard.FIELD, "qr_label");
     }
 
     private Uni<Response> card(IntakeSite site, Actor actor, String draft, String step, Map<String, String> posted,

@@ -91,6 +91,38 @@ class DossierLifecycleTest {
     }
 
     @Test
+    void aCounterSubmissionWhosePapersAreNotDigitizedWaitsAtTheDeskForItsScans() {
+        // No paper scanned nor exempt: submitted, held by the desk, not received (Circular 03/2025/TT-VPCP).
+        String code = given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).contentType(ContentType.JSON)
+                .body(Dossiers.counterUndigitized(DEATH, WARD, "counter", deathForm(), "Nguyễn Văn An"))
+                .post("/api/dossiers")
+                .then().statusCode(201)
+                .body("status", equalTo("submitted"))
+                .body("channel", equalTo("counter"))
+                .extract().path("receiptCode");
+        // Received only once each required paper is scanned or exempt.
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(400).body("errors[0].field", org.hamcrest.Matchers.startsWith("document-"));
+        for (int n = 1; n <= Dossiers.papers(DEATH); n++) {
+            given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).contentType(ContentType.JSON).body(Map.of("exemption", "shown-only"))
+                    .put("/api/t/{t}/dossiers/{code}/documents/{n}/exemption", WARD, code, n).then().statusCode(200);
+        }
+        act(Demo.RECEIVER, WARD, code, "receive").statusCode(200).body("status", equalTo("received"));
+    }
+
+    @Test
+    void exemptionsAreTheCountersAndEachNamesAPaperAndAnExemption() {
+        Map<String, Object> online = new java.util.HashMap<>(submission(DEATH, WARD, "online-full", deathForm()));
+        online.put("exemptions", Map.of("1", "shown-only"));
+        given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(online).post("/api/dossiers").then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("exemptions"));
+        Map<String, Object> hostile = new java.util.HashMap<>(Dossiers.counterUndigitized(DEATH, WARD, "counter", deathForm(), "Nguyễn Văn An"));
+        hostile.put("exemptions", Map.of("99", "shown-only", "1", "because", "x'; drop table dossier;--", "confidential"));
+        given().auth().oauth2(Tokens.staff(Demo.RECEIVER)).contentType(ContentType.JSON).body(hostile).post("/api/dossiers").then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("exemptions.99", "exemptions.1", "exemptions.x'; drop t"));
+    }
+
+    @Test
     void refusalNeedsAReasonAndCloses() {
         String code = submitOnline(Demo.CITIZEN, DEATH, WARD, deathForm());
         act(Demo.RECEIVER, WARD, code, "refuse").statusCode(400)

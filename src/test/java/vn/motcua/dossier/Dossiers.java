@@ -61,12 +61,38 @@ public final class Dossiers {
         return submission(procedure, tenant, channel, form, "Nguyễn Văn An");
     }
 
-    /** The same, for an applicant of that name. */
+    /**
+     * The same, for an applicant of that name. At the counter every paper is marked shown for comparison only, so that
+     * the desk receives it at once as it always has (Circular 03/2025/TT-VPCP: a paper dossier is received only when each
+     * required paper is scanned or exempt); {@link #counterUndigitized} is one without.
+     */
     public static Map<String, Object> submission(String procedure, String tenant, String channel, Map<String, Object> form,
+            String applicantName) {
+        Map<String, Object> body = new java.util.HashMap<>(counterUndigitized(procedure, tenant, channel, form, applicantName));
+        if ("counter".equals(channel)) {
+            Map<String, String> shown = new java.util.TreeMap<>();
+            for (int n = 1; n <= papers(procedure); n++) {
+                shown.put(String.valueOf(n), "shown-only");
+            }
+            body.put("exemptions", shown);
+        }
+        return Map.copyOf(body);
+    }
+
+    /** A submission with no paper marked exempt. */
+    public static Map<String, Object> counterUndigitized(String procedure, String tenant, String channel, Map<String, Object> form,
             String applicantName) {
         return Map.of("procedure", procedure, "tenant", tenant, "channel", channel,
                 "applicant", Map.of("fullName", applicantName, "citizenId", "001080001111", "phone", PHONE),
                 "form", form);
+    }
+
+    private static final Map<String, Integer> PAPERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many papers the procedure's version in force lists, from the public catalog. */
+    public static int papers(String procedure) {
+        return PAPERS.computeIfAbsent(procedure, code -> given().get("/api/procedures/{code}", code).then().statusCode(200)
+                .extract().jsonPath().getList("version.documents").size());
     }
 
     /** A citizen submits online; returns the receipt code. */

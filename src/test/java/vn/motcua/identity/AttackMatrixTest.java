@@ -694,6 +694,8 @@ class AttackMatrixTest {
     private Sessions citizenSessions;
     private Sessions postalSessions;
 
+    private Sessions counterSessions;
+
     /** Two signed-in sessions of the realm a form's page belongs to: the console's (staff) or the portal's (citizens). */
     private Sessions sessions(String path) throws Exception {
         if (path.startsWith("/postal")) {
@@ -710,6 +712,16 @@ class AttackMatrixTest {
                 postalSessions = new Sessions(clerk, clerkToken, sessions("/console").otherToken());
             }
             return postalSessions;
+        }
+        if (path.startsWith("/console/{tenant}/counter")) {
+            if (counterSessions == null) {
+                // The counter is the desk receiver's: a tenant administrator may not take dossiers in.
+                String counter = base + "console/" + WARD_A + "/counter";
+                Browser desk = new Browser();
+                String deskToken = csrfOf(desk.signIn(desk.get(counter), Demo.RECEIVER, DemoUser.PASSWORD));
+                counterSessions = new Sessions(desk, deskToken, sessions("/console").otherToken());
+            }
+            return counterSessions;
         }
         if (path.startsWith("/console")) {
             if (sessions == null) {

@@ -20,7 +20,7 @@ import vn.motcua.dossier.usecase.ReadCitizenCard;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 
-/** A citizen's ID card read from a photo of its QR code, to fill a form without typing: online, at the desk or at a post office. */
+/** A citizen's ID card read from a photo of its QR code, to fill a form without typing. */
 @Path("/api/id-card")
 @Authenticated
 @Tag(name = "dossiers", description = "Submit a dossier and follow it")
@@ -34,7 +34,7 @@ public class CitizenCardResource {
         this.cards = cards;
     }
 
-    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.submit-online,dossier.submit-counter,dossier.submit-postal")
+    @Extension(name = Permission.OPENAPI_EXTENSION, value = "dossier.submit-online")
     @POST
     @Path("/qr")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

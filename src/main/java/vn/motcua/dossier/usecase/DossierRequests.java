@@ -25,9 +25,20 @@ public final class DossierRequests {
      * @param form            the procedure's form, filled
      * @param consentToReuse  the applicant (signed in through the national identity provider, for themselves) lets the
      *                        office working this dossier read their earlier dossiers, so as not to ask again
+     * @param exemptions      at the counter only: the papers (by number in the procedure's list) not scanned, each with
+     *                        its exemption of Circular 03/2025/TT-VPCP ({@code submitted-online}, {@code shown-only},
+     *                        {@code agency-result}, {@code confidential}). A counter submission is received at once when
+     *                        every required paper is exempt; otherwise it waits at the desk, submitted, for its scans
      */
     public record Submission(String procedure, String tenant, String competentTenant, String channel, ApplicantInput applicant,
-            String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+            String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse,
+            java.util.Map<String, String> exemptions) {
+
+        public Submission(String procedure, String tenant, String competentTenant, String channel, ApplicantInput applicant,
+                String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+            this(procedure, tenant, competentTenant, channel, applicant, relationship, returnChannel, deliveryAddress, form, consentToReuse,
+                    null);
+        }
 
         /** A submission to the competent office's own desk, as before Decree 118/2025. */
         public Submission(String procedure, String tenant, String channel, ApplicantInput applicant, String relationship,

@@ -199,11 +199,16 @@ public class Drafts {
 
     static void mayDraft(AccessPolicy policy, Actor actor) {
         if (actor.isStaff()) {
-            if (!Permission.SUBMIT_AT_COUNTER.grantedTo(actor) && !Permission.SUBMIT_BY_POST.grantedTo(actor)) {
-                throw vn.motcua.platform.error.Problems.forbidden();
-            }
+            mayTakeIn(actor);
         } else {
             policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        }
+    }
+
+    /** Whether {@code actor} takes dossiers in for people who come in: a desk's receiver or a post office's clerk. */
+    static void mayTakeIn(Actor actor) {
+        if (!actor.isStaff() || !Permission.SUBMIT_AT_COUNTER.grantedTo(actor) && !Permission.SUBMIT_BY_POST.grantedTo(actor)) {
+            throw vn.motcua.platform.error.Problems.forbidden();
         }
     }
 

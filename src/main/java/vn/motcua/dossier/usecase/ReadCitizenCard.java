@@ -13,6 +13,7 @@ import vn.motcua.dossier.domain.DossierCommands;
 import vn.motcua.dossier.store.AttachmentFiles;
 import vn.motcua.dossier.store.CardQrImages;
 import vn.motcua.identity.AccessPolicy;
+import vn.motcua.identity.Permission;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.FieldIssue;
 import vn.motcua.platform.error.ProblemException;
@@ -51,7 +52,17 @@ public class ReadCitizenCard {
      * take the picture again) or {@code card_qr_not_a_card} (a QR code, but not a citizen ID card's).
      */
     public Uni<CitizenCardQr> read(Actor actor, Path upload, long size) {
-        Drafts.mayDraft(policy, actor);
+        policy.authorizeSelf(actor, Permission.SUBMIT_ONLINE);
+        return decoded(upload, size);
+    }
+
+    /** The same, by a desk's receiver or a post office's clerk, for a person who came in (a webcam's photo). */
+    public Uni<CitizenCardQr> readAtDesk(Actor actor, Path upload, long size) {
+        Drafts.mayTakeIn(actor);
+        return decoded(upload, size);
+    }
+
+    private Uni<CitizenCardQr> decoded(Path upload, long size) {
         if (upload == null) {
             throw DossierCommands.validation(FIELD, FieldIssue.REQUIRED);
         }
@@ -77,7 +88,7 @@ public class ReadCitizenCard {
      * card's (or is too long to be one).
      */
     public CitizenCardQr typed(Actor actor, String text) {
-        Drafts.mayDraft(policy, actor);
+        Drafts.mayTakeIn(actor);
         if (text == null || text.isBlank()) {
             throw DossierCommands.validation(TYPED, FieldIssue.REQUIRED);
         }

@@ -51,6 +51,40 @@ class SubmissionCheck {
      * (whose calendar and processing time its deadline follows; the same tenant unless received elsewhere) and the
      * procedure's version.
      */
+    /**
+     * The papers a counter submission marks exempt from scanning: only at the counter, each a paper of the procedure's
+     * list, each with one of the Circular's exemptions.
+     */
+    private static void exemptions(DossierRequests.Submission r, Procedure.Channel channel, Procedure.Version version, List<FieldError> errors) {
+        if (r.exemptions() == null || r.exemptions().isEmpty()) {
+            return;
+        }
+        if (channel != Procedure.Channel.COUNTER) {
+            errors.add(FieldError.of("exemptions", FieldIssue.UNKNOWN_FIELD));
+            return;
+        }
+        int papers = version == null ? 0 : version.documents().size();
+        String options = String.join(", ", java.util.Arrays.stream(vn.motcua.dossier.domain.Exemption.values())
+                .map(vn.motcua.dossier.domain.Exemption::wire).toList());
+        r.exemptions().forEach((key, value) -> {
+            String field = "exemptions." + (key.length() > 10 ? key.substring(0, 10) : key);
+            if (!key.matches("\\d{1,3}") || Integer.parseInt(key) < 1 || Integer.parseInt(key) > papers) {
+                errors.add(FieldError.of(field, FieldIssue.NO_SUCH_DOCUMENT, key.length() > 10 ? key.substring(0, 10) : key));
+            } else if (value == null || vn.motcua.dossier.domain.Exemption.of(value).isEmpty()) {
+                errors.add(FieldError.of(field, FieldIssue.NOT_AN_OPTION, options));
+            }
+        });
+    }
+
+    /** The valid exemptions of a submission that passed its check: paper number → exemption's wire. */
+    static java.util.Map<Integer, String> exemptions(DossierRequests.Submission r) {
+        java.util.Map<Integer, String> out = new java.util.TreeMap<>();
+        if (r.exemptions() != null) {
+            r.exemptions().forEach((k, v) -> out.put(Integer.valueOf(k), v));
+        }
+        return out;
+    }
+
     record Prepared(Dossier dossier, Tenant tenant, Tenant competent, Procedure.Version version, ProcedureSettings.Terms terms) {
     }
 
@@ -157,6 +191,7 @@ class SubmissionCheck {
         if (!returns.contains(returnChannel)) {
             errors.add(FieldError.of("returnChannel", FieldIssue.NOT_AN_OPTION, String.join(", ", returns)));
         }
+        exemptions(r, channel, version, errors);
         boolean consentToReuse = Boolean.TRUE.equals(r.consentToReuse());
         if (consentToReuse && (actor.isStaff() || actor.assurance() != Actor.Assurance.HIGH || !"self".equals(relationship))) {
             // Only the person themselves, identified by the registry, can let offices read their earlier dossiers.

@@ -104,7 +104,12 @@ public class SubmitDossier {
                         Deadlines.plan(calendar, now, d.processingDays, DossierCommands.shares(version.steps())), now);
                 d.status = DossierStatus.SUBMITTED;
                 boolean atDesk = "counter".equals(d.channel);
-                if (!atDesk && !exempt.isEmpty()) {
+                java.util.Map<Integer, String> marks = new java.util.TreeMap<>(SubmissionCheck.exemptions(request));
+                marks.putAll(exempt);
+                // At the counter the desk receives it as it enters it, once every required paper is scanned or exempt
+                // (Circular 03/2025/TT-VPCP); otherwise it waits at the desk's receive step, submitted, for its scans.
+                boolean digitized = atDesk && complete(version, staged, marks);
+                if (!atDesk && !marks.isEmpty()) {
                     // Exemptions are the desk's to record, as it receives the dossier.
                     throw new IllegalArgumentException("exemptions with a submission not made at the desk");
                 }
@@ -114,15 +119,15 @@ public class SubmitDossier {
                     d.steps.get(0).tenantId = d.receivedBy;
                 }
                 // At the counter the officer receives it as they enter it: the receive step ends now, by them.
-                DossierCommands.Effects received = atDesk ? DossierCommands.apply(d, DossierAction.RECEIVE,
+                DossierCommands.Effects received = digitized ? DossierCommands.apply(d, DossierAction.RECEIVE,
                         DossierCommands.Input.none(), by.cmd(), now, calendar, version.interconnected()) : null;
                 LocalDate day = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
                 // Submitted to, and the receipt issued by, the receiving desk.
                 JsonObject submitted = new JsonObject().put("channel", d.channel);
-                if (!exempt.isEmpty()) {
-                    JsonObject marks = new JsonObject();
-                    exempt.forEach((n, w) -> marks.put(String.valueOf(n), w));
-                    submitted.put("exemptions", marks);
+                if (!marks.isEmpty()) {
+                    JsonObject given = new JsonObject();
+                    marks.forEach((n, w) -> given.put(String.valueOf(n), w));
+                    submitted.put("exemptions", given);
                 }
                 if (!staged.isEmpty()) {
                     submitted.put("files", new io.vertx.core.json.JsonArray(staged.stream().map(f -> (Object) new JsonObject()
@@ -146,11 +151,12 @@ public class SubmitDossier {
                                         .call(() -> Multi.createFrom().iterable(staged).onItem()
                                                 .transformToUniAndConcatenate(f -> repository.insertAttachment(conn, f.asAttachment(d.id)))
                                                 .collect().last())
-                                        .call(() -> Multi.createFrom().iterable(exempt.entrySet()).onItem()
+                                        .call(() -> Multi.createFrom().iterable(marks.entrySet()).onItem()
                                                 .transformToUniAndConcatenate(e -> exemptions.mark(conn, d.id, e.getKey(), e.getValue(), null, by.key(),
                                                         by.name()))
                                                 .collect().last())
-                                        .call(code -> work.record(conn, d, received, by, now, "receive")))
+                                        .call(code -> received == null ? Uni.createFrom().voidItem()
+                                                : work.record(conn, d, received, by, now, "receive")))
                         : writer.write(new SubmissionWriter.Pending(d, p.tenant().agencyCode(), day, first, notices,
                                 staged.stream().map(f -> f.asAttachment(d.id)).toList()));
                 return written.invoke(code -> d.receiptCode = code)
@@ -159,6 +165,17 @@ public class SubmitDossier {
                         .recoverWithUni(() -> replay(actor, idempotencyKey, d.requestHash));
             });
         });
+    }
+
+    /** Whether each paper the procedure requires is scanned (a staged file) or marked exempt. */
+    private static boolean complete(Procedure.Version version, List<DraftFiles.Staged> staged, java.util.Map<Integer, String> marks) {
+        for (int n = 1; n <= version.documents().size(); n++) {
+            int number = n;
+            if (!version.documents().get(n - 1).optional() && !marks.containsKey(n) && staged.stream().noneMatch(f -> f.document() == number)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isIdempotencyClash(Throwable t) {
