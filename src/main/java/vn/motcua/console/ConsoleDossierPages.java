@@ -155,16 +155,8 @@ public class ConsoleDossierPages {
         })).map(d -> Redirects.seeOther(href(tenant, code) + "?done=" + a.wire()));
         return done.onFailure(e -> e instanceof ProblemException p && refusedHere(p)).recoverWithUni(e -> {
             ProblemException p = (ProblemException) e;
-            String field = a.wire() + "-submit";
-            if (!p.fieldErrors().isEmpty()) {
-                // The use case names its fields (reason, to, ...): on the page they are this action's (refuse-reason, ...).
-                List<ProblemException.FieldError> mine = p.localized(page.locale()).fieldErrors().stream()
-                        .map(f -> new ProblemException.FieldError(f.field().startsWith("document-") ? f.field() : a.wire() + "-" + f.field(),
-                                f.message(), null, List.of())).toList();
-                page.refused(new ProblemException(p.type(), mine, p.args().toArray()));
-            } else {
-                page.refused(p, field);
-            }
+            // The use case names its fields (reason, to, ...): on the page they are this action's (refuse-reason, ...).
+            page.refusedAs(p, f -> f.startsWith("document-") ? f : a.wire() + "-" + f, a.wire() + "-submit");
             return render(tenant, code, null, a, typed, remote, Response.Status.fromStatusCode(p.type().status()));
         });
     }
@@ -197,8 +189,7 @@ public class ConsoleDossierPages {
                 && p.type() != ProblemType.DOSSIER_NOT_FOUND && p.type() != ProblemType.TENANT_FORBIDDEN && p.type() != ProblemType.ACTION_FORBIDDEN)
                 .recoverWithUni(e -> {
                     ProblemException p = (ProblemException) e;
-                    page.refused(p.fieldErrors().isEmpty() ? p : new ProblemException(p.type(), p.localized(page.locale()).fieldErrors().stream()
-                            .map(x -> new ProblemException.FieldError(field, x.message(), null, List.of())).toList(), p.args().toArray()), field);
+                    page.refusedAs(p, x -> field, field);
                     return render(tenant, code, null, null, Map.of(), remote, Response.Status.fromStatusCode(p.type().status()));
                 });
     }
@@ -229,8 +220,7 @@ public class ConsoleDossierPages {
                 .onFailure(e -> e instanceof ProblemException p && (p.type() == ProblemType.VALIDATION_FAILED || p.type() == ProblemType.ILLEGAL_TRANSITION))
                 .recoverWithUni(e -> {
                     ProblemException p = (ProblemException) e;
-                    page.refused(p.fieldErrors().isEmpty() ? p : new ProblemException(p.type(), p.localized(page.locale()).fieldErrors().stream()
-                            .map(x -> new ProblemException.FieldError(field, x.message(), null, List.of())).toList(), p.args().toArray()), field);
+                    page.refusedAs(p, x -> field, field);
                     return render(tenant, code, null, null, Map.of(), remote, Response.Status.fromStatusCode(p.type().status()));
                 });
     }
