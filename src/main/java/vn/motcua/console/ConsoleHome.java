@@ -12,6 +12,7 @@ import vn.motcua.identity.AccessPolicy;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.identity.TenantAccess;
+import vn.motcua.identity.realm.RealmGenerator;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
 
@@ -23,7 +24,11 @@ import vn.motcua.tenant.TenantDirectory;
 @ApplicationScoped
 public class ConsoleHome {
 
-    /** What the console's home shows an officer for one tenant. */
+    /**
+     * What the console's home shows an officer for one tenant. {@code roles} are the service's own staff roles the
+     * officer holds, in the realm's order; Keycloak's built-in ones ({@code default-roles-staff}, {@code offline_access},
+     * {@code uma_authorization}) mean nothing to an officer and are left out.
+     */
     @TemplateData
     public record View(TenantAccess access, List<String> roles, boolean manageStaff, boolean manageSettings, boolean confirmPostal,
             boolean printBook, String bookFrom, String bookTo, List<Tenant> ancestors, List<Tenant> children, List<Tenant> own) {
@@ -43,6 +48,11 @@ public class ConsoleHome {
         return java.time.LocalDate.now(vn.motcua.calendar.VietnameseLunarCalendar.VIETNAM);
     }
 
+    /** The service's own roles that {@code actor} holds, in the realm's order (the order of the staff page). */
+    static List<String> staffRoles(Actor actor) {
+        return RealmGenerator.STAFF_ROLES.stream().filter(actor.roles()::contains).toList();
+    }
+
     /** The officer's first tenant (by code) that the tree knows, if their account has any. */
     public Uni<Optional<String>> firstTenant(Actor actor) {
         return tenants.tree().map(tree -> actor.tenants().stream().filter(t -> tree.find(t).isPresent()).sorted().findFirst());
@@ -52,7 +62,7 @@ public class ConsoleHome {
     public Uni<View> open(Actor actor, String tenant, String remoteAddress) {
         return policy.authorize(actor, Permission.OPEN_CONSOLE, tenant)
                 .call(access -> audit.record(actor, tenant, "console.open", null, remoteAddress))
-                .chain(access -> tenants.tree().map(tree -> new View(access, actor.roles().stream().sorted().toList(),
+                .chain(access -> tenants.tree().map(tree -> new View(access, staffRoles(actor),
                         Permission.MANAGE_STAFF.grantedTo(actor), Permission.TENANT_SETTINGS.grantedTo(actor),
                         Permission.POSTAL_CONFIRM.grantedTo(actor) && actor.tenants().contains(tenant), Permission.PRINT_TRACKING_BOOK.grantedTo(actor),
                         today().withDayOfMonth(1).toString(), today().toString(), tree.ancestors(tenant), tree.children(tenant),

@@ -120,13 +120,7 @@ public class ConsolePostalPages {
                 .onFailure(e -> e instanceof ProblemException p && PostalPages.refusedHere(p)).recoverWithUni(e -> {
                     ProblemException p = (ProblemException) e;
                     String prefix = "m" + PostalManifest.number(java.util.UUID.fromString(manifest));
-                    if (!p.fieldErrors().isEmpty()) {
-                        page.refused(new ProblemException(p.type(), p.localized(page.locale()).fieldErrors().stream()
-                                .map(f -> new ProblemException.FieldError(prefix + "-" + f.field(), f.message(), null, List.of())).toList(),
-                                p.args().toArray()));
-                    } else {
-                        page.refused(p, prefix + "-submit");
-                    }
+                    page.refusedAs(p, f -> prefix + "-" + f, prefix + "-submit");
                     return render(tenant, null, manifest, note, Response.Status.fromStatusCode(p.type().status()));
                 });
     }

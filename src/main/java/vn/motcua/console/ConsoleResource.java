@@ -1,6 +1,8 @@
 package vn.motcua.console;
 
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,7 @@ import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.platform.web.ClientAddress;
+import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
 
@@ -32,17 +35,20 @@ public class ConsoleResource {
     /** The console's pages, checked at build time against the templates in {@code templates/console/}. */
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     static class Templates {
-        static native TemplateInstance home(ConsoleHome.View home);
+        /** {@code roleNames}: the officer's roles in the page's language, in the order of {@code home.roles}. */
+        static native TemplateInstance home(ConsoleHome.View home, List<String> roleNames);
 
         static native TemplateInstance noTenant();
     }
 
     private final ConsoleHome console;
     private final SecurityIdentity identity;
+    private final PageContext page;
 
-    ConsoleResource(ConsoleHome console, SecurityIdentity identity) {
+    ConsoleResource(ConsoleHome console, SecurityIdentity identity, PageContext page) {
         this.console = console;
         this.identity = identity;
+        this.page = page;
     }
 
     /**
@@ -63,6 +69,7 @@ public class ConsoleResource {
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = "console.open")
     public Uni<TemplateInstance> tenantHome(@PathParam("tenant") String tenant, HttpServerRequest request) {
-        return console.open(Actor.from(identity), tenant, ClientAddress.of(request)).map(Templates::home);
+        return console.open(Actor.from(identity), tenant, ClientAddress.of(request)).map(home -> Templates.home(home,
+                home.roles().stream().map(r -> ConsoleStaffResource.label(r, page.locale())).toList()));
     }
 }

@@ -1,7 +1,5 @@
 package vn.motcua.console;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,11 +35,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.administration.CalendarAdmin;
 import vn.motcua.administration.DeskHoursAdmin;
-import vn.motcua.administration.ProcedureAdmin;
 import vn.motcua.calendar.CalendarDay;
 import vn.motcua.calendar.VietnameseLunarCalendar;
-import vn.motcua.catalog.Procedure;
-import vn.motcua.catalog.ProcedureSettings;
 import vn.motcua.identity.Actor;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
@@ -53,8 +48,8 @@ import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
 
 /**
- * The console's settings pages (cấu hình của đơn vị), for a tenant's administrators: the desk's hours, the year's
- * calendar with a preview of a due date, and the procedures' own fees and times. Forms over the use cases of
+ * The console's settings pages (cấu hình của đơn vị), for a tenant's administrators: the index, the desk's hours and the
+ * year's calendar with a preview of a due date (the procedures' own fees and times are {@link ConsoleProcedureSettingsPages}). Forms over the use cases of
  * {@code administration}, which authorize, validate, write and audit; these methods only parse and render. A refused
  * form is shown again with what was typed and each error beside its field (400); a saved one redirects (a reload does
  * not post again). Every route works without JavaScript.
@@ -103,23 +98,6 @@ public class ConsoleSettingsPages {
     public record Choice(String value, String label, boolean checked) {
     }
 
-    /** A procedure's row in the list. */
-    @TemplateData
-    public record ProcedureRow(String code, String name, String catalogFees, String fees, String catalogDays, String days,
-            boolean anywhere, boolean own, String next) {
-    }
-
-    /** A channel's fee field. */
-    @TemplateData
-    public record FeeField(String name, String label, String catalog, String value) {
-    }
-
-    /** A version's row. */
-    @TemplateData
-    public record VersionRow(String from, String iso, String fees, String days, String anywhere, String reason, boolean inForce,
-            boolean withdrawable) {
-    }
-
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
     static class Templates {
         static native TemplateInstance settingsIndex(Tenant tenant);
@@ -129,27 +107,17 @@ public class ConsoleSettingsPages {
 
         static native TemplateInstance settingsCalendar(Tenant tenant, int year, Integer previousYear, Integer nextYear, PreviewView preview,
                 List<DayRow> entries, List<OffRow> daysOff, DayTyped typed, List<Choice> kinds, String today, String lastDay, List<Change> history, String notice);
-
-        static native TemplateInstance settingsProcedures(Tenant tenant, List<ProcedureRow> rows);
-
-        static native TemplateInstance settingsProcedure(Tenant tenant, String code, String name, String catalogFees, String catalogDays,
-                boolean catalogAnywhere, String fees, String days, boolean anywhere, List<VersionRow> versions, List<FeeField> feeFields,
-                String effectiveFrom, String processingDays, List<Choice> anywhereChoices, String reason, String today, String lastDay,
-                List<Change> history, String notice);
     }
 
     private final DeskHoursAdmin hours;
     private final CalendarAdmin calendar;
-    private final ProcedureAdmin procedures;
     private final TenantDirectory tenants;
     private final PageContext page;
     private final SecurityIdentity identity;
 
-    ConsoleSettingsPages(DeskHoursAdmin hours, CalendarAdmin calendar, ProcedureAdmin procedures, TenantDirectory tenants, PageContext page,
-            SecurityIdentity identity) {
+    ConsoleSettingsPages(DeskHoursAdmin hours, CalendarAdmin calendar, TenantDirectory tenants, PageContext page, SecurityIdentity identity) {
         this.hours = hours;
         this.calendar = calendar;
-        this.procedures = procedures;
         this.tenants = tenants;
         this.page = page;
         this.identity = identity;
@@ -312,152 +280,22 @@ public class ConsoleSettingsPages {
         };
     }
 
-    // ------------------------------------------------------------------ procedures
-
-    @GET
-    @Path("/procedures")
-    @Operation(hidden = true)
-    @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
-    public Uni<Response> procedures(@PathParam("tenant") String tenant) {
-        Locale locale = page.locale();
-        return procedures.list(Actor.from(identity), tenant).chain(rows -> tenants.require(tenant).map(t -> ok(Templates.settingsProcedures(t,
-                rows.stream().map(r -> new ProcedureRow(r.code(), r.version().name().in(locale), fees(r.version(), r.catalog()),
-                        fees(r.version(), r.inForce()), days(r.catalog().processingDays()), days(r.inForce().processingDays()),
-                        r.inForce().receivedAnywhere(), r.inForce().overrideFrom() != null,
-                        r.toCome().isEmpty() ? "" : date(r.toCome().get(0).effectiveFrom()))).toList()), Response.Status.OK)));
-    }
-
-    @GET
-    @Path("/procedures/{code}")
-    @Operation(hidden = true)
-    @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
-    public Uni<Response> procedure(@PathParam("tenant") String tenant, @PathParam("code") String code, @QueryParam("saved") String saved) {
-        return renderProcedure(tenant, code, null, saved != null ? m().settings_saved() : null, Response.Status.OK);
-    }
-
-    @POST
-    @Path("/procedures/{code}")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
-    public Uni<Response> addVersion(@PathParam("tenant") String tenant, @PathParam("code") String code, @RestForm String effectiveFrom,
-            @RestForm("fee-online-full") String feeOnlineFull, @RestForm("fee-online-partial") String feeOnlinePartial,
-            @RestForm("fee-counter") String feeCounter, @RestForm("fee-postal") String feePostal, @RestForm String processingDays,
-            @RestForm String receivedAnywhere, @RestForm String reason, HttpServerRequest request) {
-        Map<Procedure.Channel, String> fees = new EnumMap<>(Procedure.Channel.class);
-        fees.put(Procedure.Channel.ONLINE_FULL, orEmpty(feeOnlineFull));
-        fees.put(Procedure.Channel.ONLINE_PARTIAL, orEmpty(feeOnlinePartial));
-        fees.put(Procedure.Channel.COUNTER, orEmpty(feeCounter));
-        fees.put(Procedure.Channel.POSTAL, orEmpty(feePostal));
-        ProcedureAdmin.Input input = new ProcedureAdmin.Input(effectiveFrom, fees, processingDays, receivedAnywhere, reason);
-        return procedures.add(Actor.from(identity), tenant, code, input, ClientAddress.of(request))
-                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/procedures/" + code + "?saved=1"))
-                .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
-                    Map<String, String> labels = new LinkedHashMap<>();
-                    labels.put("effectiveFrom", m().settings_procedure_from());
-                    for (Procedure.Channel c : Procedure.Channel.values()) {
-                        labels.put("fee-" + c.wire(), m().settings_fee_of(channel(c)));
-                    }
-                    labels.put("processingDays", m().settings_procedure_days());
-                    labels.put("receivedAnywhere", m().settings_procedure_anywhere());
-                    labels.put("reason", m().settings_reason());
-                    page.refused((ProblemException) e, "effectiveFrom", labels);
-                    return renderProcedure(tenant, code, input, null, status(e));
-                });
-    }
-
-    @POST
-    @Path("/procedures/{code}/withdraw")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
-    public Uni<Response> withdraw(@PathParam("tenant") String tenant, @PathParam("code") String code, @RestForm String effectiveFrom,
-            HttpServerRequest request) {
-        return procedures.withdraw(Actor.from(identity), tenant, code, effectiveFrom, ClientAddress.of(request))
-                .map(d -> Redirects.seeOther("/console/" + tenant + "/settings/procedures/" + code + "?saved=1"))
-                .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
-                    page.refused((ProblemException) e, "effectiveFrom", Map.of("effectiveFrom", m().settings_procedure_from()));
-                    return renderProcedure(tenant, code, null, null, status(e));
-                });
-    }
-
-    private Uni<Response> renderProcedure(String tenant, String code, ProcedureAdmin.Input typed, String notice, Response.Status status) {
-        Locale locale = page.locale();
-        return procedures.read(Actor.from(identity), tenant, code).map(d -> {
-            Procedure.Version v = d.version();
-            List<FeeField> feeFields = v.channels().stream().map(c -> new FeeField("fee-" + c.wire(), m().settings_fee_of(channel(c)),
-                    money(ProcedureSettings.catalogFee(v, c)), typed == null ? "" : typed.fees().getOrDefault(c, ""))).toList();
-            List<VersionRow> versions = new ArrayList<>();
-            ProcedureSettings.Override inForce = null;
-            for (ProcedureSettings.Override o : d.versions()) {
-                if (!o.effectiveFrom().isAfter(d.today())) {
-                    inForce = o;
-                }
-            }
-            for (ProcedureSettings.Override o : d.versions()) {
-                versions.add(new VersionRow(date(o.effectiveFrom()), o.effectiveFrom().toString(), overrideFees(v, o),
-                        o.processingDays() == null ? m().settings_as_catalog() : days(o.processingDays()),
-                        Boolean.TRUE.equals(o.receivedAnywhere()) ? m().settings_yes() : m().settings_as_catalog(), o.reason(), o == inForce,
-                        o.effectiveFrom().isAfter(d.today())));
-            }
-            List<Change> history = d.history().stream().map(o -> new Change(time(o.at()), o.by(),
-                    date(o.effectiveFrom()) + ": " + (o.withdrawn() ? m().settings_version_withdrawn() : overrideFees(v, o) + "; "
-                            + (o.processingDays() == null ? m().settings_as_catalog() : days(o.processingDays()))),
-                    o.withdrawn() ? "" : o.reason())).toList();
-            return ok(Templates.settingsProcedure(d.tenant(), code, v.name().in(locale), fees(v, d.catalog()), days(d.catalog().processingDays()),
-                    v.receivedAnywhere(), fees(v, d.inForce()), days(d.inForce().processingDays()), d.inForce().receivedAnywhere(), versions,
-                    feeFields, typed == null ? d.today().plusDays(1).toString() : orEmpty(typed.effectiveFrom()),
-                    typed == null ? "" : orEmpty(typed.processingDays()),
-                    List.of(new Choice("catalog", m().settings_anywhere_catalog(), typed == null || !"yes".equals(typed.receivedAnywhere())),
-                            new Choice("yes", m().settings_anywhere_yes(), typed != null && "yes".equals(typed.receivedAnywhere()))),
-                    typed == null ? "" : orEmpty(typed.reason()), d.today().toString(), d.lastDay().toString(), history, notice), status);
-        });
-    }
-
-    private String fees(Procedure.Version v, ProcedureSettings.Terms terms) {
-        return String.join("; ", v.channels().stream().map(c -> channel(c) + ": " + money(terms.fee(c))).toList());
-    }
-
-    private String overrideFees(Procedure.Version v, ProcedureSettings.Override o) {
-        if (o.fees().isEmpty()) {
-            return m().settings_as_catalog();
-        }
-        return String.join("; ", v.channels().stream().filter(o.fees()::containsKey).map(c -> channel(c) + ": " + money(o.fees().get(c))).toList());
-    }
-
-    private String channel(Procedure.Channel c) {
-        return switch (c) {
-            case ONLINE_FULL -> m().settings_channel_online_full();
-            case ONLINE_PARTIAL -> m().settings_channel_online_partial();
-            case COUNTER -> m().settings_channel_counter();
-            case POSTAL -> m().settings_channel_postal();
-        };
-    }
-
-    private String days(BigDecimal d) {
-        return m().settings_working_days(d.stripTrailingZeros().toPlainString());
-    }
-
-    private String money(long amount) {
-        return amount == 0 ? m().settings_free() : NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi")).format(amount) + " đ";
-    }
-
     // ------------------------------------------------------------------ shared
 
     /** A refusal of what was typed (not of who typed it): the form is shown again rather than an error page. */
-    private static boolean refusedForm(Throwable e) {
+    static boolean refusedForm(Throwable e) {
         return e instanceof ProblemException p && p.type() == ProblemType.VALIDATION_FAILED;
     }
 
-    private static Response.Status status(Throwable e) {
+    static Response.Status status(Throwable e) {
         return Response.Status.fromStatusCode(((ProblemException) e).type().status());
     }
 
-    private static Response ok(TemplateInstance page, Response.Status status) {
+    static Response ok(TemplateInstance page, Response.Status status) {
         return Response.status(status).entity(page).header("Cache-Control", "no-store").build();
     }
 
-    private static String orEmpty(String s) {
+    static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 
@@ -477,18 +315,28 @@ public class ConsoleSettingsPages {
     }
 
     private String date(LocalDate d) {
-        if (d == null) {
-            return "";
-        }
-        String day = d.getDayOfWeek().getDisplayName(TextStyle.FULL, page.locale());
-        return day + ", " + d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        return date(d, page.locale());
     }
 
     private String time(OffsetDateTime t) {
+        return time(t, page.locale());
+    }
+
+    /** A day as the settings pages show it: its weekday, then dd/MM/yyyy. */
+    static String date(LocalDate d, Locale locale) {
+        if (d == null) {
+            return "";
+        }
+        String day = d.getDayOfWeek().getDisplayName(TextStyle.FULL, locale);
+        return day + ", " + d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
+    /** A moment in Vietnam's time: its day, then HH:mm. */
+    static String time(OffsetDateTime t, Locale locale) {
         if (t == null) {
             return "";
         }
         OffsetDateTime vn = t.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toOffsetDateTime();
-        return date(vn.toLocalDate()) + " " + vn.format(DateTimeFormatter.ofPattern("HH:mm"));
+        return date(vn.toLocalDate(), locale) + " " + vn.format(DateTimeFormatter.ofPattern("HH:mm"));
     }
 }

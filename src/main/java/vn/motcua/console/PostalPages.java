@@ -236,13 +236,7 @@ public class PostalPages {
 
     /** The use case names its fields ({@code codes}, {@code tracking}, …): on the page they are one form's ({@code <group>-codes}). */
     private void refused(ProblemException p, String prefix, String field) {
-        if (!p.fieldErrors().isEmpty()) {
-            List<ProblemException.FieldError> mine = p.localized(page.locale()).fieldErrors().stream()
-                    .map(f -> new ProblemException.FieldError(prefix + "-" + f.field(), f.message(), null, List.of())).toList();
-            page.refused(new ProblemException(p.type(), mine, p.args().toArray()));
-        } else {
-            page.refused(p, prefix + "-" + field);
-        }
+        page.refusedAs(p, f -> prefix + "-" + f, prefix + "-" + field);
     }
 
     private Uni<Response> render(String office, String notice, Map<String, String> typed, Response.Status status) {

@@ -137,4 +137,21 @@ class ConsoleStaffPageTest {
         HttpResponse<String> page = browser.signIn(browser.get(page(Demo.WARD)), Demo.RECEIVER, DemoUser.PASSWORD);
         assertEquals(403, page.statusCode(), page.body());
     }
+
+    @Test
+    void theConsoleHomeNamesTheOfficersRolesInPlainWordsAndHidesKeycloaksOwn() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> home = browser.signIn(browser.get(base + "console/" + Demo.WARD), Demo.RECEIVER, DemoUser.PASSWORD);
+        assertEquals(200, home.statusCode(), home.body());
+        String roles = home.body().substring(home.body().indexOf("<dt>Vai trò</dt>"));
+        roles = roles.substring(0, roles.indexOf("</dd>"));
+        assertTrue(roles.contains("Cán bộ tiếp nhận và trả kết quả"), roles);
+        for (String raw : List.of("default-roles", "offline_access", "uma_authorization", "receiver")) {
+            assertFalse(roles.contains(raw), raw + " is a code, not the officer's word: " + roles);
+        }
+
+        HttpResponse<String> english = browser.get(base + "console/" + Demo.WARD + "?lang=en");
+        assertTrue(english.body().contains("Receiving and returning officer"), english.body());
+        assertFalse(english.body().contains("offline_access"), english.body());
+    }
 }

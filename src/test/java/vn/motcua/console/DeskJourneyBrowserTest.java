@@ -56,7 +56,7 @@ class DeskJourneyBrowserTest {
         try (BrowserContext receiverContext = Chromium.context(width, js); BrowserContext colleagueContext = Chromium.context(width, js)) {
             Page desk = receiverContext.newPage();
             desk.navigate(base + "console");
-            signIn(desk, Demo.RECEIVER);
+            Chromium.signIn(desk, Demo.RECEIVER);
             assertTrue(desk.url().endsWith("/console/" + Demo.WARD + "/queue"), desk.url());
             Chromium.assertAccessible(desk, "the queue");
             // The new online dossiers' queue, searched by the name typed without its diacritics.
@@ -77,7 +77,7 @@ class DeskJourneyBrowserTest {
             // A colleague has the same page open; the receiver receives first; the colleague's click is told.
             Page colleague = colleagueContext.newPage();
             colleague.navigate(base + "console/" + Demo.WARD + "/dossiers/" + code);
-            signIn(colleague, Demo.RECEIVER);
+            Chromium.signIn(colleague, Demo.RECEIVER);
             click(desk, "Tiếp nhận");
             assertTrue(desk.locator(".notice").textContent().contains("Đã tiếp nhận hồ sơ"), desk.content());
             click(colleague, "Tiếp nhận");
@@ -121,7 +121,7 @@ class DeskJourneyBrowserTest {
             try (BrowserContext specialistContext = Chromium.context(width, js); BrowserContext leaderContext = Chromium.context(width, js)) {
                 Page specialist = specialistContext.newPage();
                 specialist.navigate(base + "console");
-                signIn(specialist, Demo.PROCESSOR);
+                Chromium.signIn(specialist, Demo.PROCESSOR);
                 // A receipt code typed in the search opens the dossier.
                 specialist.getByLabel("Tìm hồ sơ").fill(code.toLowerCase());
                 specialist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm")).click();
@@ -133,7 +133,7 @@ class DeskJourneyBrowserTest {
                 assertTrue(specialist.locator(".notice").textContent().contains("Đã trình ký"), specialist.content());
                 Page leader = leaderContext.newPage();
                 leader.navigate(base + "console/" + Demo.WARD + "/dossiers/" + code);
-                signIn(leader, Demo.APPROVER);
+                Chromium.signIn(leader, Demo.APPROVER);
                 Chromium.assertAccessible(leader, "a dossier to approve");
                 click(leader, "Duyệt");
                 assertTrue(leader.locator(".notice").textContent().contains("Đã duyệt"), leader.content());
@@ -147,6 +147,9 @@ class DeskJourneyBrowserTest {
             assertTrue(desk.locator(".notice").textContent().contains("Đã trả kết quả"), desk.content());
             assertTrue(desk.locator(".due").textContent().contains("Đã trả kết quả"), desk.locator(".due").textContent());
             assertEquals(0, desk.locator("form.action").count(), "nothing left to do");
+            // The printed forms of Circular 03/2025 it has an event for, in the screenshot too: the receipt, the control slip.
+            assertTrue(desk.locator("ul.forms li").count() >= 2, desk.locator("ul.forms").innerHTML());
+            assertTrue(desk.locator("ul.forms").textContent().contains("Phiếu kiểm soát"), desk.locator("ul.forms").textContent());
             if (js) {
                 Chromium.screenshot(desk, "desk-dossier");
             }
@@ -171,7 +174,7 @@ class DeskJourneyBrowserTest {
                 Page ward = wardContext.newPage();
                 // Its receipt code typed in the search opens it (the queue may hold more than a page).
                 ward.navigate(base + "console/" + Demo.WARD + "/queue?tab=process&q=" + code);
-                signIn(ward, Demo.PROCESSOR);
+                Chromium.signIn(ward, Demo.PROCESSOR);
                 assertTrue(ward.url().contains("/dossiers/" + code), ward.url());
                 assertTrue(ward.locator("dl").first().textContent().contains("Phường Yên Hòa"), "received at Yên Hòa");
                 click(ward, "Giao xử lý");
@@ -182,7 +185,7 @@ class DeskJourneyBrowserTest {
 
                 Page desk = deskContext.newPage();
                 desk.navigate(base + "console/" + Demo.OTHER_WARD + "/queue?tab=for-others");
-                signIn(desk, Demo.OTHER_WARD_RECEIVER);
+                Chromium.signIn(desk, Demo.OTHER_WARD_RECEIVER);
                 assertTrue(desk.locator("table.queue").textContent().contains("Phường Điện Biên"), "held at Điện Biên");
                 Chromium.assertAccessible(desk, "the queue of dossiers received for other offices");
                 desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
@@ -206,7 +209,7 @@ class DeskJourneyBrowserTest {
         try (BrowserContext context = Chromium.context(Chromium.DESKTOP, true)) {
             Page desk = context.newPage();
             desk.navigate(base + "console/" + Demo.WARD + "/queue?tab=online");
-            signIn(desk, Demo.RECEIVER);
+            Chromium.signIn(desk, Demo.RECEIVER);
             desk.waitForLoadState();
             List<Long> millis = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
@@ -245,14 +248,6 @@ class DeskJourneyBrowserTest {
         return given().auth().oauth2(Tokens.citizen(Demo.CITIZEN)).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString()).body(submission).post("/api/dossiers")
                 .then().statusCode(201).extract().path("receiptCode");
-    }
-
-    private static void signIn(Page page, String username) {
-        page.waitForLoadState();
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(Demo.PASSWORD);
-        page.locator("#kc-login").click();
-        page.waitForLoadState();
     }
 
     private static void click(Page page, String button) {

@@ -54,7 +54,7 @@ class PostalBrowserTest {
         try (BrowserContext clerkContext = Chromium.context(width, js); BrowserContext deskContext = Chromium.context(width, js)) {
             Page clerk = clerkContext.newPage();
             clerk.navigate(base + "postal");
-            signIn(clerk, Demo.POSTAL_CLERK);
+            Chromium.signIn(clerk, Demo.POSTAL_CLERK);
             assertTrue(clerk.url().endsWith("/postal/" + Demo.POST_OFFICE), clerk.url());
             assertTrue(clerk.content().contains(taken), "the dossier taken in is listed");
             Chromium.assertAccessible(clerk, "the post office's page");
@@ -102,7 +102,7 @@ class PostalBrowserTest {
             // The desk confirms the manifest.
             Page desk = deskContext.newPage();
             desk.navigate(base + "console/" + Demo.WARD + "/postal");
-            signIn(desk, Demo.RECEIVER);
+            Chromium.signIn(desk, Demo.RECEIVER);
             Chromium.assertAccessible(desk, "the desk's postal page");
             Locator form = desk.locator("form:has(input[value='" + taken + "'])");
             form.locator("button[type=submit]").click();
@@ -128,11 +128,4 @@ class PostalBrowserTest {
                 .then().statusCode(201).extract().path("receiptCode");
     }
 
-    private static void signIn(Page page, String username) {
-        page.waitForLoadState();
-        page.locator("#username").fill(username);
-        page.locator("#password").fill(Demo.PASSWORD);
-        page.locator("#kc-login").click();
-        page.waitForLoadState();
-    }
 }

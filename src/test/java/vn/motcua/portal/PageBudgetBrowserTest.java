@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -53,7 +50,7 @@ class PageBudgetBrowserTest {
             rows.add(measure(page, "procedure", base + "procedures/1.001193?ward=ba-dinh-dien-bien", true));
             rows.add(measure(page, "look-up", base + "tra-cuu", false));
             // Signing in: the citizens realm's page, in our theme.
-            clearCache(page);
+            Chromium.clearCache(page);
             page.navigate(base + "apply/new/1.001193?ward=ba-dinh-dien-bien");
             rows.add(measure(page, "sign-in (Keycloak, Motcua theme)", page.url(), true));
             ApplyJourneyBrowserTest.signIn(page, Demo.CITIZEN);
@@ -79,16 +76,10 @@ class PageBudgetBrowserTest {
     }
 
     private static Row measure(Page page, String name, String url, boolean paintBudget) {
-        clearCache(page);
+        Chromium.clearCache(page);
         Chromium.Load first = Chromium.measure(page, url, true);
         Chromium.Load repeat = Chromium.measure(page, url, true);
         return new Row(name, first, repeat, paintBudget);
-    }
-
-    private static void clearCache(Page page) {
-        CDPSession cdp = page.context().newCDPSession(page);
-        cdp.send("Network.clearBrowserCache");
-        cdp.detach();
     }
 
     private static void write(List<Row> rows) throws IOException {
@@ -108,7 +99,6 @@ class PageBudgetBrowserTest {
         md.append("\nWhy so small: one inline stylesheet of about 4 KB in every page (no extra request), system fonts that carry ")
                 .append("Vietnamese (no web font), no script needed, an empty icon (`data:`) so the browser fetches no `/favicon.ico`, ")
                 .append("and pages compressed on the wire. The sign-in page is our Keycloak theme (`docs/login-theme.md`).\n");
-        Files.createDirectories(Path.of("docs"));
-        Files.writeString(Path.of("docs/page-budget.md"), md.toString());
+        vn.motcua.support.BudgetDoc.write("portal", md.toString());
     }
 }

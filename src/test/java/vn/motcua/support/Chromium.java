@@ -132,16 +132,51 @@ public final class Chromium {
         }
     }
 
+    /** Signs in on Keycloak's login page (our theme), where {@code page} was sent, with the demo password. */
+    public static void signIn(Page page, String username) {
+        page.waitForLoadState();
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(Demo.PASSWORD);
+        page.locator("#kc-login").click();
+        page.waitForLoadState();
+    }
+
+    /** Empties the browser's HTTP cache (cookies stay): the next load is a first visit. */
+    public static void clearCache(Page page) {
+        CDPSession cdp = page.context().newCDPSession(page);
+        cdp.send("Network.clearBrowserCache");
+        cdp.detach();
+    }
+
     /** "Regular 3G" as the issue defines it: 300 ms round trip, 700 kbps each way, the CPU slowed four times. */
     public static final double LATENCY_MS = 300;
     public static final double KBPS = 700;
     public static final double CPU_SLOWDOWN = 4;
+
+    /** A network and a CPU to emulate: round trip, throughput each way (kbps), how many times slower the CPU is. */
+    public record Conditions(String name, double latencyMs, double downKbps, double upKbps, double cpuSlowdown) {
+    }
+
+    /** The portal's phone over 3G (issue 17). */
+    public static final Conditions REGULAR_3G = new Conditions("Regular 3G", LATENCY_MS, KBPS, KBPS, CPU_SLOWDOWN);
+
+    /**
+     * DevTools' "Fast 3G" preset (562.5 ms round trip, 1,440 kbps down, 675 kbps up) with the CPU slowed four times:
+     * an old commune office PC on a shared line at a busy hour.
+     */
+    public static final Conditions FAST_3G_OLD_PC = new Conditions("Fast 3G, CPU ×4", 562.5, 1440, 675, 4);
 
     /**
      * Loads {@code url} in {@code page}, throttled when asked, and measures it through the DevTools protocol. Call it
      * twice on the same page for a repeat visit (the cache is kept).
      */
     public static Load measure(Page page, String url, boolean throttled) {
+        return measure(page, url, throttled ? REGULAR_3G : null);
+    }
+
+    /** As {@link #measure(Page, String, boolean)}, under {@code conditions} ({@code null}: as fast as the machine goes). */
+    public static Load measure(Page page, String url, Conditions conditions) {
+        boolean throttled = conditions != null;
         CDPSession cdp = page.context().newCDPSession(page);
         AtomicLong bytes = new AtomicLong();
         AtomicInteger requests = new AtomicInteger();
@@ -160,12 +195,12 @@ public final class Chromium {
         if (throttled) {
             JsonObject net = new JsonObject();
             net.addProperty("offline", false);
-            net.addProperty("latency", LATENCY_MS);
-            net.addProperty("downloadThroughput", KBPS * 1000 / 8);
-            net.addProperty("uploadThroughput", KBPS * 1000 / 8);
+            net.addProperty("latency", conditions.latencyMs());
+            net.addProperty("downloadThroughput", conditions.downKbps() * 1000 / 8);
+            net.addProperty("uploadThroughput", conditions.upKbps() * 1000 / 8);
             cdp.send("Network.emulateNetworkConditions", net);
             JsonObject cpu = new JsonObject();
-            cpu.addProperty("rate", CPU_SLOWDOWN);
+            cpu.addProperty("rate", conditions.cpuSlowdown());
             cdp.send("Emulation.setCPUThrottlingRate", cpu);
         }
         page.navigate(url, new Page.NavigateOptions().setWaitUntil(com.microsoft.playwright.options.WaitUntilState.LOAD));

@@ -34,7 +34,8 @@ class TenantSyncTest {
     void restoreTheDemoCity() throws Throwable {
         TenantTree demo = TenantFiles.load(Path.of("tenants"));
         VertxContextSupport.subscribeAndAwait(() -> repository.sync(demo));
-        directory.publish(demo);
+        // As the start does: the hours administrators set in the console stand over the files'.
+        directory.publish(demo.withDeskHours(VertxContextSupport.subscribeAndAwait(repository::deskHoursOverrides)));
     }
 
     @Test

@@ -4,10 +4,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.core.Vertx;
@@ -20,8 +22,12 @@ import io.vertx.pgclient.PgConnectOptions;
  * or left. Every replica listens on its own connection, so an action taken on one replica reaches the consoles open
  * on all of them, with no broker besides the database they already share.
  *
- * <p>The connection is opened at the first subscriber and re-opened after a failure (a restarted database, a dropped
- * connection), once a second; signals lost meanwhile are covered by the consoles' periodic re-read. A signal carries
+ * <p>The connection is opened when the service starts, not at the first subscriber: opened lazily, the first console
+ * to subscribe missed the signals of the second or so the connection took to open (and with them its first live
+ * update, which then waited for the page's periodic re-read). Opening it never holds up the start: it is tried in the
+ * background, again a second later while the database is not there, and re-opened after a failure (a restarted
+ * database, a dropped connection), once a second; signals lost meanwhile are covered by the consoles' periodic
+ * re-read. A signal carries
  * no data: whoever is told reads the queue again, under row-level security.
  */
 @ApplicationScoped
@@ -50,12 +56,22 @@ public class QueueSignals {
         this.password = password;
     }
 
+    /** Starts listening with the service, in the background (the start does not wait for the connection). */
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
     /** The codes of the tenants whose queue changed, as they are heard: hot, shared by every subscriber. */
     public Multi<String> changed() {
+        // Normally already listening since the start; this covers a bean used before it (e.g. in a test).
+        start();
+        return changed;
+    }
+
+    private void start() {
         if (started.compareAndSet(false, true)) {
             listen();
         }
-        return changed;
     }
 
     private void listen() {
@@ -72,6 +88,9 @@ public class QueueSignals {
 
     /** The first connection, tried again a second later when the database is not there yet. */
     private void connect(PgSubscriber s) {
+        if (closed) {
+            return;
+        }
         s.connect().subscribe().with(ok -> LOG.debug("queue signals: listening"), e -> {
             LOG.warnf("queue signals: cannot listen yet (%s); consoles fall back to re-reading", e.getMessage());
             if (subscriber == s && !closed) {

@@ -96,17 +96,17 @@ public class OfficialForms {
     static class Templates {
         static native TemplateInstance receipt(Header head, Lookup look, FormSheets.Slip sheet);
 
-        static native TemplateInstance supplementRequest(Header head, Lookup look, FormSheets.SupplementRequest sheet);
+        static native TemplateInstance supplementRequest(Header head, Lookup look, FormLetters.SupplementRequest sheet);
 
-        static native TemplateInstance refusal(Header head, Lookup look, FormSheets.Refusal sheet);
+        static native TemplateInstance refusal(Header head, Lookup look, FormLetters.Refusal sheet);
 
-        static native TemplateInstance apology(Header head, Lookup look, FormSheets.Apology sheet);
+        static native TemplateInstance apology(Header head, Lookup look, FormLetters.Apology sheet);
 
-        static native TemplateInstance stopNotice(Header head, Lookup look, FormSheets.StopNotice sheet);
+        static native TemplateInstance stopNotice(Header head, Lookup look, FormLetters.StopNotice sheet);
 
-        static native TemplateInstance controlSlip(Header head, Lookup look, FormSheets.ControlSlip sheet);
+        static native TemplateInstance controlSlip(Header head, Lookup look, FormRegisters.ControlSlip sheet);
 
-        static native TemplateInstance trackingBook(Header head, Lookup look, FormSheets.Book sheet);
+        static native TemplateInstance trackingBook(Header head, Lookup look, FormRegisters.Book sheet);
     }
 
     /** A form as a file: its name (ASCII, safe in a header) and bytes. */
@@ -174,24 +174,24 @@ public class OfficialForms {
             case RECEIPT -> Templates.receipt(FormSheets.header(tree, desk, true, d.submittedAt), look,
                     FormSheets.slip(r, tree, version, entry));
             case SUPPLEMENT_REQUEST -> {
-                var e = FormSheets.event(r, "request-supplement", form);
+                var e = FormLetters.event(r, "request-supplement", form);
                 yield Templates.supplementRequest(FormSheets.header(tree, e.tenantId(), true, e.at()), look,
-                        FormSheets.supplementRequest(r, tree, version));
+                        FormLetters.supplementRequest(r, tree, version));
             }
             case REFUSAL -> {
-                var e = FormSheets.event(r, "refuse", form);
-                yield Templates.refusal(FormSheets.header(tree, e.tenantId(), true, e.at()), look, FormSheets.refusal(r, tree, version));
+                var e = FormLetters.event(r, "refuse", form);
+                yield Templates.refusal(FormSheets.header(tree, e.tenantId(), true, e.at()), look, FormLetters.refusal(r, tree, version));
             }
             case APOLOGY -> {
-                var e = FormSheets.event(r, "apologize", form);
-                yield Templates.apology(FormSheets.header(tree, e.tenantId(), false, e.at()), look, FormSheets.apology(r, tree, version));
+                var e = FormLetters.event(r, "apologize", form);
+                yield Templates.apology(FormSheets.header(tree, e.tenantId(), false, e.at()), look, FormLetters.apology(r, tree, version));
             }
             case STOP_NOTICE -> {
-                var e = FormSheets.event(r, "reject", form);
-                yield Templates.stopNotice(FormSheets.header(tree, e.tenantId(), false, e.at()), look, FormSheets.stopNotice(r, tree, version));
+                var e = FormLetters.event(r, "reject", form);
+                yield Templates.stopNotice(FormSheets.header(tree, e.tenantId(), false, e.at()), look, FormLetters.stopNotice(r, tree, version));
             }
             case CONTROL_SLIP -> Templates.controlSlip(FormSheets.header(tree, desk, true, d.submittedAt), look,
-                    FormSheets.controlSlip(r, tree, version, calendar));
+                    FormRegisters.controlSlip(r, tree, version, calendar));
             case TRACKING_BOOK -> throw new ProblemException(ProblemType.NOT_FOUND);
         };
         return new Page(d, t.setLocale(Languages.VI));
@@ -233,7 +233,7 @@ public class OfficialForms {
                         .call(lines -> audit.record(actor, tenant, OfficialForm.TRACKING_BOOK.auditAction(), tenant + " " + first + "/" + last,
                                 remoteAddr))
                         .map(lines -> Templates.trackingBook(FormSheets.header(tree, tenant, true, now), lookup(null),
-                                FormSheets.book(FormSheets.officeName(tree, tenant), first, last, lines, tree, this::procedureName, now))
+                                FormRegisters.book(FormSheets.officeName(tree, tenant), first, last, lines, tree, this::procedureName, now))
                                 .setLocale(Languages.VI)))
                 .chain(t -> render(OfficialForm.TRACKING_BOOK.fileName(tenant + "-" + first + "-" + last), t::render));
     }

@@ -114,6 +114,20 @@ public class PageContext {
     }
 
     /**
+     * The same, for a form whose fields the page names otherwise than the use case does (an action's
+     * {@code refuse-reason} for the use case's {@code reason}, a manifest's {@code m1234-note}): each field error under
+     * the name {@code onPage} gives it; a refusal naming no field becomes {@code field}'s error.
+     */
+    public void refusedAs(ProblemException problem, java.util.function.UnaryOperator<String> onPage, String field) {
+        if (problem.fieldErrors().isEmpty()) {
+            refused(problem, field);
+            return;
+        }
+        this.errors = problem.localized(locale()).fieldErrors().stream()
+                .map(f -> new ProblemException.FieldError(onPage.apply(f.field()), f.message(), null, List.of())).toList();
+    }
+
+    /**
      * The same, each error named by its field's label ({@code labels}, field → the label the form shows), so that
      * the summary at the top says which field is wrong ("Tên: Mục này bắt buộc."), as GOV.UK's does.
      */

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,14 +28,7 @@ class SharedValueTest {
 
     @BeforeAll
     static void start() throws InterruptedException {
-        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
-        global.jmx().disable();
-        global.globalState().disable();
-        manager = new DefaultCacheManager(global.build(), false);
-        ConfigurationBuilder c = new ConfigurationBuilder();
-        c.encoding().mediaType(org.infinispan.commons.dataconversion.MediaType.APPLICATION_OBJECT_TYPE);
-        manager.defineConfiguration(CacheManagerProducer.SETTINGS, c.build());
-        manager.start();
+        manager = vn.motcua.support.LocalCaches.start(CacheManagerProducer.SETTINGS);
         values = new SharedValues(() -> manager);
         for (int i = 0; i < 200 && values.cacheIfStarted() == null; i++) {
             Thread.sleep(10);
