@@ -25,15 +25,37 @@ public final class DossierRequests {
      * @param form            the procedure's form, filled
      * @param consentToReuse  the applicant (signed in through the national identity provider, for themselves) lets the
      *                        office working this dossier read their earlier dossiers, so as not to ask again
+     * @param contact         how the applicant wants to hear about the dossier (optional): the receipt code and every
+     *                        later notice go there (docs/notifications.md)
      */
     public record Submission(String procedure, String tenant, String competentTenant, String channel, ApplicantInput applicant,
-            String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+            String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse,
+            Contact contact) {
+
+        /** A submission without a contact choice: the notices go by SMS to the applicant's phone, and in the portal. */
+        public Submission(String procedure, String tenant, String competentTenant, String channel, ApplicantInput applicant,
+                String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
+            this(procedure, tenant, competentTenant, channel, applicant, relationship, returnChannel, deliveryAddress, form,
+                    consentToReuse, null);
+        }
 
         /** A submission to the competent office's own desk, as before Decree 118/2025. */
         public Submission(String procedure, String tenant, String channel, ApplicantInput applicant, String relationship,
                 String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
             this(procedure, tenant, null, channel, applicant, relationship, returnChannel, deliveryAddress, form, consentToReuse);
         }
+    }
+
+    /**
+     * The channels the applicant chose to be told on (kênh nhận thông báo), in their order of preference: {@code email},
+     * {@code sms}, {@code zalo} (Zalo ZNS, to the applicant's phone), {@code in-app} (the portal, always on anyway).
+     * A notice goes on the first that works; when one keeps failing, on the next.
+     *
+     * @param email    the address for {@code email}
+     * @param channels the choice, in order; absent: SMS to the applicant's phone
+     * @param language {@code vi} (default) or {@code en}
+     */
+    public record Contact(String email, java.util.List<String> channels, String language) {
     }
 
     public record ApplicantInput(String fullName, String citizenId, String phone) {
