@@ -100,7 +100,7 @@ public class ConsoleAlertPages {
     @Extension(name = RoutePermission.EXTENSION, value = "notification.manage")
     public Uni<Response> retry(@PathParam("tenant") String tenant, @PathParam("letter") String letter, HttpServerRequest request) {
         return notifications.retry(Actor.from(identity), tenant, letter, ClientAddress.of(request))
-                .map(v -> Redirects.seeOther("/console/" + tenant + "/alerts?retried"));
+                .map(v -> Redirects.seeOther("/console/" + tenant + "/alerts?retried=1"));
     }
 
     private static String at(OffsetDateTime t) {

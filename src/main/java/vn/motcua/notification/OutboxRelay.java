@@ -36,6 +36,7 @@ import vn.motcua.notification.domain.NoticeKind;
 import vn.motcua.notification.domain.Retry;
 import vn.motcua.notification.store.NoticeRows;
 import vn.motcua.notification.store.OutboxRows;
+import vn.motcua.notification.store.OutboxSignals;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
 import vn.motcua.tenant.TenantDirectory;
@@ -65,12 +66,16 @@ public class OutboxRelay {
     private final NotificationConfig config;
     private final Vertx vertx;
     private final Map<Channel, Sender> senders;
+    private final OutboxSignals signals;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** A nudge came while a round was running: run one more at its end. */
+    private final AtomicBoolean again = new AtomicBoolean();
     private volatile long timer = -1;
 
     OutboxRelay(ScopedTransactions transactions, OutboxRows outbox, NoticeRows notices, NoticeTexts texts, TenantDirectory tenants,
             CatalogService catalog, StaffRecipients staff, NotificationConfig config, Vertx vertx, EmailChannel email, SmsChannel sms,
-            ZaloChannel zalo) {
+            ZaloChannel zalo, OutboxSignals signals) {
+        this.signals = signals;
         this.transactions = transactions;
         this.outbox = outbox;
         this.notices = notices;
@@ -86,6 +91,7 @@ public class OutboxRelay {
     void start(@Observes StartupEvent event) {
         if (config.relay().enabled()) {
             timer = vertx.setPeriodic(config.relay().interval().toMillis(), id -> tick());
+            signals.listen(this::tick);
         }
     }
 
@@ -99,9 +105,16 @@ public class OutboxRelay {
     /** One round unless one is still running on this replica (a slow provider must not pile rounds up). */
     void tick() {
         if (!running.compareAndSet(false, true)) {
+            again.set(true);
             return;
         }
-        runOnce().onTermination().invoke(() -> running.set(false)).subscribe().with(
+        // A full batch means more may be waiting: another round at once rather than at the next tick.
+        runOnce().invoke(n -> again.compareAndSet(false, n >= config.relay().batchSize())).onTermination().invoke(() -> {
+            running.set(false);
+            if (again.getAndSet(false)) {
+                vertx.runOnContext(this::tick);
+            }
+        }).subscribe().with(
                 n -> LOG.debugf("outbox relay: %d row(s)", n),
                 e -> LOG.warnf("outbox relay: round failed (%s); the next round tries again", e.toString()));
     }
@@ -154,7 +167,10 @@ public class OutboxRelay {
             return staff.addresses(row.tenantId(), p.getString("holderActor"))
                     .chain(addresses -> attempt(row, Channel.STAFF_EMAIL, String.join(",", addresses), message, Optional.empty()));
         }
-        Contact contact = Contact.of(row.contact(), row.applicantPhone());
+        // No choice made and no SMS provider configured: the portal is the one channel, not a dead letter per dossier.
+        Contact contact = row.contact() == null && config.sms().url().isEmpty()
+                ? new Contact(null, row.applicantPhone(), List.of(), Locale.forLanguageTag("vi"))
+                : Contact.of(row.contact(), row.applicantPhone());
         Rendered message = texts.render(kind, contact.language(),
                 facts(row, tree, contact.language(), row.applicantName(), office, date, reason));
         // In the portal first, whatever happens to the rest: the citizen can always read it there.
