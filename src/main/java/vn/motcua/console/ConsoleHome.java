@@ -13,6 +13,7 @@ import vn.motcua.identity.Actor;
 import vn.motcua.identity.Permission;
 import vn.motcua.identity.TenantAccess;
 import vn.motcua.identity.realm.RealmGenerator;
+import vn.motcua.notification.Notifications;
 import vn.motcua.tenant.Tenant;
 import vn.motcua.tenant.TenantDirectory;
 
@@ -31,14 +32,22 @@ public class ConsoleHome {
      */
     @TemplateData
     public record View(TenantAccess access, List<String> roles, boolean manageStaff, boolean manageSettings, boolean confirmPostal,
-            boolean printBook, String bookFrom, String bookTo, List<Tenant> ancestors, List<Tenant> children, List<Tenant> own) {
+            boolean printBook, String bookFrom, String bookTo, List<Tenant> ancestors, List<Tenant> children, List<Tenant> own,
+            Notifications.Banner banner) {
+
+        /** Whether the home warns of anything: nearly-late dossiers, or notices no channel delivered. */
+        public boolean warns() {
+            return !banner.nearlyLate().isEmpty() || banner.deadLetters() > 0;
+        }
     }
 
     private final AccessPolicy policy;
     private final TenantDirectory tenants;
     private final AuditService audit;
+    private final Notifications notifications;
 
-    ConsoleHome(AccessPolicy policy, TenantDirectory tenants, AuditService audit) {
+    ConsoleHome(AccessPolicy policy, TenantDirectory tenants, AuditService audit, Notifications notifications) {
+        this.notifications = notifications;
         this.policy = policy;
         this.tenants = tenants;
         this.audit = audit;
@@ -62,10 +71,13 @@ public class ConsoleHome {
     public Uni<View> open(Actor actor, String tenant, String remoteAddress) {
         return policy.authorize(actor, Permission.OPEN_CONSOLE, tenant)
                 .call(access -> audit.record(actor, tenant, "console.open", null, remoteAddress))
-                .chain(access -> tenants.tree().map(tree -> new View(access, staffRoles(actor),
+                .chain(access -> Uni.combine().all().unis(tenants.tree(), notifications.banner(actor, tenant)).asTuple().map(both -> {
+                    vn.motcua.tenant.TenantTree tree = both.getItem1();
+                    return new View(access, staffRoles(actor),
                         Permission.MANAGE_STAFF.grantedTo(actor), Permission.TENANT_SETTINGS.grantedTo(actor),
                         Permission.POSTAL_CONFIRM.grantedTo(actor) && actor.tenants().contains(tenant), Permission.PRINT_TRACKING_BOOK.grantedTo(actor),
                         today().withDayOfMonth(1).toString(), today().toString(), tree.ancestors(tenant), tree.children(tenant),
-                        actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList())));
+                        actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList(), both.getItem2());
+                }));
     }
 }

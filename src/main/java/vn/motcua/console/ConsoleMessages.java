@@ -374,4 +374,55 @@ public interface ConsoleMessages {
 
     @Message
     String settings_channel_postal();
+
+    @Message
+    String alerts_nearly_late(int count);
+
+    @Message
+    String alerts_dead_letters(long count);
+
+    @Message
+    String alerts_open();
+
+    @Message
+    String alerts_heading();
+
+    @Message
+    String alerts_nearly_late_heading();
+
+    @Message
+    String alerts_nearly_late_none();
+
+    @Message
+    String alerts_dead_heading();
+
+    @Message
+    String alerts_dead_intro();
+
+    @Message
+    String alerts_dead_none();
+
+    @Message
+    String alerts_retry();
+
+    @Message
+    String alerts_retried();
+
+    @Message
+    String alerts_code();
+
+    @Message
+    String alerts_holder();
+
+    @Message
+    String alerts_due();
+
+    @Message
+    String alerts_notice();
+
+    @Message
+    String alerts_error();
+
+    @Message
+    String alerts_attempts();
 }

@@ -67,6 +67,11 @@ public enum Permission {
      * of its own), as for its staff. Each change is written in the tenant's own scope, and to the audit log.
      */
     TENANT_SETTINGS("tenant.settings", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN),
+    /**
+     * The notices no channel could deliver (thư không gửi được, the dead letters): listed for a tenant's administrators,
+     * who may send one again once the provider is back.
+     */
+    MANAGE_NOTIFICATIONS("notification.manage", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN),
 
     // Oversight.
     READ_AUDIT("audit.read", Reach.TENANT_AND_BELOW, Roles.TENANT_ADMIN, Roles.CITY_ADMIN, Roles.AUDITOR),

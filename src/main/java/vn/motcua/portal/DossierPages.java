@@ -80,7 +80,12 @@ public class DossierPages {
     static class Templates {
         static native TemplateInstance dossiers(List<Row> dossiers, List<DraftRow> drafts);
 
-        static native TemplateInstance dossier(View d);
+        static native TemplateInstance dossier(View d, List<NoticeRow> notices);
+    }
+
+    /** A notice sent about the dossier (thông báo), newest first: when, and what it said. */
+    @TemplateData
+    public record NoticeRow(String at, String text, String reason) {
     }
 
     @TemplateData
@@ -133,8 +138,9 @@ public class DossierPages {
     private final SecurityIdentity identity;
     private final OfficialForms forms;
     private final RateDossier ratings;
+    private final vn.motcua.notification.Notifications notifications;
 
-    DossierPages(OfficialForms forms, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
+    DossierPages(vn.motcua.notification.Notifications notifications, OfficialForms forms, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
             AttachmentService attachments, ApplicantSupplement supplements, PageContext page, SecurityIdentity identity) {
         this.reads = reads;
         this.drafts = drafts;
@@ -145,6 +151,7 @@ public class DossierPages {
         this.supplements = supplements;
         this.forms = forms;
         this.ratings = ratings;
+        this.notifications = notifications;
         this.page = page;
         this.identity = identity;
     }
@@ -266,8 +273,10 @@ public class DossierPages {
     private Uni<Response> render(String code, boolean justSubmitted, String remote, Response.Status status) {
         Actor actor = Actor.from(identity);
         Locale locale = page.locale();
-        return reads.read(actor, code, remote).chain(read -> Uni.combine().all().unis(tenants.tree(), calendars.of(read.dossier().tenantId))
-                .with((tree, calendar) -> Response.status(status).entity(Templates.dossier(view(read, tree, calendar, locale, justSubmitted)))
+        return reads.read(actor, code, remote).chain(read -> Uni.combine().all().unis(tenants.tree(), calendars.of(read.dossier().tenantId),
+                        notifications.linesOf(actor, code, locale))
+                .with((tree, calendar, notices) -> Response.status(status).entity(Templates.dossier(view(read, tree, calendar, locale, justSubmitted),
+                        notices.stream().map(n -> new NoticeRow(at(n.at()), n.text(), n.reason())).toList()))
                         .header("Cache-Control", "no-store").build()));
     }
 

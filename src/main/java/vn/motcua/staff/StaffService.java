@@ -155,7 +155,8 @@ public class StaffService {
                 .map(tree -> groupPath(tree, tenant));
     }
 
-    static String groupPath(TenantTree tree, String tenant) {
+    /** The Keycloak group of {@code tenant}'s staff: its ancestors' codes and its own, as a path. */
+    public static String groupPath(TenantTree tree, String tenant) {
         StringBuilder path = new StringBuilder();
         tree.ancestors(tenant).forEach(a -> path.append('/').append(a.code()));
         return path.append('/').append(tenant).toString();

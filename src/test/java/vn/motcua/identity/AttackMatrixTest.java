@@ -306,7 +306,7 @@ class AttackMatrixTest {
                 .replace("{receiptCode}", f.codeA()).replace("{username}", "khong-co-ai").replace("{change}", "disable")
                 .replace("{draft}", "00000000-0000-4000-8000-000000000000").replace("{step}", "check")
                 .replace("{id}", f.attachmentA()).replace("{document}", "1").replace("{form}", "receipt").replace("{office}", OFFICE)
-                .replace("{manifest}", "khong-co");
+                .replace("{manifest}", "khong-co").replace("{letter}", "1");
         if (path.contains("{")) {
             throw new AssertionError("the attack matrix does not know a parameter of " + route + ": add it to pagePath");
         }

@@ -25,6 +25,8 @@ public final class DossierRequests {
      * @param form            the procedure's form, filled
      * @param consentToReuse  the applicant (signed in through the national identity provider, for themselves) lets the
      *                        office working this dossier read their earlier dossiers, so as not to ask again
+     * @param contact         how the applicant wants to hear about the dossier (optional): the receipt code and every
+     *                        later notice go there (docs/notifications.md)
      * @param exemptions      at the counter only: the papers (by number in the procedure's list) not scanned, each with
      *                        its exemption of Circular 03/2025/TT-VPCP ({@code submitted-online}, {@code shown-only},
      *                        {@code agency-result}, {@code confidential}). A counter submission is received at once when
@@ -32,12 +34,13 @@ public final class DossierRequests {
      */
     public record Submission(String procedure, String tenant, String competentTenant, String channel, ApplicantInput applicant,
             String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse,
-            java.util.Map<String, String> exemptions) {
+            Contact contact, java.util.Map<String, String> exemptions) {
 
+        /** A submission without a contact choice: the notices go by SMS to the applicant's phone, and in the portal. */
         public Submission(String procedure, String tenant, String competentTenant, String channel, ApplicantInput applicant,
                 String relationship, String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
-            this(procedure, tenant, competentTenant, channel, applicant, relationship, returnChannel, deliveryAddress, form, consentToReuse,
-                    null);
+            this(procedure, tenant, competentTenant, channel, applicant, relationship, returnChannel, deliveryAddress, form,
+                    consentToReuse, null, null);
         }
 
         /** A submission to the competent office's own desk, as before Decree 118/2025. */
@@ -45,6 +48,18 @@ public final class DossierRequests {
                 String returnChannel, String deliveryAddress, JsonNode form, Boolean consentToReuse) {
             this(procedure, tenant, null, channel, applicant, relationship, returnChannel, deliveryAddress, form, consentToReuse);
         }
+    }
+
+    /**
+     * The channels the applicant chose to be told on (kênh nhận thông báo), in their order of preference: {@code email},
+     * {@code sms}, {@code zalo} (Zalo ZNS, to the applicant's phone), {@code in-app} (the portal, always on anyway).
+     * A notice goes on the first that works; when one keeps failing, on the next.
+     *
+     * @param email    the address for {@code email}
+     * @param channels the choice, in order; absent: SMS to the applicant's phone
+     * @param language {@code vi} (default) or {@code en}
+     */
+    public record Contact(String email, java.util.List<String> channels, String language) {
     }
 
     public record ApplicantInput(String fullName, String citizenId, String phone) {

@@ -85,7 +85,56 @@ class SubmissionCheck {
         return out;
     }
 
-    record Prepared(Dossier dossier, Tenant tenant, Tenant competent, Procedure.Version version, ProcedureSettings.Terms terms) {
+    record Prepared(Dossier dossier, Tenant tenant, Tenant competent, Procedure.Version version, ProcedureSettings.Terms terms,
+            JsonObject contact) {
+    }
+
+    /** The channels a citizen may choose to hear on, by their wire names. */
+    static final List<String> NOTICE_CHANNELS = List.of("email", "sms", "zalo", "in-app");
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
+
+    /**
+     * The applicant's contact choice, checked and normalized (channels in order, each once; an address when e-mail is
+     * chosen; a language the service speaks), as the outbox keeps it; {@code null} when none was given.
+     */
+    static JsonObject contact(DossierRequests.Contact c, List<FieldError> errors) {
+        if (c == null) {
+            return null;
+        }
+        String email = blank(c.email()) ? null : c.email().strip();
+        if (email != null && (email.length() > 254 || !EMAIL.matcher(email).matches())) {
+            errors.add(FieldError.of("contact.email", FieldIssue.EMAIL));
+            email = null;
+        }
+        List<String> chosen = new ArrayList<>();
+        List<String> given = c.channels() == null ? List.of() : c.channels();
+        if (given.size() > NOTICE_CHANNELS.size()) {
+            errors.add(FieldError.of("contact.channels", FieldIssue.NOT_AN_OPTION, String.join(", ", NOTICE_CHANNELS)));
+            given = List.of();
+        }
+        for (String ch : given) {
+            String w = ch == null ? "" : ch.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!NOTICE_CHANNELS.contains(w)) {
+                errors.add(FieldError.of("contact.channels", FieldIssue.NOT_AN_OPTION, String.join(", ", NOTICE_CHANNELS)));
+            } else if (!chosen.contains(w)) {
+                chosen.add(w);
+            }
+        }
+        if (chosen.contains("email") && email == null && c.email() == null) {
+            errors.add(FieldError.of("contact.email", FieldIssue.REQUIRED));
+        }
+        String language = blank(c.language()) ? "vi" : c.language().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("vi", "en").contains(language)) {
+            errors.add(FieldError.of("contact.language", FieldIssue.NOT_AN_OPTION, "vi, en"));
+        }
+        JsonObject out = new JsonObject().put("channels", new io.vertx.core.json.JsonArray(new ArrayList<Object>(chosen)))
+                .put("language", language);
+        if (email != null) {
+            out.put("email", email);
+        }
+        return out;
     }
 
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -209,6 +258,7 @@ class SubmissionCheck {
                 errors.add(FieldError.of("returnChannel", FieldIssue.NO_POST_OFFICE));
             }
         }
+        JsonObject contact = contact(r.contact(), errors);
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             errors.add(FieldError.of("Idempotency-Key", FieldIssue.TOO_LONG, 100));
         }
@@ -270,7 +320,7 @@ class SubmissionCheck {
         d.submittedAt = now;
         d.idempotencyKey = idempotencyKey;
         d.requestHash = idempotencyKey == null ? null : hash(r);
-        return new Prepared(d, tenant, competent, version, terms);
+        return new Prepared(d, tenant, competent, version, terms, contact);
     }
 
     /**
@@ -323,6 +373,9 @@ class SubmissionCheck {
             if (request.get("competentTenant") == null) {
                 // Without it, the request hashes as it did before the field existed: a retry across the upgrade replays.
                 request.remove("competentTenant");
+            }
+            if (request.get("contact") == null) {
+                request.remove("contact");
             }
             byte[] canonical = CANONICAL.writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

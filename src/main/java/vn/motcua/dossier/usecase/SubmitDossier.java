@@ -140,7 +140,12 @@ public class SubmitDossier {
                 DossierRepository.Event first = new DossierRepository.Event(d.id, d.receivedBy, now, by.key(), by.name(), "submit",
                         null, DossierStatus.SUBMITTED, null, submitted, by.remote());
                 List<DossierRepository.Outbox> notices = new ArrayList<>();
-                notices.add(new DossierRepository.Outbox(d.id, d.receivedBy, "receipt", new JsonObject().put("channel", d.channel)));
+                JsonObject receipt = new JsonObject().put("channel", d.channel);
+                if (p.contact() != null) {
+                    // Where the notices of this dossier go (the relay reads it from this first row: docs/notifications.md).
+                    receipt.put("contact", p.contact());
+                }
+                notices.add(new DossierRepository.Outbox(d.id, d.receivedBy, "receipt", receipt));
                 Uni<String> written = atDesk
                         ? transactions.onConnection(new TenantScope(java.util.Set.copyOf(d.tenants)).as(by.key()),
                                 conn -> repository.insert(conn, d, p.tenant().agencyCode(), day, first, notices)

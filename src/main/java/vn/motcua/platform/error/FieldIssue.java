@@ -20,6 +20,8 @@ public enum FieldIssue {
     CITIZEN_ID_BIRTH_YEAR,
     CITIZEN_ID_SEX,
     PHONE,
+    /** Not an e-mail address (name@domain). */
+    EMAIL,
     NOT_GROUP,
     UNKNOWN_FIELD,
     CHANNEL_NOT_OFFERED,

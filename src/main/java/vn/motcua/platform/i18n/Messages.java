@@ -308,6 +308,9 @@ public interface Messages {
     String field_phone();
 
     @Message
+    String field_email();
+
+    @Message
     String field_not_group();
 
     @Message

@@ -1,0 +1,61 @@
+package vn.motcua.notification;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import vn.motcua.notification.store.AlertRows;
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.db.TenantScope;
+
+/**
+ * The nearly-late scan (quét hồ sơ sắp đến hạn): every minute, on every replica, one statement raises an alert for
+ * each open step due within its tenant's threshold and queues its e-mail to the holder and the tenant's leaders in
+ * the outbox (V15's {@code deadline_alerts_raise}). The alert's primary key (dossier, step) makes it once per step
+ * whichever replica raises it; the e-mail then goes through the relay, with its retries.
+ */
+@ApplicationScoped
+public class DeadlineAlerts {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineAlerts.class);
+    private static final int BATCH = 500;
+
+    private final ScopedTransactions transactions;
+    private final AlertRows alerts;
+    private final NotificationConfig config;
+    private final Vertx vertx;
+    private volatile long timer = -1;
+
+    DeadlineAlerts(ScopedTransactions transactions, AlertRows alerts, NotificationConfig config, Vertx vertx) {
+        this.transactions = transactions;
+        this.alerts = alerts;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.nearlyLate().enabled()) {
+            timer = vertx.setPeriodic(config.nearlyLate().interval().toMillis(), id -> raise().subscribe().with(
+                    n -> LOG.debugf("nearly-late alerts raised: %d", n),
+                    e -> LOG.warnf("nearly-late scan failed (%s); the next one tries again", e.toString())));
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Raises what is due now; the number of alerts raised by this call (0 for those another replica raised). */
+    public Uni<Integer> raise() {
+        NotificationConfig.NearlyLate n = config.nearlyLate();
+        return transactions.onConnection(TenantScope.none(), conn -> alerts.raise(conn, n.before(), n.tenants(), BATCH));
+    }
+}
