@@ -162,7 +162,7 @@ class HelmChartTest {
         assertTrue(refused.getMessage().contains(named), refused.getMessage());
     }
 
-    private static KubernetesObjects render(UnaryOperator<TemplateCommand> values) {
+    static KubernetesObjects render(UnaryOperator<TemplateCommand> values) {
         return KubernetesObjects.parse(values.apply(withSecrets(new Helm(CHART).template().withName("motcua"))).call());
     }
 

@@ -119,6 +119,7 @@ final class ServiceFacts {
 
         // The budget keeps replicas of this Deployment up during drains.
         PodDisruptionBudget pdb = objects.all(PodDisruptionBudget.class).stream().findFirst().orElseThrow(() -> new AssertionError("no PodDisruptionBudget"));
+        assertNotNull(pdb.getSpec().getSelector(), "the PodDisruptionBudget has a selector (without one it covers every pod)");
         assertSelects(pdb.getSpec().getSelector().getMatchLabels(), podLabels, "the PodDisruptionBudget");
 
         for (HorizontalPodAutoscaler hpa : objects.all(HorizontalPodAutoscaler.class)) {
@@ -180,7 +181,9 @@ final class ServiceFacts {
         Path root = Path.of("tenants");
         try (Stream<Path> files = Files.walk(root)) {
             Map<String, String> all = new TreeMap<>();
-            for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".yaml")).toList()) {
+            // tenants/kustomization.yaml is k8s/'s list of these files, not tenant data.
+            for (Path file : files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".yaml")
+                    && !f.equals(root.resolve("kustomization.yaml"))).toList()) {
                 all.put(root.relativize(file).toString(), Files.readString(file));
             }
             return all;
