@@ -2,6 +2,7 @@ package vn.motcua.platform.data;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ public final class YamlFiles {
      * {@code suffixes}, in name order.
      */
     public static List<Path> list(Path dir, int maxDepth, String... suffixes) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir, maxDepth)) {
+        // Links are followed: Kubernetes mounts a ConfigMap's folders as symbolic links into its "..data" folder.
+        try (Stream<Path> walk = Files.walk(dir, maxDepth, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(p -> Files.isRegularFile(p) && Arrays.stream(suffixes).anyMatch(s -> p.toString().endsWith(s)))
                     .sorted().toList();
         }

@@ -29,6 +29,9 @@ class ManagementPortTest {
         // A failed request first, so that an exception tag would have something to name.
         given().get("/api/tenants/khong-co").then().statusCode(404);
         given().port(Management.port()).get("/q/health/ready").then().statusCode(200);
+        // The Kubernetes probes of helm/motcua and k8s/ use these three (HelmChartTest checks the paths).
+        given().port(Management.port()).get("/q/health/live").then().statusCode(200);
+        given().port(Management.port()).get("/q/health/started").then().statusCode(200);
         given().port(Management.port()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(not(containsString("exception=\"")));
