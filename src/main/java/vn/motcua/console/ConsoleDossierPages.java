@@ -79,9 +79,11 @@ public class ConsoleDossierPages {
     /** At most this many offices in the forward list: the levels above, then the competent ones nearest. */
     static final int MAX_FORWARD_CHOICES = 60;
 
+    private final ConsolePayments payments;
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance dossier(DossierView view);
+        static native TemplateInstance dossier(DossierView view, ConsolePayments.Panel pay);
     }
 
     /** A label and its value. */
@@ -156,8 +158,9 @@ public class ConsoleDossierPages {
     private final SecurityIdentity identity;
     private final Digitization digitization;
 
-    ConsoleDossierPages(ReadDossier reads, ActOnDossier actions, AttachmentService attachments, StaffService staff, CatalogService catalog,
+    ConsoleDossierPages(ConsolePayments payments, ReadDossier reads, ActOnDossier actions, AttachmentService attachments, StaffService staff, CatalogService catalog,
             TenantDirectory tenants, CalendarService calendars, PageContext page, SecurityIdentity identity, Digitization digitization) {
+        this.payments = payments;
         this.digitization = digitization;
         this.reads = reads;
         this.actions = actions;
@@ -383,10 +386,11 @@ public class ConsoleDossierPages {
                     ? staff.colleagues(actor, tenant).onFailure().recoverWithItem(List.of())
                     : Uni.createFrom().item(List.of());
             Uni<List<Digitization.ComponentState>> states = digitization.states(actor, tenant, code);
-            return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId), colleagues, states).with((tree, calendar, members, st) -> {
+            return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId), colleagues, states, payments.panel(actor, tenant, read, locale))
+                    .with((tree, calendar, members, st, pay) -> {
                 DossierView view = view(tenant, read, open, tree, calendar, members, st, mayDigitize(actor, tenant, d), notice, refused, typed,
                         locale);
-                return Response.status(status).entity(Templates.dossier(view)).header("Cache-Control", "no-store").build();
+                return Response.status(status).entity(Templates.dossier(view, pay)).header("Cache-Control", "no-store").build();
             });
         });
     }

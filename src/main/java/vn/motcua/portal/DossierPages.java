@@ -57,6 +57,8 @@ import vn.motcua.platform.web.InlineFiles;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
+import vn.motcua.payment.api.PaymentBox;
+import vn.motcua.payment.usecase.Payments;
 import vn.motcua.tenant.TenantDirectory;
 import vn.motcua.tenant.TenantTree;
 
@@ -78,7 +80,7 @@ public class DossierPages {
     static class Templates {
         static native TemplateInstance dossiers(List<Row> dossiers, List<DraftRow> drafts);
 
-        static native TemplateInstance dossier(View d);
+        static native TemplateInstance dossier(View d, PaymentBox pay);
     }
 
     @TemplateData
@@ -131,8 +133,9 @@ public class DossierPages {
     private final SecurityIdentity identity;
     private final OfficialForms forms;
     private final RateDossier ratings;
+    private final Payments payments;
 
-    DossierPages(OfficialForms forms, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
+    DossierPages(Payments payments, OfficialForms forms, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
             AttachmentService attachments, ApplicantSupplement supplements, PageContext page, SecurityIdentity identity) {
         this.reads = reads;
         this.drafts = drafts;
@@ -143,6 +146,7 @@ public class DossierPages {
         this.supplements = supplements;
         this.forms = forms;
         this.ratings = ratings;
+        this.payments = payments;
         this.page = page;
         this.identity = identity;
     }
@@ -264,9 +268,10 @@ public class DossierPages {
     private Uni<Response> render(String code, boolean justSubmitted, String remote, Response.Status status) {
         Actor actor = Actor.from(identity);
         Locale locale = page.locale();
-        return reads.read(actor, code, remote).chain(read -> Uni.combine().all().unis(tenants.tree(), calendars.of(read.dossier().tenantId))
-                .with((tree, calendar) -> Response.status(status).entity(Templates.dossier(view(read, tree, calendar, locale, justSubmitted)))
-                        .header("Cache-Control", "no-store").build()));
+        return reads.read(actor, code, remote).chain(read -> Uni.combine().all().unis(tenants.tree(), calendars.of(read.dossier().tenantId),
+                        payments.of(read).map(p -> PaymentBox.of(p, locale)))
+                .with((tree, calendar, pay) -> Response.status(status).entity(Templates.dossier(view(read, tree, calendar, locale, justSubmitted),
+                        pay)).header("Cache-Control", "no-store").build()));
     }
 
     private View view(DossierRead read, TenantTree tree, WorkingCalendar calendar, Locale locale, boolean justSubmitted) {

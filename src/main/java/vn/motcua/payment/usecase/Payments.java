@@ -222,6 +222,11 @@ public class Payments {
                                 clean(params.get("vnp_ResponseCode")))).orElse(new Outcome(false, null, null, 0, null, null))));
     }
 
+    /** The counter-payment form's read: for an officer who may record one here (403 otherwise). */
+    public Uni<PaymentView> forCounter(Actor actor, String tenant, String receiptCode, String remoteAddr) {
+        return policy.authorize(actor, Permission.RECORD_PAYMENT, tenant).chain(access -> ofDossierAt(actor, tenant, receiptCode, remoteAddr));
+    }
+
     /** What an officer posts for a counter payment: the method ({@code cash} or {@code pos}) and the amount taken. */
     public record CounterInput(String method, String amount) {
     }
