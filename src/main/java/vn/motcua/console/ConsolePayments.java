@@ -106,6 +106,10 @@ public class ConsolePayments {
     @Extension(name = RoutePermission.EXTENSION, value = "payment.record-counter")
     public Uni<Response> record(@PathParam("tenant") String tenant, @PathParam("receiptCode") String code, @RestForm String method,
             @RestForm String amount, HttpServerRequest request) {
+        if (amount == null) {
+            // Not this page's form (its text field is always sent, even empty): a malformed request, not a refusal.
+            throw new ProblemException(ProblemType.BAD_REQUEST);
+        }
         String remote = ClientAddress.of(request);
         PaymentMessages m = page.messages(PaymentMessages.class);
         return payments.recordCounter(Actor.from(identity), tenant, code, new Payments.CounterInput(method, amount), remote)

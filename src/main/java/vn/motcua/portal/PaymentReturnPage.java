@@ -19,7 +19,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.payment.PaymentMessages;
 import vn.motcua.payment.api.PaymentBox;
-import vn.motcua.payment.api.PaymentResource;
+import vn.motcua.payment.domain.Vnpay;
 import vn.motcua.payment.usecase.Payments;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.RoutePermission;
@@ -55,7 +55,7 @@ public class PaymentReturnPage {
     @Operation(hidden = true)
     @Extension(name = RoutePermission.EXTENSION, value = "public")
     public Uni<Response> returned(@Context UriInfo uri) {
-        Map<String, String> params = PaymentResource.params(uri);
+        Map<String, String> params = Vnpay.params(uri.getQueryParameters());
         PaymentMessages m = page.messages(PaymentMessages.class);
         return payments.returned(params).map(o -> {
             Outcome out;

@@ -1,6 +1,5 @@
 package vn.motcua.payment.api;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
@@ -100,17 +99,6 @@ public class PaymentResource {
     @Operation(summary = "VNPAY's payment notification (IPN), server to server", description = "Answers VNPAY's codes: 00 "
             + "confirmed, 02 already confirmed, 01 order not found, 04 invalid amount, 97 invalid signature.")
     public Uni<Map<String, String>> ipn(@Context UriInfo uri, @Context HttpServerRequest http) {
-        return payments.ipn(params(uri), ClientAddress.of(http)).map(Vnpay.IpnAnswer::body);
-    }
-
-    /** The query's {@code vnp_*} parameters, each once, bounded. */
-    public static Map<String, String> params(UriInfo uri) {
-        Map<String, String> out = new HashMap<>();
-        uri.getQueryParameters().forEach((k, v) -> {
-            if (k.startsWith("vnp_") && k.length() <= 40 && out.size() < 40 && !v.isEmpty() && v.get(0).length() <= 512) {
-                out.put(k, v.get(0));
-            }
-        });
-        return out;
+        return payments.ipn(Vnpay.params(uri.getQueryParameters()), ClientAddress.of(http)).map(Vnpay.IpnAnswer::body);
     }
 }

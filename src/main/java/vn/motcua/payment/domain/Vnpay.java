@@ -107,6 +107,17 @@ public final class Vnpay {
         return new IpnDecision(IpnAnswer.CONFIRMED, Optional.of(success ? PaymentState.PAID : PaymentState.FAILED));
     }
 
+    /** A callback's {@code vnp_*} parameters, the first value of each, bounded (40 at most, names ≤ 40, values ≤ 512). */
+    public static Map<String, String> params(Map<String, java.util.List<String>> query) {
+        Map<String, String> out = new java.util.HashMap<>();
+        query.forEach((k, v) -> {
+            if (k.startsWith("vnp_") && k.length() <= 40 && out.size() < 40 && !v.isEmpty() && v.get(0).length() <= 512) {
+                out.put(k, v.get(0));
+            }
+        });
+        return out;
+    }
+
     /** The query string of a payment redirect, signed: {@code vnp_SecureHash} last. */
     public static String signedQuery(Map<String, String> params, String secret) {
         String query = query(params);

@@ -26,7 +26,9 @@ public record PaymentView(String receiptCode, String channel, long fee, PaymentS
 
     static PaymentView of(String receiptCode, String channel, long fee, List<Payment> payments, List<List<PaymentRows.Event>> histories,
             boolean canPayOnline) {
-        Payment counting = payments.stream().filter(p -> p.state().settled() || p.state() == PaymentState.REFUNDED).findFirst()
+        // The one that counts: the payment held (paid, or being refunded), else a refunded one, else the latest attempt.
+        Payment counting = payments.stream().filter(p -> p.state().settled()).findFirst()
+                .or(() -> payments.stream().filter(p -> p.state() == PaymentState.REFUNDED).findFirst())
                 .orElse(payments.isEmpty() ? null : payments.get(0));
         boolean settled = payments.stream().anyMatch(p -> p.state().settled() || p.state() == PaymentState.REFUNDED);
         List<Attempt> attempts = new java.util.ArrayList<>();

@@ -132,10 +132,11 @@ public class Reconciliation {
             List<Payment> online = new ArrayList<>(t.getItem1().stream().filter(Payment::online).toList());
             List<UUID> ids = online.stream().map(Payment::dossierId).distinct().toList();
             return dossiers.of(all, ids).chain(statuses -> {
-                List<Payment> toRefund = online.stream().filter(p -> statuses.get(p.dossierId()) == DossierStatus.REFUSED).toList();
+                List<Payment> toRefund = online.stream().filter(p -> statuses.get(p.dossierId()) == DossierStatus.REFUSED
+                        || paidTwice(p, t.getItem1())).toList();
                 return Multi.createFrom().iterable(toRefund)
                         .onItem().transformToUniAndConcatenate(p -> payments.move(p, PaymentState.PAID, PaymentState.REFUND_REQUESTED,
-                                p.gatewayTxnNo(), p.bankCode(), p.gatewayDate(), "refund", new JsonObject().put("reason", "dossier-refused")))
+                                p.gatewayTxnNo(), p.bankCode(), p.gatewayDate(), "refund", new JsonObject().put("reason", paidTwice(p, t.getItem1()) ? "paid-twice" : "dossier-refused")))
                         .collect().asList()
                         .chain(moved -> {
                             List<Payment> toSend = new ArrayList<>(t.getItem2());
@@ -147,6 +148,15 @@ public class Reconciliation {
                         });
             });
         });
+    }
+
+    /**
+     * An online payment the gateway confirmed after the same dossier's fee was already paid (at the counter while the
+     * citizen was on the gateway's page, say): the later one goes back.
+     */
+    static boolean paidTwice(Payment p, List<Payment> paid) {
+        return paid.stream().anyMatch(o -> !o.id().equals(p.id()) && o.dossierId().equals(p.dossierId()) && o.paidAt() != null
+                && p.paidAt() != null && o.paidAt().isBefore(p.paidAt()));
     }
 
     /** Sends one refund to the gateway; refunded once it says {@code 00}. */

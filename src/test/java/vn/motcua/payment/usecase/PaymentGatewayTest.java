@@ -224,6 +224,20 @@ class PaymentGatewayTest {
     }
 
     @Test
+    void anOnlinePaymentConfirmedAfterTheDeskTookTheFeeIsRefunded() throws Exception {
+        String code = submitted();
+        String txnRef = pay(code);
+        given().auth().oauth2(Tokens.staff(Demo.DISTRICT_RECEIVER)).contentType("application/json")
+                .body(Map.of("method", "cash", "amount", "50000")).post("/api/t/{t}/dossiers/{code}/payment/counter", DISTRICT, code)
+                .then().statusCode(200).body("state", equalTo("paid"));
+        assertEquals("00", ipn(paid(txnRef)).getString("RspCode"), "the bank took the money: the gateway is told so");
+        reconciliation.run(OffsetDateTime.now().plusMinutes(2)).await().indefinitely();
+        assertTrue(GATEWAY.refunds.stream().anyMatch(r -> txnRef.equals(r.getString("vnp_TxnRef"))), "the second payment goes back");
+        officerView(code).body("method", equalTo("cash")).body("state", equalTo("paid"))
+                .body("attempts.find { it.txnRef == '" + txnRef + "' }.state", equalTo("refunded"));
+    }
+
+    @Test
     void anOfficerRecordsACounterPaymentWithItsReceipt() {
         String code = submitted();
         String officer = Tokens.staff(Demo.DISTRICT_RECEIVER);
