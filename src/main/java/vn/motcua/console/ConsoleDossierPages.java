@@ -70,9 +70,11 @@ public class ConsoleDossierPages {
     static final String ACTIONS = "dossier.receive,dossier.refuse,dossier.assign,dossier.request-supplement,dossier.forward,"
             + "dossier.propose,dossier.approve,dossier.reject,dossier.mark-result-ready,dossier.return,dossier.apologize";
 
+    private final ConsolePayments payments;
+
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance dossier(DossierSheet.DossierView view);
+        static native TemplateInstance dossier(DossierSheet.DossierView view, ConsolePayments.Panel pay);
     }
 
     private final ReadDossier reads;
@@ -87,9 +89,10 @@ public class ConsoleDossierPages {
     private final Digitization digitization;
     private final DossierSheet sheet;
 
-    ConsoleDossierPages(ReadDossier reads, ActOnDossier actions, AttachmentService attachments, StaffService staff, CatalogService catalog,
+    ConsoleDossierPages(ConsolePayments payments, ReadDossier reads, ActOnDossier actions, AttachmentService attachments, StaffService staff, CatalogService catalog,
             TenantDirectory tenants, CalendarService calendars, PageContext page, SecurityIdentity identity, Digitization digitization,
             DossierSheet sheet) {
+        this.payments = payments;
         this.digitization = digitization;
         this.sheet = sheet;
         this.reads = reads;
@@ -306,10 +309,11 @@ public class ConsoleDossierPages {
                     ? staff.colleagues(actor, tenant).onFailure().recoverWithItem(List.of())
                     : Uni.createFrom().item(List.of());
             Uni<List<Digitization.ComponentState>> states = digitization.states(actor, tenant, code);
-            return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId), colleagues, states).with((tree, calendar, members, st) -> {
+            return Uni.combine().all().unis(tenants.tree(), calendars.of(d.tenantId), colleagues, states, payments.panel(actor, tenant, read, locale))
+                    .with((tree, calendar, members, st, pay) -> {
                 DossierSheet.DossierView view = sheet.view(tenant, read, open, tree, calendar, members, st, mayDigitize(actor, tenant, d), notice, refused, typed,
                         locale);
-                return Response.status(status).entity(Templates.dossier(view)).header("Cache-Control", "no-store").build();
+                return Response.status(status).entity(Templates.dossier(view, pay)).header("Cache-Control", "no-store").build();
             });
         });
     }

@@ -20,6 +20,8 @@ public enum Permission {
     ATTACH_OWN("dossier.attach-own", Reach.SELF, Roles.CITIZEN),
     /** Rate the service once the result is returned (đánh giá mức độ hài lòng), once per dossier. */
     RATE_OWN("dossier.rate", Reach.SELF, Roles.CITIZEN),
+    /** Pay a dossier's fee online through the payment gateway (thanh toán trực tuyến). */
+    PAY_OWN("payment.pay", Reach.SELF, Roles.CITIZEN),
     /** Who read my data, and why: the audit log's entries about the citizen. */
     READ_OWN_ACCESS_LOG("audit.read-own", Reach.SELF, Roles.CITIZEN),
 
@@ -52,6 +54,9 @@ public enum Permission {
     ATTACH("dossier.attach", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR),
     /** "Once only": read the applicant's earlier dossiers, at any office, when the applicant consented for this one. */
     REUSE_PRIOR_DATA("dossier.reuse", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER),
+
+    /** Record a fee paid at the desk (cash or card terminal) and issue its electronic receipt (biên lai điện tử). */
+    RECORD_PAYMENT("payment.record-counter", Reach.OWN_TENANT, Roles.RECEIVER),
 
     // Post offices: what they took in or must deliver, with only the fields needed for that.
     POSTAL_LIST("postal.list", Reach.POSTAL_OFFICE, Roles.POSTAL_CLERK),

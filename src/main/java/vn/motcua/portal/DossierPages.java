@@ -59,6 +59,8 @@ import vn.motcua.platform.web.InlineFiles;
 import vn.motcua.platform.web.PageContext;
 import vn.motcua.platform.web.Redirects;
 import vn.motcua.platform.web.RoutePermission;
+import vn.motcua.payment.api.PaymentBox;
+import vn.motcua.payment.usecase.Payments;
 import vn.motcua.tenant.TenantDirectory;
 import vn.motcua.tenant.TenantTree;
 
@@ -80,7 +82,7 @@ public class DossierPages {
     static class Templates {
         static native TemplateInstance dossiers(List<Row> dossiers, List<DraftRow> drafts);
 
-        static native TemplateInstance dossier(View d, List<NoticeRow> notices);
+        static native TemplateInstance dossier(View d, List<NoticeRow> notices, PaymentBox pay);
     }
 
     /** A notice sent about the dossier (thông báo), newest first: when, and what it said. */
@@ -139,8 +141,9 @@ public class DossierPages {
     private final OfficialForms forms;
     private final RateDossier ratings;
     private final vn.motcua.notification.Notifications notifications;
+    private final Payments payments;
 
-    DossierPages(vn.motcua.notification.Notifications notifications, OfficialForms forms, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
+    DossierPages(Payments payments, vn.motcua.notification.Notifications notifications, OfficialForms forms, RateDossier ratings, ReadDossier reads, Drafts drafts, CatalogService catalog, TenantDirectory tenants, CalendarService calendars,
             AttachmentService attachments, ApplicantSupplement supplements, PageContext page, SecurityIdentity identity) {
         this.reads = reads;
         this.drafts = drafts;
@@ -152,6 +155,7 @@ public class DossierPages {
         this.forms = forms;
         this.ratings = ratings;
         this.notifications = notifications;
+        this.payments = payments;
         this.page = page;
         this.identity = identity;
     }
@@ -274,9 +278,9 @@ public class DossierPages {
         Actor actor = Actor.from(identity);
         Locale locale = page.locale();
         return reads.read(actor, code, remote).chain(read -> Uni.combine().all().unis(tenants.tree(), calendars.of(read.dossier().tenantId),
-                        notifications.linesOf(actor, code, locale))
-                .with((tree, calendar, notices) -> Response.status(status).entity(Templates.dossier(view(read, tree, calendar, locale, justSubmitted),
-                        notices.stream().map(n -> new NoticeRow(at(n.at()), n.text(), n.reason())).toList()))
+                        notifications.linesOf(actor, code, locale), payments.of(read).map(p -> PaymentBox.of(p, locale)))
+                .with((tree, calendar, notices, pay) -> Response.status(status).entity(Templates.dossier(view(read, tree, calendar, locale, justSubmitted),
+                        notices.stream().map(n -> new NoticeRow(at(n.at()), n.text(), n.reason())).toList(), pay))
                         .header("Cache-Control", "no-store").build()));
     }
 

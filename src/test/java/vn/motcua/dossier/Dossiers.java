@@ -35,7 +35,7 @@ public final class Dossiers {
                 "contactPhone", PHONE);
     }
 
-    static Map<String, Object> businessForm() {
+    public static Map<String, Object> businessForm() {
         return Map.of(
                 "owner", Map.of("fullName", "Trần Thị Bình", "citizenId", "001190004321", "birthDate", "1990-05-06",
                         "residence", "5 Kim Mã, Ba Đình, Hà Nội"),

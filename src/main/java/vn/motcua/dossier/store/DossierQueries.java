@@ -167,6 +167,16 @@ public class DossierQueries {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString("receipt_code")));
     }
 
+    /** The status of each of these dossiers the transaction sees, by id (nothing personal). */
+    public Uni<java.util.Map<UUID, DossierStatus>> statuses(SqlConnection conn, List<UUID> ids) {
+        return conn.preparedQuery("select id, status from dossier where id = any($1)").execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    java.util.Map<UUID, DossierStatus> out = new java.util.HashMap<>();
+                    rows.forEach(r -> out.put(r.getUUID("id"), DossierStatus.of(r.getString("status"))));
+                    return out;
+                });
+    }
+
     /** The dossiers an actor submitted or that name them as applicant, newest first. */
     public Uni<List<Dossier>> mine(SqlConnection conn, String actor, int limit) {
         return conn.preparedQuery("select " + DossierRows.SELECT + " from dossier d where (d.submitted_by = $1 or d.applicant_actor = $1) "

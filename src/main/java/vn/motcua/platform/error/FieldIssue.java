@@ -80,6 +80,8 @@ public enum FieldIssue {
     NO_VERSION,
     /** A fee above the catalog's for that channel. */
     ABOVE_CATALOG_FEE,
+    /** A counter payment of another amount than the dossier's fee. */
+    NOT_THE_FEE,
     /** A processing time above the catalog's at this office. */
     ABOVE_CATALOG_DAYS,
     /** A processing time that is not a positive number of half days. */

@@ -18,6 +18,8 @@ public enum ProblemType {
     DOSSIER_NOT_RETURNED("dossier-not-returned", 409),
     /** A printed form whose event has not happened to the dossier (a refusal of a dossier never refused). */
     FORM_NOT_ISSUED("form-not-issued", 409),
+    /** A dossier with no fee to pay, or whose fee is already paid: no new payment. */
+    NOTHING_TO_PAY("nothing-to-pay", 409),
     IDEMPOTENCY_CONFLICT("idempotency-conflict", 422),
     PROCEDURE_NOT_OFFERED("procedure-not-offered", 422),
     FILE_TOO_LARGE("file-too-large", 413),

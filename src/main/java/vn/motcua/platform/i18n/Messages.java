@@ -179,6 +179,12 @@ public interface Messages {
     String problem_idempotency_conflict_detail(String key);
 
     @Message
+    String problem_nothing_to_pay();
+
+    @Message
+    String problem_nothing_to_pay_detail(String code);
+
+    @Message
     String problem_rating_exists();
 
     @Message
@@ -414,6 +420,9 @@ public interface Messages {
 
     @Message
     String field_no_version();
+
+    @Message
+    String field_not_the_fee(long fee);
 
     @Message
     String field_above_catalog_fee(long max);
