@@ -44,7 +44,8 @@ class DependencyRulesTest {
             Map.entry("calendar", 3), Map.entry("catalog", 3), Map.entry("audit", 3),
             Map.entry("staff", 4), Map.entry("administration", 4),
             Map.entry("dossier", 5),
-            Map.entry("console", 6), Map.entry("portal", 6));
+            Map.entry("report", 6),
+            Map.entry("console", 7), Map.entry("portal", 7));
 
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

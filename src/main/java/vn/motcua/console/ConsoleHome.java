@@ -26,7 +26,8 @@ public class ConsoleHome {
     /** What the console's home shows an officer for one tenant. */
     @TemplateData
     public record View(TenantAccess access, List<String> roles, boolean manageStaff, boolean manageSettings, boolean confirmPostal,
-            boolean printBook, String bookFrom, String bookTo, List<Tenant> ancestors, List<Tenant> children, List<Tenant> own) {
+            boolean printBook, String bookFrom, String bookTo, List<Tenant> ancestors, List<Tenant> children, List<Tenant> own,
+            boolean readReports) {
     }
 
     private final AccessPolicy policy;
@@ -56,6 +57,7 @@ public class ConsoleHome {
                         Permission.MANAGE_STAFF.grantedTo(actor), Permission.TENANT_SETTINGS.grantedTo(actor),
                         Permission.POSTAL_CONFIRM.grantedTo(actor) && actor.tenants().contains(tenant), Permission.PRINT_TRACKING_BOOK.grantedTo(actor),
                         today().withDayOfMonth(1).toString(), today().toString(), tree.ancestors(tenant), tree.children(tenant),
-                        actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList())));
+                        actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList(),
+                        Permission.REPORT_READ.grantedTo(actor))));
     }
 }
