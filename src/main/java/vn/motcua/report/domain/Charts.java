@@ -21,7 +21,7 @@ public final class Charts {
     private Charts() {
     }
 
-    /** One unit's stacked bar: early, on time, late, each as an x and a width; {@code y} the row's top. */
+    /** One unit's stacked bar: early, on time, late, each as an x and a width; {@code y} the row's top, {@code textY} its label's baseline within the row. */
     public record Bar(String label, int y, int textY, double earlyWidth, double onTimeX, double onTimeWidth, double lateX, double lateWidth,
             long early, long onTime, long late) {
     }
@@ -37,7 +37,7 @@ public final class Charts {
             double o = f.onTime() * scale;
             double l = f.late() * scale;
             int y = i * ROW;
-            out.add(new Bar(labels.get(i), y, y + 13, round(e), round(e), round(o), round(e + o), round(l), f.early(), f.onTime(), f.late()));
+            out.add(new Bar(labels.get(i), y, 17, round(e), round(e), round(o), round(e + o), round(l), f.early(), f.onTime(), f.late()));
         }
         return out;
     }
@@ -90,7 +90,7 @@ public final class Charts {
 
     public static Gauge gauge(String label, double share, int index) {
         double s = Math.max(0, Math.min(1, share));
-        return new Gauge(label, String.format(Locale.ROOT, "%.1f", s * 100), round(s * RING), round(RING - s * RING), index * 120);
+        return new Gauge(label, String.format(Locale.ROOT, "%.1f", s * 100), round(s * RING), round(RING - s * RING), index * 160);
     }
 
     static double round(double v) {
