@@ -195,6 +195,18 @@ class ReportsTest {
         }
     }
 
+    @Inject
+    vn.motcua.report.usecase.WeeklyReports weekly;
+
+    @Test
+    void theWeeklyReportIsKeptOncePerTenantAndWeek() throws Throwable {
+        java.time.LocalDate monday = java.time.LocalDate.parse("2026-01-05");
+        assertEquals(monday, vn.motcua.report.usecase.WeeklyReports.lastWeek(java.time.LocalDate.parse("2026-01-14")));
+        VertxContextSupport.subscribeAndAwait(() -> weekly.write(monday));
+        // A second run (another replica, or the next hour) keeps nothing again.
+        assertEquals(0, VertxContextSupport.subscribeAndAwait(() -> weekly.write(monday)));
+    }
+
     @Test
     void theRefreshIsIdempotent() throws Throwable {
         // Another pass over the same history changes nothing.
