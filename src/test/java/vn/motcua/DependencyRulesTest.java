@@ -47,6 +47,7 @@ class DependencyRulesTest {
             Map.entry("intake", 6),
             Map.entry("notification", 6),
             Map.entry("payment", 6),
+            Map.entry("report", 6),
             Map.entry("console", 7), Map.entry("portal", 7));
 
     static final JavaClasses MAIN = new ClassFileImporter()

@@ -33,7 +33,7 @@ public class ConsoleHome {
     @TemplateData
     public record View(TenantAccess access, List<String> roles, boolean manageStaff, boolean manageSettings, boolean confirmPostal,
             boolean printBook, String bookFrom, String bookTo, List<Tenant> ancestors, List<Tenant> children, List<Tenant> own,
-            Notifications.Banner banner) {
+            Notifications.Banner banner, boolean readReports) {
 
         /** Whether the home warns of anything: nearly-late dossiers, or notices no channel delivered. */
         public boolean warns() {
@@ -77,7 +77,8 @@ public class ConsoleHome {
                         Permission.MANAGE_STAFF.grantedTo(actor), Permission.TENANT_SETTINGS.grantedTo(actor),
                         Permission.POSTAL_CONFIRM.grantedTo(actor) && actor.tenants().contains(tenant), Permission.PRINT_TRACKING_BOOK.grantedTo(actor),
                         today().withDayOfMonth(1).toString(), today().toString(), tree.ancestors(tenant), tree.children(tenant),
-                        actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList(), both.getItem2());
+                        actor.tenants().stream().sorted().map(tree::find).flatMap(Optional::stream).toList(), both.getItem2(),
+                        Permission.REPORT_READ.grantedTo(actor));
                 }));
     }
 }

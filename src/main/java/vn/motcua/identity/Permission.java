@@ -38,6 +38,12 @@ public enum Permission {
     PRINT_TRACKING_BOOK("tracking-book.print", Reach.TENANT_AND_BELOW, Roles.RECEIVER, Roles.PROCESSOR, Roles.APPROVER,
             Roles.TENANT_ADMIN, Roles.CITY_ADMIN, Roles.AUDITOR),
 
+    /**
+     * Read the service index's figures of a tenant and those below it (báo cáo, chỉ số phục vụ): the report, its CSV and
+     * PDF, the weekly reports and the console's dashboard. Leaders, administrators and auditors.
+     */
+    REPORT_READ("report.read", Reach.TENANT_AND_BELOW, Roles.APPROVER, Roles.TENANT_ADMIN, Roles.CITY_ADMIN, Roles.AUDITOR),
+
     // Acting on a dossier: only in a tenant of one's own, never in one merely supervised.
     RECEIVE("dossier.receive", Reach.OWN_TENANT, Roles.RECEIVER, Roles.PROCESSOR),
     REFUSE("dossier.refuse", Reach.OWN_TENANT, Roles.RECEIVER),

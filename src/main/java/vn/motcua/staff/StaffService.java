@@ -34,6 +34,8 @@ import vn.motcua.tenant.TenantTree;
 @ApplicationScoped
 public class StaffService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(StaffService.class);
+
     /** What a tenant administrator may grant: the desk's roles and their own. */
     static final Set<String> GRANTED_BY_TENANT_ADMIN = Set.of(Permission.Roles.RECEIVER, Permission.Roles.PROCESSOR,
             Permission.Roles.APPROVER, Permission.Roles.TENANT_ADMIN);
@@ -141,13 +143,31 @@ public class StaffService {
             if (kept != null && kept.until() > System.nanoTime()) {
                 return Uni.createFrom().item(kept.members());
             }
-            return tenants.tree().chain(tree -> blocking(() -> directory.group(groupPath(tree, tenant))
-                    .map(g -> directory.members(g.getId())).orElse(List.<StaffDirectory.Member>of()).stream()
-                    .filter(StaffDirectory.Member::enabled)
-                    .sorted(java.util.Comparator.comparing((StaffDirectory.Member m) -> (m.lastName() + " " + m.firstName()))).toList()))
-                    .invoke(list -> colleagues.put(tenant, new Kept(System.nanoTime() + COLLEAGUES_KEPT.toNanos(), list)));
+            // One read of the directory per tenant at a time, shared by the pages waiting for it; it is not cancelled
+            // when a page stops waiting, so that it fills the cache for the next page.
+            Uni<List<StaffDirectory.Member>> read = reading.computeIfAbsent(tenant, t -> tenants.tree()
+                    .chain(tree -> blocking(() -> directory.group(groupPath(tree, t))
+                            .map(g -> directory.members(g.getId())).orElse(List.<StaffDirectory.Member>of()).stream()
+                            .filter(StaffDirectory.Member::enabled)
+                            .sorted(java.util.Comparator.comparing((StaffDirectory.Member m) -> (m.lastName() + " " + m.firstName()))).toList()))
+                    .invoke(list -> colleagues.put(t, new Kept(System.nanoTime() + COLLEAGUES_KEPT.toNanos(), list)))
+                    .eventually(() -> reading.remove(t))
+                    .memoize().indefinitely());
+            // A queue or a dossier's page never waits long on a slow or busy Keycloak (its group sync at the service's
+            // start takes minutes for a large tree): without the list, the page offers assigning to oneself only.
+            return read.ifNoItem().after(COLLEAGUES_WAIT).recoverWithItem(() -> {
+                LOG.warnf("Keycloak: the colleagues of %s not read within %s; the page offers none", tenant, COLLEAGUES_WAIT);
+                return List.<StaffDirectory.Member>of();
+            });
         });
     }
+
+    /** The directory reads of colleagues under way, by tenant. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Uni<List<StaffDirectory.Member>>> reading =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How long a page waits for the colleagues of a tenant before it is shown without them. */
+    static final java.time.Duration COLLEAGUES_WAIT = java.time.Duration.ofSeconds(2);
 
     /** The group path of {@code tenant} once the actor may manage its staff. */
     private Uni<String> authorized(Actor actor, String tenant) {

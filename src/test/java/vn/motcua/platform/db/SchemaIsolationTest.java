@@ -33,6 +33,7 @@ class SchemaIsolationTest {
             "tenant", "the public tenant tree (names, addresses, desk hours)",
             "postal_office", "the public list of post offices",
             "tenant_sync", "the digest of the tree last written",
+            "report_refresh", "how far the report's refresh has read the history (one row, a number)",
             "jgroups", "cluster membership of the service's replicas",
             "flyway_schema_history", "the migrations applied");
 
