@@ -80,12 +80,10 @@ public interface NotificationConfig {
         Optional<String> url();
 
         /** eSMS's ApiKey ({@code MOTCUA_SMS_API_KEY}). */
-        @WithDefault("")
-        String apiKey();
+        Optional<String> apiKey();
 
         /** eSMS's SecretKey ({@code MOTCUA_SMS_SECRET_KEY}). */
-        @WithDefault("")
-        String secretKey();
+        Optional<String> secretKey();
 
         /** The registered brand name shown as sender ({@code MOTCUA_SMS_BRANDNAME}). */
         @WithDefault("MOTCUA")
@@ -103,8 +101,7 @@ public interface NotificationConfig {
         Optional<String> url();
 
         /** The Official Account's access token ({@code MOTCUA_ZALO_ACCESS_TOKEN}). */
-        @WithDefault("")
-        String accessToken();
+        Optional<String> accessToken();
 
         /**
          * The approved ZNS template of each notice kind ({@code motcua.notifications.zalo.templates.receipt=...}); a kind

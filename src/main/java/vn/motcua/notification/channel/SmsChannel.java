@@ -42,7 +42,7 @@ public class SmsChannel implements Sender {
         if (phone.length() < 9) {
             return Uni.createFrom().failure(new Undeliverable("no phone number"));
         }
-        JsonObject body = new JsonObject().put("ApiKey", sms.apiKey()).put("SecretKey", sms.secretKey()).put("Phone", phone)
+        JsonObject body = new JsonObject().put("ApiKey", sms.apiKey().orElse("")).put("SecretKey", sms.secretKey().orElse("")).put("Phone", phone)
                 .put("Content", m.message().sms()).put("Brandname", sms.brandname()).put("SmsType", sms.smsType())
                 .put("IsUnicode", "0").put("Sandbox", "0").put("RequestId", "motcua-" + m.id());
         return http.client().postAbs(sms.url().get()).timeout(config.relay().timeout().toMillis()).sendJsonObject(body)

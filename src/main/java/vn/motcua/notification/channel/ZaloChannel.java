@@ -47,7 +47,7 @@ public class ZaloChannel implements Sender {
         m.message().values().forEach(data::put);
         JsonObject body = new JsonObject().put("phone", phone).put("template_id", template).put("template_data", data)
                 .put("tracking_id", "motcua-" + m.id());
-        return http.client().postAbs(zalo.url().get()).putHeader("access_token", zalo.accessToken())
+        return http.client().postAbs(zalo.url().get()).putHeader("access_token", zalo.accessToken().orElse(""))
                 .timeout(config.relay().timeout().toMillis()).sendJsonObject(body).map(r -> {
                     if (r.statusCode() / 100 != 2) {
                         throw new IllegalStateException("Zalo ZNS HTTP " + r.statusCode());
