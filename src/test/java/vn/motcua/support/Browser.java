@@ -116,6 +116,15 @@ public final class Browser {
         jar.byHost.computeIfAbsent(host, h -> new ConcurrentHashMap<>()).put(path + " " + name, value);
     }
 
+    /**
+     * Drops the cookies whose name starts with {@code namePrefix}, on every host and path: a browser's sign-in state
+     * cookies ({@code q_auth_…}, one per sign-in started) expire on their own, while this jar keeps them all, and sent to
+     * Keycloak too (cookies ignore ports) hundreds of them outgrow its header limit.
+     */
+    public void forget(String namePrefix) {
+        jar.byHost.values().forEach(cookies -> cookies.keySet().removeIf(k -> k.substring(k.indexOf(' ') + 1).startsWith(namePrefix)));
+    }
+
     public List<String> setCookieHeaders(String namePrefix) {
         return setCookies.stream().filter(h -> h.startsWith(namePrefix)).toList();
     }

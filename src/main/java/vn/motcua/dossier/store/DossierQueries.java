@@ -94,7 +94,8 @@ public class DossierQueries {
     /** The filter's conditions, each value a parameter: never a typed word in the statement. */
     private static void where(StringBuilder sql, List<Object> args, String tenant, QueueFilter f) {
         args.add(tenant);
-        sql.append(f.receivedForOthers() ? " and d.received_by = $1 and d.tenant_id <> $1" : " and d.tenant_id = $1");
+        // Written as the partial index dossier_received_for_others is, so that it is used.
+        sql.append(f.receivedForOthers() ? " and d.received_by = $1 and d.received_by <> d.tenant_id" : " and d.tenant_id = $1");
         if (!f.statuses().isEmpty()) {
             args.add(f.statuses().stream().map(DossierStatus::wire).toArray(String[]::new));
             sql.append(" and d.status = any($").append(args.size()).append(")");
@@ -139,20 +140,25 @@ public class DossierQueries {
     }
 
     public Uni<QueueCounts> counts(SqlConnection conn, String tenant, OffsetDateTime now, OffsetDateTime soon) {
+        // Two parts, each on its own partial index (dossier_queue_status; dossier_received_for_others): one OR across
+        // both made PostgreSQL scan the whole table under row-level security, 4 s at 1 M dossiers.
         return conn.preparedQuery("""
-                select count(*) filter (where d.tenant_id = $1) as all_open,
-                       count(*) filter (where d.tenant_id = $1 and d.status = 'submitted' and d.channel like 'online%') as online,
-                       count(*) filter (where d.tenant_id = $1 and d.status in ('submitted', 'forwarded')) as to_receive,
-                       count(*) filter (where d.tenant_id = $1 and d.status in ('received', 'in-progress')) as to_process,
-                       count(*) filter (where d.tenant_id = $1 and d.status = 'awaiting-approval') as to_approve,
-                       count(*) filter (where d.tenant_id = $1 and d.status in ('approved', 'rejected', 'result-ready')) as to_return,
-                       count(*) filter (where d.tenant_id = $1 and d.status = 'supplement-requested') as waiting,
-                       count(*) filter (where d.tenant_id = $1 and d.status <> 'supplement-requested'
+                select count(*) filter (where d.mine) as all_open,
+                       count(*) filter (where d.mine and d.status = 'submitted' and d.channel like 'online%') as online,
+                       count(*) filter (where d.mine and d.status in ('submitted', 'forwarded')) as to_receive,
+                       count(*) filter (where d.mine and d.status in ('received', 'in-progress')) as to_process,
+                       count(*) filter (where d.mine and d.status = 'awaiting-approval') as to_approve,
+                       count(*) filter (where d.mine and d.status in ('approved', 'rejected', 'result-ready')) as to_return,
+                       count(*) filter (where d.mine and d.status = 'supplement-requested') as waiting,
+                       count(*) filter (where d.mine and d.status <> 'supplement-requested'
                                           and d.due_at >= $2 and d.due_at < $3) as soon,
-                       count(*) filter (where d.tenant_id = $1 and d.status <> 'supplement-requested' and d.due_at < $2) as late,
-                       count(*) filter (where d.received_by = $1 and d.tenant_id <> $1) as for_others
-                  from dossier d
-                 where d.closed_at is null and (d.tenant_id = $1 or (d.received_by = $1 and d.tenant_id <> $1))""")
+                       count(*) filter (where d.mine and d.status <> 'supplement-requested' and d.due_at < $2) as late,
+                       count(*) filter (where not d.mine) as for_others
+                  from (select true as mine, status, channel, due_at from dossier
+                         where closed_at is null and tenant_id = $1
+                        union all
+                        select false, status, channel, due_at from dossier
+                         where closed_at is null and received_by = $1 and received_by <> tenant_id) d""")
                 .execute(Tuple.of(tenant, now, soon)).map(rows -> {
                     Row r = rows.iterator().next();
                     return new QueueCounts(r.getLong("all_open"), r.getLong("online"), r.getLong("to_receive"), r.getLong("to_process"),
