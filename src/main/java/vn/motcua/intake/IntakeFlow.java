@@ -325,6 +325,7 @@ public class IntakeFlow {
                 data.put("returnChannel", posted.getOrDefault("returnChannel", ""));
                 data.put("deliveryAddress", blankToNull(posted.get("deliveryAddress")));
             }
+            case IntakeForm.NOTICES -> IntakeForm.readContact(posted, data);
             default -> {
                 JsonObject form = data.getJsonObject("form", new JsonObject());
                 IntakeForm.field(v, step).ifPresent(f -> IntakeForm.read(f, posted, form));
@@ -345,6 +346,9 @@ public class IntakeFlow {
         labels.put("returnChannel", IntakeForm.text(locale, "delivery_title"));
         labels.put("deliveryAddress", IntakeForm.text(locale, "delivery_address"));
         labels.put("confirm", IntakeForm.text(locale, "confirm_label"));
+        labels.put(IntakeForm.CONTACT_CHANNELS, IntakeForm.text(locale, "notices_channels"));
+        labels.put(IntakeForm.CONTACT_EMAIL, IntakeForm.text(locale, "notices_email"));
+        labels.put(IntakeForm.CONTACT_LANGUAGE, IntakeForm.text(locale, "notices_language"));
         IntakeForm.field(v, step).ifPresent(f -> {
             labels.put("form." + f.name(), f.label().in(locale));
             if (f.fields() != null) {

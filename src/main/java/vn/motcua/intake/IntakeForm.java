@@ -27,6 +27,16 @@ public final class IntakeForm {
     public static final String OFFICE = "office";
     public static final String WHO = "who";
     public static final String DELIVERY = "delivery";
+    /**
+     * How the citizen hears about the dossier (kênh nhận thông báo): the channels, in the page's order of preference,
+     * an e-mail address and the notices' language. Asked online only: at a desk or a post office the notices go by SMS
+     * to the applicant's phone (and on the portal), as before.
+     */
+    public static final String NOTICES = "notices";
+    /** The channels the notices page offers, in its order, which is the order the relay tries them in. */
+    static final List<String> NOTICE_CHANNELS = List.of("email", "sms", "zalo", "in-app");
+    /** Chosen when the page was never answered: what a submission without a choice gets (SMS, and the portal). */
+    static final List<String> DEFAULT_CHANNELS = List.of("sms", "in-app");
     /** The papers (giấy tờ): a file for each paper of the procedure's list, staged in the draft. */
     public static final String PAPERS = "papers";
     public static final String CHECK = "check";
@@ -70,6 +80,9 @@ public final class IntakeForm {
         steps.add(WHO);
         v.form().forEach(f -> steps.add(FIELD + f.name()));
         steps.add(DELIVERY);
+        if (seat == vn.motcua.dossier.usecase.Drafts.Seat.ONLINE) {
+            steps.add(NOTICES);
+        }
         if (!v.documents().isEmpty()) {
             steps.add(PAPERS);
         }
@@ -83,6 +96,7 @@ public final class IntakeForm {
             case OFFICE -> List.of("tenant", "competentTenant");
             case WHO -> List.of("relationship", "applicant", "confirm");
             case DELIVERY -> List.of("returnChannel", "deliveryAddress");
+            case NOTICES -> List.of(vn.motcua.dossier.usecase.Drafts.CONTACT);
             case PAPERS -> List.of(vn.motcua.dossier.usecase.Drafts.PAPERS);
             case CHECK -> List.of();
             default -> List.of("form." + step.substring(FIELD.length()));
@@ -164,6 +178,27 @@ public final class IntakeForm {
             }
         }
     }
+
+    /**
+     * Reads the notices page into the draft's {@code contact}: each channel ticked ({@code contact.channels.<channel>}),
+     * in the page's order; the address as typed (the rules judge it, and the page shows it again if refused); the
+     * language.
+     */
+    static void readContact(Map<String, String> posted, JsonObject data) {
+        JsonArray channels = new JsonArray();
+        NOTICE_CHANNELS.stream().filter(c -> posted.containsKey(CONTACT_CHANNELS + "." + c)).forEach(channels::add);
+        JsonObject contact = new JsonObject().put("channels", channels).put("language", posted.getOrDefault(CONTACT_LANGUAGE, "vi"));
+        String email = posted.get(CONTACT_EMAIL);
+        if (email != null && !email.isBlank()) {
+            contact.put("email", email.strip());
+        }
+        data.put(vn.motcua.dossier.usecase.Drafts.CONTACT, contact);
+    }
+
+    /** The notices page's fields, as the submission's rules name them. */
+    static final String CONTACT_CHANNELS = "contact.channels";
+    static final String CONTACT_EMAIL = "contact.email";
+    static final String CONTACT_LANGUAGE = "contact.language";
 
     /** The prefilled paths a page shows (they wait for the person to confirm them). */
     static List<String> prefilledOn(String step, JsonArray prefilled) {

@@ -173,6 +173,10 @@ class IntakeViews {
                             data.getString("deliveryAddress", ""), errors.get("deliveryAddress"), true, List.of(),
                             IntakeForm.text(locale, "delivery_address_hint"), false));
                 }
+                case IntakeForm.NOTICES -> {
+                    title = IntakeForm.text(locale, "notices_title");
+                    questions.addAll(notices(data, errors, locale));
+                }
                 default -> {
                     Procedure.FormField f = IntakeForm.field(v, step).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
                     title = f.label().in(locale);
@@ -187,6 +191,57 @@ class IntakeViews {
                     errors.get(ReadCitizenCard.TYPED));
             return Response.status(status).entity(Templates.step(s)).header("Cache-Control", "no-store").build();
         });
+    }
+
+    /**
+     * The notices page's questions: the channels (ticked as chosen, or the default when the page was never answered),
+     * the address, the language (the page's, until chosen).
+     */
+    private static List<IntakeForm.Question> notices(JsonObject data, Map<String, String> errors, Locale locale) {
+        JsonObject c = data.getValue(Drafts.CONTACT) instanceof JsonObject o ? o : null;
+        List<String> chosen = chosenChannels(c);
+        List<IntakeForm.Choice> channels = IntakeForm.NOTICE_CHANNELS.stream()
+                .map(ch -> new IntakeForm.Choice(ch, channelText(locale, ch), chosen.contains(ch))).toList();
+        String email = c != null && c.getValue("email") instanceof String e ? e : "";
+        String language = c != null && c.getValue("language") instanceof String l ? l : locale.getLanguage().equals("en") ? "en" : "vi";
+        return List.of(
+                new IntakeForm.Question(IntakeForm.CONTACT_CHANNELS, IntakeForm.text(locale, "notices_channels"), "checkboxes", "",
+                        errors.get(IntakeForm.CONTACT_CHANNELS), false, channels, IntakeForm.text(locale, "notices_channels_hint"), false),
+                new IntakeForm.Question(IntakeForm.CONTACT_EMAIL, IntakeForm.text(locale, "notices_email"), "email", email,
+                        errors.get(IntakeForm.CONTACT_EMAIL), true, List.of(), IntakeForm.text(locale, "notices_email_hint"), false),
+                new IntakeForm.Question(IntakeForm.CONTACT_LANGUAGE, IntakeForm.text(locale, "notices_language"), "radio", language,
+                        errors.get(IntakeForm.CONTACT_LANGUAGE), false, List.of(
+                                new IntakeForm.Choice("vi", IntakeForm.text(locale, "language_vi"), "vi".equals(language)),
+                                new IntakeForm.Choice("en", IntakeForm.text(locale, "language_en"), "en".equals(language))), null, false));
+    }
+
+    /** The channels a draft's contact chose, or the default when the notices page was never answered. */
+    private static List<String> chosenChannels(JsonObject contact) {
+        List<String> chosen = new ArrayList<>();
+        if (contact == null) {
+            chosen.addAll(IntakeForm.DEFAULT_CHANNELS);
+        } else if (contact.getValue("channels") instanceof JsonArray list) {
+            list.forEach(x -> chosen.add(String.valueOf(x)));
+        }
+        return chosen;
+    }
+
+    /** A notice channel's words on the page. */
+    static String channelText(Locale locale, String channel) {
+        return IntakeForm.text(locale, "notice_channel_" + channel.replace('-', '_'));
+    }
+
+    /** The check page's line for the notices: the channels in order, the address with e-mail. */
+    private static String noticesAnswer(JsonObject data, Locale locale) {
+        JsonObject c = data.getValue(Drafts.CONTACT) instanceof JsonObject o ? o : null;
+        List<String> chosen = chosenChannels(c);
+        List<String> words = new ArrayList<>();
+        for (String ch : IntakeForm.NOTICE_CHANNELS) {
+            if (chosen.contains(ch)) {
+                words.add(channelText(locale, ch) + ("email".equals(ch) && c != null && c.getValue("email") instanceof String e ? " (" + e + ")" : ""));
+            }
+        }
+        return words.isEmpty() ? channelText(locale, "in-app") : String.join("; ", words);
     }
 
     private static IntakeForm.Question applicant(String name, String type, JsonObject a, Map<String, String> errors, JsonArray prefilled,
@@ -238,6 +293,10 @@ class IntakeViews {
             String ret = data.getString("returnChannel", "counter");
             answers.add(new Answer(IntakeForm.text(locale, "delivery_title"), IntakeForm.text(locale, "return_" + ret.replaceAll("[^a-z]", ""))
                     + ("post".equals(ret) ? " — " + data.getString("deliveryAddress", "") : ""), base + IntakeForm.DELIVERY + "?change=1", null));
+            if (steps.contains(IntakeForm.NOTICES)) {
+                answers.add(new Answer(IntakeForm.text(locale, "check_notices"), noticesAnswer(data, locale), base + IntakeForm.NOTICES + "?change=1",
+                        null));
+            }
             // The papers: the file staged for each, or at the desk its exemption, or that none is (the submission refuses
             // a required one missing when the procedure is submitted wholly online, or at the desk undigitized).
             Map<Integer, String> exempt = site.seat() == Drafts.Seat.COUNTER ? Drafts.exemptions(data) : Map.of();
@@ -282,6 +341,9 @@ class IntakeViews {
         }
         if (field.startsWith("applicant") || field.equals("relationship")) {
             return IntakeForm.WHO;
+        }
+        if (field.startsWith(Drafts.CONTACT + ".")) {
+            return IntakeForm.NOTICES;
         }
         if (field.startsWith(vn.motcua.dossier.usecase.Drafts.PAPERS + ".")) {
             return IntakeForm.PAPERS;

@@ -474,4 +474,45 @@ public interface PortalMessages {
 
     @Message
     String ward_hint_desk();
+
+    // ---- the notices page (kênh nhận thông báo) ----
+
+    @Message
+    String notices_title();
+
+    @Message
+    String notices_channels();
+
+    @Message
+    String notices_channels_hint();
+
+    @Message
+    String notice_channel_email();
+
+    @Message
+    String notice_channel_sms();
+
+    @Message
+    String notice_channel_zalo();
+
+    @Message
+    String notice_channel_in_app();
+
+    @Message
+    String notices_email();
+
+    @Message
+    String notices_email_hint();
+
+    @Message
+    String notices_language();
+
+    @Message
+    String language_vi();
+
+    @Message
+    String language_en();
+
+    @Message
+    String check_notices();
 }

@@ -129,4 +129,31 @@ class DraftsTest {
         assertTrue(a.errors().stream().allMatch(x -> x.field().startsWith("applicant")), "only this page's fields: " + a.errors());
         assertEquals("12345", drafts.load(owner, d.id()).await().atMost(WAIT).data().getJsonObject("applicant").getString("phone"));
     }
+
+    /**
+     * The notices page's answer (the draft's {@code contact}) is checked by the submission's own rules, only its fields,
+     * kept as typed when refused, and becomes the submission's contact choice.
+     */
+    @Test
+    void theNoticesChoiceIsCheckedByTheSubmissionsRulesAndKeptAsTyped() {
+        Actor owner = citizen("contact-owner");
+        Drafts.DraftView d = drafts.start(owner, "1.001193", new JsonObject().put("tenant", "ba-dinh-dien-bien")).await().atMost(WAIT);
+        JsonObject typed = d.data().copy().put(Drafts.CONTACT, new JsonObject().put("channels", new io.vertx.core.json.JsonArray().add("email"))
+                .put("email", "an@").put("language", "vi"));
+        Drafts.Answered a = drafts.answer(owner, d.id(), typed, List.of(Drafts.CONTACT), java.util.Locale.forLanguageTag("vi")).await().atMost(WAIT);
+        assertEquals(List.of("contact.email"), a.errors().stream().map(x -> x.field()).toList(), a.errors().toString());
+        assertEquals("an@", drafts.load(owner, d.id()).await().atMost(WAIT).data().getJsonObject(Drafts.CONTACT).getString("email"));
+        // Ticked without an address: required, beside the address.
+        typed.getJsonObject(Drafts.CONTACT).remove("email");
+        a = drafts.answer(owner, d.id(), typed, List.of(Drafts.CONTACT), java.util.Locale.forLanguageTag("vi")).await().atMost(WAIT);
+        assertEquals(List.of("contact.email"), a.errors().stream().map(x -> x.field()).toList(), a.errors().toString());
+        typed.getJsonObject(Drafts.CONTACT).put("email", "an@example.vn").put("channels", new io.vertx.core.json.JsonArray().add("email").add("zalo"));
+        a = drafts.answer(owner, d.id(), typed, List.of(Drafts.CONTACT), java.util.Locale.forLanguageTag("vi")).await().atMost(WAIT);
+        assertEquals(List.of(), a.errors());
+        var contact = Drafts.contact(a.draft().data());
+        assertEquals(List.of("email", "zalo"), contact.channels());
+        assertEquals("an@example.vn", contact.email());
+        // Never answered: no choice, the default (SMS and the portal).
+        assertEquals(null, Drafts.contact(new JsonObject()));
+    }
 }

@@ -255,6 +255,36 @@ class NotificationRelayTest {
         assertEquals("email", row.getString("channel"));
     }
 
+    /**
+     * The citizen chose e-mail only, and the SMTP server is down when the receipt is first sent: the attempt fails and
+     * is recorded, nothing is lost, and the retry once the server is back delivers the code, once.
+     */
+    @Test
+    void theReceiptCodeArrivesWhenTheFirstEmailFailsAndTheRetrySucceeds() throws Exception {
+        smtp.stop();
+        String code;
+        try {
+            code = submit("0912 345 678", Map.of("email", "retry.first@example.vn", "channels", List.of("email")));
+            for (int i = 0; i < 50 && receiptRow(code).getInteger("attempts") == 0; i++) {
+                await(relay.runOnce());
+            }
+            JsonObject failed = receiptRow(code);
+            assertEquals("pending", failed.getString("status"));
+            assertEquals(1, failed.getInteger("attempts"));
+            assertTrue(failed.getString("last_error").startsWith("email:"), failed.getString("last_error"));
+        } finally {
+            smtp = new GreenMail(new ServerSetup(30251, "127.0.0.1", "smtp"));
+            smtp.start();
+        }
+        drain();
+        List<MimeMessage> mail = mailTo("retry.first@example.vn");
+        assertEquals(1, mail.size());
+        assertEquals("Biên nhận hồ sơ " + code, mail.get(0).getSubject());
+        JsonObject row = receiptRow(code);
+        assertEquals("sent", row.getString("status"));
+        assertEquals("email", row.getString("channel"));
+    }
+
     @Test
     void aProviderThatTimesOutIsRetriedThenDeadLetteredShownToAdministratorsAndSentAgainOnRequest() {
         providers.stubFor(post(urlPathEqualTo(ZNS_PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.phone", equalTo("84977111222")))

@@ -12,7 +12,15 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
+import vn.motcua.platform.db.ScopedTransactions;
+import vn.motcua.platform.db.TenantScope;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.motcua.support.Chromium;
 import vn.motcua.support.Demo;
@@ -77,6 +85,20 @@ class ApplyJourneyBrowserTest {
             return file;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Inject
+    ScopedTransactions transactions;
+
+    /** The contact choice the dossier's receipt notice carries in the outbox. */
+    JsonObject receiptContact(String code) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> transactions.onConnection(TenantScope.of(Demo.WARD), conn -> conn.preparedQuery(
+                    "select o.payload -> 'contact' as c from outbox o join dossier d on d.id = o.dossier_id where d.receipt_code = $1 "
+                            + "and o.kind = 'receipt'").execute(Tuple.of(code)).map(rows -> (JsonObject) rows.iterator().next().getValue("c"))));
+        } catch (Throwable e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -239,6 +261,27 @@ class ApplyJourneyBrowserTest {
             Chromium.assertAccessible(page, "delivery");
             page.getByLabel("Đến nhận tại bộ phận một cửa").check();
             next(page);
+            page.waitForURL("**/notices");
+            Chromium.assertAccessible(page, "notices");
+            // SMS and the portal are ticked until the citizen chooses; e-mail first, with an address mistyped: refused
+            // beside the address, what was typed and ticked kept.
+            assertTrue(page.getByLabel("Tin nhắn SMS đến số điện thoại của người có hồ sơ").isChecked());
+            page.getByLabel("Thư điện tử (email)", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByLabel("Tin nhắn SMS đến số điện thoại của người có hồ sơ").uncheck();
+            page.getByLabel("Địa chỉ thư điện tử").fill("khang.nguyen@");
+            tryNext(page);
+            assertTrue(page.title().startsWith("Lỗi:"), page.title());
+            assertTrue(page.locator("[id='contact.email-error']").isVisible(), page.content());
+            assertEquals(1, page.locator("#error-summary a[href='#contact.email']").count(), page.locator("#error-summary").innerHTML());
+            assertEquals("khang.nguyen@", page.getByLabel("Địa chỉ thư điện tử").inputValue());
+            assertTrue(page.getByLabel("Thư điện tử (email)", new Page.GetByLabelOptions().setExact(true)).isChecked());
+            assertTrue(!page.getByLabel("Tin nhắn SMS đến số điện thoại của người có hồ sơ").isChecked());
+            Chromium.assertAccessible(page, "notices, refused");
+            if (shot != null) {
+                Chromium.screenshot(page, shot + "-notices-refused");
+            }
+            page.getByLabel("Địa chỉ thư điện tử").fill("khang.nguyen@example.vn");
+            next(page);
             page.waitForURL("**/papers");
             Chromium.assertAccessible(page, "papers");
             // Three papers at once, one of a kind not taken: refused beside its paper, the two others staged.
@@ -272,6 +315,7 @@ class ApplyJourneyBrowserTest {
             String answers = page.locator("dl.answers").textContent();
             assertTrue(answers.contains("Nguyễn Minh Khang") && answers.contains("20/11/2026") && answers.contains("Phường Điện Biên"), answers);
             assertTrue(answers.contains("Giấy chứng sinh") && answers.contains("cccd-"), answers);
+            assertTrue(answers.contains("Thư điện tử (email) (khang.nguyen@example.vn); Trên trang hồ sơ ở cổng dịch vụ công"), answers);
             if (shot != null) {
                 Chromium.screenshot(page, shot + "-check");
             }
@@ -284,6 +328,11 @@ class ApplyJourneyBrowserTest {
             if (shot != null) {
                 Chromium.screenshot(page, "portal-receipt");
             }
+            // The choice is the dossier's: its receipt notice goes by e-mail first (docs/notifications.md).
+            JsonObject contact = receiptContact(code);
+            assertEquals(new JsonArray().add("email").add("in-app"), contact.getJsonArray("channels"), contact.encode());
+            assertEquals("khang.nguyen@example.vn", contact.getString("email"));
+            assertEquals("vi", contact.getString("language"));
             // The papers staged in the wizard are the dossier's.
             for (int paper = 1; paper <= 3; paper++) {
                 assertEquals(1, page.locator("#paper-" + paper + " ul.files li").count(), "paper " + paper + ": " + page.content());

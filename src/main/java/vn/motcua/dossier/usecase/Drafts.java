@@ -61,9 +61,15 @@ public class Drafts {
     /** The draft's key for the papers marked exempt from scanning at the desk: paper number → {@link Exemption}'s wire. */
     public static final String EXEMPTIONS = "exemptions";
 
+    /**
+     * The draft's key for how the citizen wants to hear about the dossier ({@code {"channels", "email", "language"}}):
+     * the submission's {@code contact}, checked by the same rules.
+     */
+    public static final String CONTACT = "contact";
+
     /** The top-level keys a draft keeps; anything else a client sends is dropped. */
     static final Set<String> KEYS = Set.of("ward", "tenant", "competentTenant", "relationship", "applicant", "form", "returnChannel", "deliveryAddress",
-            "prefilled", Seat.KEY, Seat.POST_OFFICE, EXEMPTIONS);
+            "prefilled", Seat.KEY, Seat.POST_OFFICE, EXEMPTIONS, CONTACT);
 
     /**
      * Where a draft is filled (nơi nhập hồ sơ), kept in its data ({@link #KEY}): online by the citizen themself, at a
@@ -380,7 +386,21 @@ public class Drafts {
         JsonNode form = json.valueToTree(data.getJsonObject("form", new JsonObject()).getMap());
         return new DossierRequests.Submission(d.procedureCode(), data.getString("tenant"), data.getString("competentTenant"), channel,
                 new DossierRequests.ApplicantInput(a.getString("fullName"), a.getString("citizenId"), a.getString("phone")),
-                data.getString("relationship"), data.getString("returnChannel"), data.getString("deliveryAddress"), form, false);
+                data.getString("relationship"), data.getString("returnChannel"), data.getString("deliveryAddress"), form, false,
+                contact(data), null);
+    }
+
+    /** The contact choice of the notices page, as the submission takes it; {@code null} (the default) when never answered. */
+    public static DossierRequests.Contact contact(JsonObject data) {
+        if (!(data.getValue(CONTACT) instanceof JsonObject c)) {
+            return null;
+        }
+        List<String> channels = new java.util.ArrayList<>();
+        if (c.getValue("channels") instanceof io.vertx.core.json.JsonArray list) {
+            list.forEach(o -> channels.add(String.valueOf(o)));
+        }
+        return new DossierRequests.Contact(c.getValue("email") instanceof String e ? e : null, channels,
+                c.getValue("language") instanceof String l ? l : null);
     }
 
     private static JsonObject kept(JsonObject data) {
