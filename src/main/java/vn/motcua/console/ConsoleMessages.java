@@ -163,6 +163,33 @@ public interface ConsoleMessages {
     String settings_hours_heading();
 
     @Message
+    String settings_nearly_late_heading();
+
+    @Message
+    String settings_nearly_late_intro(String tenant);
+
+    @Message
+    String settings_nearly_late_own(int hours);
+
+    @Message
+    String settings_nearly_late_default();
+
+    @Message
+    String settings_nearly_late_hours();
+
+    @Message
+    String settings_nearly_late_hint(int min, int max);
+
+    @Message
+    String settings_nearly_late_save();
+
+    @Message
+    String settings_nearly_late_reset();
+
+    @Message
+    String settings_nearly_late_set(int hours);
+
+    @Message
     String settings_hours_intro(String tenant);
 
     @Message

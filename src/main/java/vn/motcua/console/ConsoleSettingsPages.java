@@ -35,6 +35,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import vn.motcua.administration.CalendarAdmin;
 import vn.motcua.administration.DeskHoursAdmin;
+import vn.motcua.administration.NearlyLateAdmin;
 import vn.motcua.calendar.CalendarDay;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.identity.Actor;
@@ -105,17 +106,23 @@ public class ConsoleSettingsPages {
         static native TemplateInstance settingsHours(Tenant tenant, boolean own, List<DayField> days, String reason, List<Change> history,
                 String notice);
 
+        static native TemplateInstance settingsNearlyLate(Tenant tenant, Integer own, String hours, String hint, String reason,
+                List<Change> history, String notice);
+
         static native TemplateInstance settingsCalendar(Tenant tenant, int year, Integer previousYear, Integer nextYear, PreviewView preview,
                 List<DayRow> entries, List<OffRow> daysOff, DayTyped typed, List<Choice> kinds, String today, String lastDay, List<Change> history, String notice);
     }
 
     private final DeskHoursAdmin hours;
     private final CalendarAdmin calendar;
+    private final NearlyLateAdmin nearlyLate;
     private final TenantDirectory tenants;
     private final PageContext page;
     private final SecurityIdentity identity;
 
-    ConsoleSettingsPages(DeskHoursAdmin hours, CalendarAdmin calendar, TenantDirectory tenants, PageContext page, SecurityIdentity identity) {
+    ConsoleSettingsPages(DeskHoursAdmin hours, CalendarAdmin calendar, NearlyLateAdmin nearlyLate, TenantDirectory tenants, PageContext page,
+            SecurityIdentity identity) {
+        this.nearlyLate = nearlyLate;
         this.hours = hours;
         this.calendar = calendar;
         this.tenants = tenants;
@@ -194,6 +201,54 @@ public class ConsoleSettingsPages {
                             .entrySet().stream().map(e -> weekday(DayOfWeek.valueOf(e.getKey())) + " " + String.join(", ", e.getValue())).toList()),
                     c.reason() == null ? "" : c.reason())).toList();
             return ok(Templates.settingsHours(v.tenant(), v.own(), days, reason == null ? "" : reason, history, notice), status);
+        });
+    }
+
+    // ------------------------------------------------------------------ nearly-late threshold
+
+    @GET
+    @Path("/nearly-late")
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
+    public Uni<Response> nearlyLate(@PathParam("tenant") String tenant, @QueryParam("saved") String saved) {
+        return renderNearlyLate(tenant, null, null, saved != null ? m().settings_saved() : null, Response.Status.OK);
+    }
+
+    @POST
+    @Path("/nearly-late")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
+    public Uni<Response> setNearlyLate(@PathParam("tenant") String tenant, @RestForm String hours, @RestForm String reason,
+            HttpServerRequest request) {
+        return nearlyLate.set(Actor.from(identity), tenant, hours, reason, ClientAddress.of(request))
+                .map(v -> Redirects.seeOther("/console/" + tenant + "/settings/nearly-late?saved=1"))
+                .onFailure(ConsoleSettingsPages::refusedForm).recoverWithUni(e -> {
+                    page.refused((ProblemException) e, "hours", Map.of("hours", m().settings_nearly_late_hours(), "reason", m().settings_reason()));
+                    return renderNearlyLate(tenant, orEmpty(hours), orEmpty(reason), null, status(e));
+                });
+    }
+
+    @POST
+    @Path("/nearly-late/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    @Extension(name = RoutePermission.EXTENSION, value = PERMISSION)
+    public Uni<Response> resetNearlyLate(@PathParam("tenant") String tenant, HttpServerRequest request) {
+        return nearlyLate.reset(Actor.from(identity), tenant, ClientAddress.of(request))
+                .map(v -> Redirects.seeOther("/console/" + tenant + "/settings/nearly-late?saved=1"));
+    }
+
+    /** The threshold's page: what is in force, the form ({@code typed} when refused) and the changes. */
+    private Uni<Response> renderNearlyLate(String tenant, String typed, String reason, String notice, Response.Status status) {
+        return nearlyLate.read(Actor.from(identity), tenant).map(v -> {
+            List<Change> history = v.history().stream().map(c -> new Change(time(c.at()), c.by(),
+                    c.minutes() == null ? m().settings_nearly_late_reset() : m().settings_nearly_late_set(c.minutes() / 60),
+                    c.reason() == null ? "" : c.reason())).toList();
+            String shown = typed != null ? typed : v.hours().map(String::valueOf).orElse("8");
+            return ok(Templates.settingsNearlyLate(v.tenant(), v.hours().orElse(null), shown,
+                    m().settings_nearly_late_hint(NearlyLateAdmin.MIN_HOURS, NearlyLateAdmin.MAX_HOURS), reason == null ? "" : reason, history,
+                    notice), status);
         });
     }
 

@@ -110,19 +110,15 @@ public interface NotificationConfig {
         Map<String, String> templates();
     }
 
-    /** Alerts for nearly-late dossiers (cảnh báo hồ sơ sắp đến hạn, {@link DeadlineAlerts}). */
+    /**
+     * Alerts for nearly-late dossiers (cảnh báo hồ sơ sắp đến hạn, {@link DeadlineAlerts}). The threshold is each
+     * tenant's setting in the console ({@link vn.motcua.calendar.NearlyLateSettings}), else one working day.
+     */
     interface NearlyLate {
 
         /** Whether this replica looks for them ({@code MOTCUA_NEARLY_LATE}). */
         @WithDefault("true")
         boolean enabled();
-
-        /** How long before a step's due time it is alerted ({@code MOTCUA_NEARLY_LATE_BEFORE}). */
-        @WithDefault("PT8H")
-        Duration before();
-
-        /** A tenant's own threshold ({@code motcua.notifications.nearly-late.tenants.ba-dinh=PT16H}). */
-        Map<String, Duration> tenants();
 
         /** How often this replica looks. */
         @WithDefault("PT1M")

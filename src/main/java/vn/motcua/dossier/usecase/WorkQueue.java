@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import vn.motcua.calendar.CalendarService;
+import vn.motcua.calendar.NearlyLateSettings;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalog.CatalogService;
@@ -184,9 +185,11 @@ public class WorkQueue {
     private final AccessPolicy policy;
     private final DossierWork work;
     private final QueueSignals signals;
+    private final NearlyLateSettings nearlyLate;
 
     WorkQueue(ScopedTransactions transactions, DossierQueries queries, TenantDirectory tenants, CalendarService calendars,
-            CatalogService catalog, AccessPolicy policy, DossierWork work, QueueSignals signals) {
+            CatalogService catalog, AccessPolicy policy, DossierWork work, QueueSignals signals, NearlyLateSettings nearlyLate) {
+        this.nearlyLate = nearlyLate;
         this.transactions = transactions;
         this.queries = queries;
         this.tenants = tenants;
@@ -202,28 +205,28 @@ public class WorkQueue {
         OffsetDateTime now = work.now();
         return policy.authorize(actor, Permission.READ_QUEUE, tenant).chain(access -> {
             Cursor cursor = Cursor.parse(after);
-            return calendars.of(tenant).chain(calendar -> filter(tenant, query, search(query.search()), calendar, now)
+            return calendars.of(tenant).chain(calendar -> nearlyLate.until(tenant, calendar, now).chain(soon -> filter(tenant, query,
+                    search(query.search()), calendar, now, soon)
                     .chain(filter -> tenants.tree().chain(tree -> transactions.onConnection(
                             policy.readScope(actor, tree).narrowTo(tenant).as(DossierWork.key(actor)),
                             conn -> queries.queue(conn, tenant, filter, cursor == null ? null : cursor.due(), cursor == null ? null : cursor.id(),
                                     size + 1))))
                     .map(rows -> {
-                        OffsetDateTime soon = soon(calendar, now);
                         List<Entry> entries = rows.subList(0, Math.min(size, rows.size())).stream().map(r -> entry(r, calendar, now, soon))
                                 .toList();
                         Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
                         return new Page(entries, rows.size() > size && last != null ? new Cursor(last.dueAt(), last.id()).encode() : null, now);
-                    }));
+                    })));
         });
     }
 
     /** How many dossiers each queue of {@code tenant} holds now. */
     public Uni<Counts> counts(Actor actor, String tenant) {
         OffsetDateTime now = work.now();
-        return policy.authorize(actor, Permission.READ_QUEUE, tenant).chain(access -> calendars.of(tenant))
-                .chain(calendar -> tenants.tree().chain(tree -> transactions.onConnection(
+        return policy.authorize(actor, Permission.READ_QUEUE, tenant).chain(access -> nearlyLate.until(tenant, now))
+                .chain(soon -> tenants.tree().chain(tree -> transactions.onConnection(
                         policy.readScope(actor, tree).narrowTo(tenant).as(DossierWork.key(actor)),
-                        conn -> queries.counts(conn, tenant, now, soon(calendar, now)))))
+                        conn -> queries.counts(conn, tenant, now, soon))))
                 .map(c -> new Counts(c.all(), c.online(), c.toReceive(), c.toProcess(), c.toApprove(), c.toReturn(), c.waiting(), c.soon(),
                         c.late(), c.receivedForOthers(), now));
     }
@@ -261,12 +264,11 @@ public class WorkQueue {
                 .filter(tenant::equals));
     }
 
-    /** The end of "nearly late": one working day from now on the tenant's calendar. */
-    static OffsetDateTime soon(WorkingCalendar calendar, OffsetDateTime now) {
-        return calendar.dueAfterMinutes(now, calendar.minutes(java.math.BigDecimal.ONE));
-    }
-
-    private Uni<QueueFilter> filter(String tenant, Query q, String search, WorkingCalendar calendar, OffsetDateTime now) {
+    /**
+     * {@code soon}: the end of "nearly late", the tenant's threshold from now in its working time
+     * ({@link NearlyLateSettings}: the same rule as the alerts).
+     */
+    private Uni<QueueFilter> filter(String tenant, Query q, String search, WorkingCalendar calendar, OffsetDateTime now, OffsetDateTime soon) {
         Tab tab = q.tab() == null ? Tab.ALL : q.tab();
         List<DossierStatus> statuses = switch (tab) {
             case ONLINE -> List.of(DossierStatus.SUBMITTED);
@@ -287,7 +289,7 @@ public class WorkQueue {
         }
         OffsetDateTime dueFrom = tab == Tab.SOON ? now : null;
         OffsetDateTime dueBefore = switch (tab) {
-            case SOON -> soon(calendar, now);
+            case SOON -> soon;
             case LATE -> now;
             default -> null;
         };

@@ -1,6 +1,5 @@
 package vn.motcua.notification.store;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,10 @@ public class AlertRows {
              order by a.due_at limit $2""";
 
     /** Raises the alerts now due, each once, and queues their e-mails; the number raised. */
-    public Uni<Integer> raise(SqlConnection conn, Duration before, Map<String, Duration> perTenant, int limit) {
+    public Uni<Integer> raise(SqlConnection conn, int defaultMinutes, Map<String, Long> perTenant, int limit) {
         JsonObject minutes = new JsonObject();
-        perTenant.forEach((tenant, d) -> minutes.put(tenant, (int) d.toMinutes()));
-        return conn.preparedQuery(RAISE).execute(Tuple.of((int) before.toMinutes(), minutes, limit))
+        perTenant.forEach((tenant, m) -> minutes.put(tenant, m.intValue()));
+        return conn.preparedQuery(RAISE).execute(Tuple.of(defaultMinutes, minutes, limit))
                 .map(rows -> rows.iterator().next().getInteger("n"));
     }
 
