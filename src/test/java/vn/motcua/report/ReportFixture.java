@@ -34,16 +34,29 @@ public final class ReportFixture {
 
     /** Writes the fixture unless it is there, and refreshes the report rows up to now. */
     public static void ensure(RefreshReports refresh) throws Throwable {
+        ensure(refresh, "A", java.util.List.of(BO_DE, NGOC_THUY, DISTRICT), ReportFixture::write);
+    }
+
+    /** What writes a fixture's rows, on the owner's connection. */
+    interface Writer {
+        void write(Connection c) throws SQLException;
+    }
+
+    /**
+     * Writes a fixture unless its dossier {@code marker} is there, in the scope of {@code tenants}, then refreshes the
+     * report rows up to now.
+     */
+    static void ensure(RefreshReports refresh, String marker, java.util.List<String> tenants, Writer writer) throws Throwable {
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.flyway.username", String.class), config.getValue("quarkus.flyway.password", String.class))) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                s.execute("select set_config('app.tenants', '" + String.join(",", BO_DE, NGOC_THUY, DISTRICT) + "', true), "
+                s.execute("select set_config('app.tenants', '" + String.join(",", tenants) + "', true), "
                         + "set_config('app.actor', '" + CITIZEN + "', true)");
-                var rs = s.executeQuery("select 1 from dossier where receipt_code = 'RPT-FIXTURE-A'");
+                var rs = s.executeQuery("select 1 from dossier where receipt_code = 'RPT-FIXTURE-" + marker + "'");
                 if (!rs.next()) {
-                    write(c);
+                    writer.write(c);
                 }
             }
             c.commit();
@@ -61,6 +74,29 @@ public final class ReportFixture {
         throw new AssertionError("the refresh did not catch up");
     }
 
+    /**
+     * The two-level fixture (province › commune, since July 2025), for the roll-up commune → province; figures by hand
+     * in {@code TwoLevelReportTest}. Times inside one morning session, so that the working minutes do not depend on the
+     * sessions' start.
+     */
+    public static void ensureTwoLevel(RefreshReports refresh) throws Throwable {
+        ensure(refresh, "H1", java.util.List.of("hue", "hue-thuan-hoa", "hue-phu-xuan", "hue-kim-long"), c -> {
+            dossier(c, "H1", null, "hue-thuan-hoa", "online-full", 0, "2026-03-02T08:00", "2026-03-04T17:00", "2026-03-02T10:00", "approved", false);
+            event(c, "H1", "submit", null, "submitted", "2026-03-02T08:00");
+            event(c, "H1", "return", "result-ready", "returned", "2026-03-02T10:00");
+            dossier(c, "H2", null, "hue-thuan-hoa", "counter", 0, "2026-03-03T08:00", "2026-03-03T09:00", "2026-03-03T11:00", "approved", false);
+            event(c, "H2", "submit", null, "submitted", "2026-03-03T08:00");
+            event(c, "H2", "receive", "submitted", "received", "2026-03-03T08:05");
+            event(c, "H2", "return", "result-ready", "returned", "2026-03-03T11:00");
+            dossier(c, "H3", null, "hue-phu-xuan", "online-partial", 0, "2026-03-04T08:00", "2026-03-04T17:00", "2026-03-04T09:00", "approved", false);
+            event(c, "H3", "submit", null, "submitted", "2026-03-04T08:00");
+            event(c, "H3", "return", "result-ready", "returned", "2026-03-04T09:00");
+            dossier(c, "H4", null, "hue-phu-xuan", "counter", 0, "2026-03-05T08:00", "2026-03-10T17:00", "2026-03-05T08:30", "refused", false);
+            event(c, "H4", "submit", null, "submitted", "2026-03-05T08:00");
+            event(c, "H4", "refuse", "submitted", "refused", "2026-03-05T08:30");
+        });
+    }
+
     static OffsetDateTime at(String local) {
         return OffsetDateTime.parse(local + ":00+07:00");
     }
@@ -73,11 +109,14 @@ public final class ReportFixture {
         event(c, "A", "return", "result-ready", "returned", "2026-01-07T10:00");
         rating(c, "A", 4, "2026-01-07T11:00");
 
-        dossier(c, "B", null, BO_DE, "counter", 0, "2026-01-05T09:00", "2026-01-08T17:00", "2026-01-08T16:00", "approved", false);
+        payment(c, "A", "A1", "gateway", 50_000, "paid", "2026-01-05T08:10");
+
+        dossier(c, "B", null, BO_DE, "counter", 20_000, "2026-01-05T09:00", "2026-01-08T17:00", "2026-01-08T16:00", "approved", false);
         event(c, "B", "submit", null, "submitted", "2026-01-05T09:00");
         event(c, "B", "receive", "submitted", "received", "2026-01-05T09:10");
         event(c, "B", "return", "result-ready", "returned", "2026-01-08T16:00");
         rating(c, "B", 2, "2026-01-08T16:30");
+        payment(c, "B", "B1", "cash", 20_000, "paid", "2026-01-05T09:05");
 
         dossier(c, "C", null, BO_DE, "online-partial", 0, "2026-02-10T08:00", "2026-02-27T17:00", "2026-02-26T10:00", "approved", false);
         event(c, "C", "submit", null, "submitted", "2026-02-10T08:00");
@@ -93,6 +132,9 @@ public final class ReportFixture {
         event(c, "D", "request-supplement", "in-progress", "supplement-requested", "2026-01-15T08:00");
         event(c, "D", "supplement", "supplement-requested", "in-progress", "2026-01-16T08:00");
         event(c, "D", "return", "result-ready", "returned", "2026-01-20T10:00");
+        // Submitted wholly online, but the gateway refused the card: paid at the desk instead, not online.
+        payment(c, "D", "D1", "gateway", 100_000, "failed", "2026-01-12T08:05");
+        payment(c, "D", "D2", "cash", 100_000, "paid", "2026-01-12T09:00");
 
         dossier(c, "E", null, BO_DE, "online-full", 0, "2026-01-19T08:00", "2026-01-21T17:00", "2026-01-22T08:00", "approved", false);
         event(c, "E", "submit", null, "submitted", "2026-01-19T08:00");
@@ -154,6 +196,29 @@ public final class ReportFixture {
             p.setObject(20, consent ? s : null);
             p.setString(21, consent ? CITIZEN : null);
             p.executeUpdate();
+        }
+    }
+
+    /** A payment of dossier {@code name}'s fee (V16), in the state it ended in. */
+    private static void payment(Connection c, String name, String ref, String method, long amount, String state, String when)
+            throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("""
+                insert into payment (id, tenant_id, dossier_id, receipt_code, txn_ref, method, channel, amount, state, e_receipt_no, paid_at,
+                                     created_by, created_at, updated_at)
+                select ?, tenant_id, id, receipt_code, ?, ?, channel, ?, ?, ?::text, ?::timestamptz, 'staff:fixture', ?, ? from dossier where id = ?""")) {
+            OffsetDateTime at = at(when);
+            boolean paid = "paid".equals(state);
+            p.setObject(1, id("payment-" + ref));
+            p.setString(2, "RPTFIXTURE" + ref);
+            p.setString(3, method);
+            p.setLong(4, amount);
+            p.setString(5, state);
+            p.setString(6, paid ? "BL2026-FIX" + ref : null);
+            p.setObject(7, paid ? at : null);
+            p.setObject(8, at);
+            p.setObject(9, at);
+            p.setObject(10, id(name));
+            assertEquals(1, p.executeUpdate());
         }
     }
 

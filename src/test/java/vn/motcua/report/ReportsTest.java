@@ -33,12 +33,16 @@ import vn.motcua.support.Tokens;
  *
  * <pre>
  * Bồ Đề (long-bien-bo-de)
- *  A online-full, fee, reuse consent  Mon 05/01 08:00 → Wed 07/01 10:00, due Thu 08/01 17:00: early, 1080 min = 2.25 d, rated 4
- *  B counter, received               Mon 05/01 09:00 → Thu 08/01 16:00, due Thu 08/01 17:00: on time, 1740 min = 3.625 d, rated 2
+ *  A online-full, fee, reuse consent  Mon 05/01 08:00 → Wed 07/01 10:00, due Thu 08/01 17:00: early, 1080 min = 2.25 d, rated 4;
+ *                                    its fee paid through the gateway (paid online)
+ *  B counter, fee, received          Mon 05/01 09:00 → Thu 08/01 16:00, due Thu 08/01 17:00: on time, 1740 min = 3.625 d, rated 2;
+ *                                    its fee paid in cash at the desk
  *  C online-partial, 1 supplement     Tue 10/02 08:00, paused Thu 12/02 09:00 → Wed 25/02 09:00 (across Tết) → Thu 26/02 10:00,
  *                                    due Fri 27/02 17:00: early, 1020 + 540 = 1560 min = 3.25 d
  *  D online-full, fee, 2 supplements  Mon 12/01 08:00 → Tue 20/01 10:00 (each pause 480 min), due Fri 23/01: late (second
- *                                    supplement), 3000 − 960 = 2040 min = 4.25 d
+ *                                    supplement), 3000 − 960 = 2040 min = 4.25 d; the gateway refused its payment (failed), then
+ *                                    paid in cash: not paid online, although submitted wholly online
+ * Online-payment share (Decision 766, group 4), from the payments (V16): with a fee A, B, D; paid online A only: 1/3.
  *  E online-full                      Mon 19/01 08:00 → Thu 22/01 08:00, due Wed 21/01 17:00: late, 1440 min = 3 d
  *  F counter, refused                 Mon 26/01
  * Ngọc Thụy (long-bien-ngoc-thuy)
@@ -82,8 +86,9 @@ class ReportsTest {
         assertEquals(2, r.getInt(boDe + "paper"));
         assertEquals(1, r.getInt(boDe + "digitized"));
         assertEquals(1, r.getInt(boDe + "reused"));
-        assertEquals(2, r.getInt(boDe + "withFee"));
-        assertEquals(2, r.getInt(boDe + "paidOnline"));
+        assertEquals(3, r.getInt(boDe + "withFee"));
+        assertEquals(1, r.getInt(boDe + "paidOnline"), "A through the gateway; B in cash; D's gateway attempt failed, then cash");
+        assertEquals(1.0 / 3, r.getDouble(boDe + "onlinePaymentShare"), 1e-6);
         assertEquals(3, r.getInt(boDe + "supplements"));
         assertEquals(5, r.getInt(boDe + "decided"));
         assertEquals(2, r.getInt(boDe + "early"));
@@ -171,10 +176,10 @@ class ReportsTest {
                 + "on_time_rate,online_share,digitized_share,reuse_share,online_payment_share,mean_working_days,p90_working_days,ratings,mean_rating",
                 lines.get(0));
         String boDe = lines.stream().filter(l -> l.startsWith(BO_DE + ",")).findFirst().orElseThrow();
-        assertTrue(boDe.endsWith(",6,4,2,1,1,2,2,3,5,2,1,2,1,0.6000,0.6667,0.5000,0.1667,1.0000,3.28,4.00,2,3.00")
-                || boDe.endsWith(",6,4,2,1,1,2,2,3,5,2,1,2,1,0.6000,0.6667,0.5000,0.1667,1.0000,3.27,4.00,2,3.00"), boDe);
+        assertTrue(boDe.endsWith(",6,4,2,1,1,3,1,3,5,2,1,2,1,0.6000,0.6667,0.5000,0.1667,0.3333,3.28,4.00,2,3.00")
+                || boDe.endsWith(",6,4,2,1,1,3,1,3,5,2,1,2,1,0.6000,0.6667,0.5000,0.1667,0.3333,3.27,4.00,2,3.00"), boDe);
         String total = lines.get(lines.size() - 1);
-        assertTrue(total.startsWith(DISTRICT + "*,") && total.contains(",7,5,2,1,1,2,2,3,6,3,1,2,1,"), total);
+        assertTrue(total.startsWith(DISTRICT + "*,") && total.contains(",7,5,2,1,1,3,1,3,6,3,1,2,1,"), total);
     }
 
     @Test

@@ -55,10 +55,13 @@ public class ReportRows {
                 });
     }
 
-    /** What a dossier's report row is computed from: the dossier, its supplement pauses, its rating. */
+    /**
+     * What a dossier's report row is computed from: the dossier, its supplement pauses, its rating, and whether its fee
+     * was paid online (a gateway payment of it that is {@code paid}, V16; one refunded or still pending is not).
+     */
     public record Source(UUID id, String tenant, String procedure, String channel, OffsetDateTime submittedAt, OffsetDateTime clockStart,
             OffsetDateTime dueAt, OffsetDateTime closedAt, String outcome, long fee, boolean reused, boolean received, Integer rating,
-            List<OffsetDateTime[]> pauses, int supplements) {
+            List<OffsetDateTime[]> pauses, int supplements, boolean paidOnline) {
     }
 
     public Uni<List<Source>> sources(SqlConnection conn, List<UUID> ids) {
@@ -69,6 +72,7 @@ public class ReportRows {
                        d.fee, d.reuse_consent_at is not null as reused,
                        exists (select 1 from dossier_event e where e.dossier_id = d.id and e.action = 'receive') as received,
                        (select r.score from dossier_rating r where r.dossier_id = d.id) as rating,
+                       exists (select 1 from payment p where p.dossier_id = d.id and p.method = 'gateway' and p.state = 'paid') as paid_online,
                        array(select e.occurred_at from dossier_event e
                               where e.dossier_id = d.id
                                 and (e.to_status = 'supplement-requested') <> (coalesce(e.from_status, '') = 'supplement-requested')
@@ -87,7 +91,8 @@ public class ReportRows {
                         out.add(new Source(r.getUUID("id"), r.getString("received_by"), r.getString("procedure_code"), r.getString("channel"),
                                 r.getOffsetDateTime("submitted_at"), r.getOffsetDateTime("clock_start"), r.getOffsetDateTime("due_at"),
                                 r.getOffsetDateTime("closed_at"), r.getString("outcome"), r.getLong("fee"), r.getBoolean("reused"),
-                                r.getBoolean("received"), r.getInteger("rating"), pauses, r.getLong("supplements").intValue()));
+                                r.getBoolean("received"), r.getInteger("rating"), pauses, r.getLong("supplements").intValue(),
+                                r.getBoolean("paid_online")));
                     }
                     return out;
                 });
@@ -232,5 +237,46 @@ public class ReportRows {
     public Uni<Boolean> hasWeekly(SqlConnection conn, String tenant, LocalDate weekStart) {
         return conn.preparedQuery("select 1 from report_weekly where tenant_id = $1 and week_start = $2")
                 .execute(Tuple.of(tenant, weekStart)).map(rows -> rows.size() > 0);
+    }
+
+    /** A weekly report not yet e-mailed, with its files. */
+    public record Unsent(String tenant, LocalDate weekStart, String csv, byte[] pdf) {
+    }
+
+    /** The weeks since {@code since} whose report of {@code tenant} is not yet e-mailed, oldest first. */
+    public Uni<List<LocalDate>> unsentWeeks(SqlConnection conn, String tenant, LocalDate since) {
+        return conn.preparedQuery("select week_start from report_weekly where tenant_id = $1 and week_start >= $2 and sent_at is null "
+                + "order by week_start").execute(Tuple.of(tenant, since)).map(rows -> {
+                    List<LocalDate> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getLocalDate(0)));
+                    return out;
+                });
+    }
+
+    /**
+     * A week's report to e-mail, locked for this transaction ({@code SKIP LOCKED}: another replica sending it means
+     * this one passes); empty when it was sent meanwhile or is being sent.
+     */
+    public Uni<java.util.Optional<Unsent>> lockUnsent(SqlConnection conn, String tenant, LocalDate weekStart) {
+        return conn.preparedQuery("select csv, pdf from report_weekly where tenant_id = $1 and week_start = $2 and sent_at is null "
+                + "for update skip locked").execute(Tuple.of(tenant, weekStart)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return java.util.Optional.<Unsent>empty();
+                    }
+                    Row r = rows.iterator().next();
+                    return java.util.Optional.of(new Unsent(tenant, weekStart, r.getString("csv"), r.getBuffer("pdf").getBytes()));
+                });
+    }
+
+    /** Records that a week's report was e-mailed to {@code recipients} addresses. */
+    public Uni<Void> weeklySent(SqlConnection conn, String tenant, LocalDate weekStart, int recipients) {
+        return conn.preparedQuery("update report_weekly set sent_at = clock_timestamp(), sent_to = $3, send_error = null "
+                + "where tenant_id = $1 and week_start = $2").execute(Tuple.of(tenant, weekStart, recipients)).replaceWithVoid();
+    }
+
+    /** Records why a week's report could not be e-mailed; it is tried again at the next run. */
+    public Uni<Void> weeklyFailed(SqlConnection conn, String tenant, LocalDate weekStart, String error) {
+        return conn.preparedQuery("update report_weekly set send_error = left($3, 500) where tenant_id = $1 and week_start = $2")
+                .execute(Tuple.of(tenant, weekStart, error)).replaceWithVoid();
     }
 }

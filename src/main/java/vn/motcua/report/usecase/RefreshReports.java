@@ -110,7 +110,7 @@ public class RefreshReports {
         return new Fact(s.id(), s.tenant(), s.procedure(), s.channel(), s.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate(),
                 s.closedAt() == null ? null : s.closedAt().atZoneSameInstant(VIETNAM).toLocalDate(), s.outcome(), timeliness, s.supplements(),
                 working, (int) calendar.minutes(BigDecimal.ONE), paper && s.received(), s.reused(), s.fee() > 0,
-                s.fee() > 0 && "online-full".equals(s.channel()), s.rating());
+                s.fee() > 0 && s.paidOnline(), s.rating());
     }
 
 }
