@@ -10,10 +10,8 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import vn.motcua.identity.Permission;
 import vn.motcua.staff.StaffDirectory;
 import vn.motcua.staff.StaffService;
-import vn.motcua.tenant.TenantDirectory;
 
 /**
  * Who is told that a step is nearly due: the officer holding it and the leaders (approvers, lãnh đạo) of the tenant
@@ -26,33 +24,30 @@ public class StaffRecipients {
     private static final Logger LOG = Logger.getLogger(StaffRecipients.class);
 
     private final StaffDirectory directory;
-    private final TenantDirectory tenants;
+    private final StaffService staff;
 
-    StaffRecipients(StaffDirectory directory, TenantDirectory tenants) {
+    StaffRecipients(StaffDirectory directory, StaffService staff) {
         this.directory = directory;
-        this.tenants = tenants;
+        this.staff = staff;
     }
 
     /** The addresses for a step of {@code tenant} held by {@code holderActor} ({@code staff:<id>}, or null). */
     public Uni<List<String>> addresses(String tenant, String holderActor) {
-        return tenants.tree().chain(tree -> Uni.createFrom().item(() -> {
-            Set<String> out = new LinkedHashSet<>();
+        Uni<List<String>> holder = Uni.createFrom().item(() -> {
             if (holderActor != null && holderActor.startsWith("staff:")) {
                 try {
-                    add(out, directory.member(holderActor.substring(6)).email());
+                    String email = directory.member(holderActor.substring(6)).email();
+                    return email == null || email.isBlank() ? List.<String>of() : List.of(email.strip());
                 } catch (RuntimeException e) {
                     LOG.debugf("holder %s not in the directory: %s", holderActor, e.toString());
                 }
             }
-            directory.group(StaffService.groupPath(tree, tenant)).ifPresent(g -> directory.members(g.getId()).stream()
-                    .filter(m -> m.enabled() && m.roles().contains(Permission.Roles.APPROVER)).forEach(m -> add(out, m.email())));
+            return List.<String>of();
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return holder.chain(first -> staff.leaderAddresses(tenant).map(leaders -> {
+            Set<String> out = new LinkedHashSet<>(first);
+            out.addAll(leaders);
             return List.copyOf(out);
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-    }
-
-    private static void add(Set<String> out, String email) {
-        if (email != null && !email.isBlank()) {
-            out.add(email.strip());
-        }
+        }));
     }
 }

@@ -18,7 +18,8 @@ import vn.motcua.report.usecase.WeeklyReports;
 
 /**
  * The report's two jobs on Vert.x timers (quarkus-scheduler is not in this build): the refresh of the report rows
- * every {@link ReportConfig#refreshEvery()}, and, on Mondays, the weekly reports, checked hourly. Each replica runs
+ * every {@link ReportConfig#refreshEvery()}, and, on Mondays, the weekly reports, checked hourly (and e-mailed to each
+ * tenant's leaders: an e-mail that failed is tried again the next hour). Each replica runs
  * both; the database makes that safe (the watermark is taken with SKIP LOCKED; a week is kept once per tenant).
  * One run at a time per replica: a tick that finds the last still running is skipped.
  */
@@ -67,13 +68,16 @@ public class ReportJobs {
 
     void weeklyNow() {
         LocalDate today = LocalDate.now(ZoneOffset.ofHours(7));
-        if (today.getDayOfWeek() != DayOfWeek.MONDAY || !writing.compareAndSet(false, true)) {
+        if (!writing.compareAndSet(false, true)) {
             return;
         }
-        weekly.write(WeeklyReports.lastWeek(today)).subscribe().with(n -> {
+        // Written on Mondays; e-mailed as soon as written, and a failed e-mail tried again every hour, any day.
+        io.smallrye.mutiny.Uni<Integer> written = today.getDayOfWeek() == DayOfWeek.MONDAY ? weekly.write(WeeklyReports.lastWeek(today))
+                : io.smallrye.mutiny.Uni.createFrom().item(0);
+        written.chain(n -> weekly.send(today).map(sent -> new int[] { n, sent })).subscribe().with(n -> {
             writing.set(false);
-            if (n > 0) {
-                LOG.infof("weekly reports written: %d", n);
+            if (n[0] > 0 || n[1] > 0) {
+                LOG.infof("weekly reports written: %d, e-mailed: %d", n[0], n[1]);
             }
         }, e -> {
             writing.set(false);

@@ -187,4 +187,17 @@ public interface ReportMessages {
 
     @Message
     String percent(String value);
+
+    /** The weekly report's e-mail to the tenant's leaders. */
+    @Message
+    String weekly_mail_subject(String tenant, String from, String to);
+
+    @Message
+    String weekly_mail_greeting(String tenant);
+
+    @Message
+    String weekly_mail_body(String from, String to);
+
+    @Message
+    String weekly_mail_footer();
 }

@@ -123,6 +123,21 @@ public class StaffService {
                         .filter(StaffDirectory.Member::enabled)));
     }
 
+    /**
+     * The e-mail addresses of {@code tenant}'s leaders (lãnh đạo: its enabled approvers), for the service's own mail to
+     * them (the nearly-late alerts, the weekly report): no actor, no permission, no audit. Keycloak's admin API
+     * blocks: read on a worker thread.
+     */
+    public Uni<List<String>> leaderAddresses(String tenant) {
+        return tenants.tree().chain(tree -> blocking(() -> {
+            Set<String> out = new LinkedHashSet<>();
+            directory.group(groupPath(tree, tenant)).ifPresent(g -> directory.members(g.getId()).stream()
+                    .filter(m -> m.enabled() && m.roles().contains(Permission.Roles.APPROVER) && m.email() != null && !m.email().isBlank())
+                    .forEach(m -> out.add(m.email().strip())));
+            return List.copyOf(out);
+        }));
+    }
+
     /** How long the colleagues an assignment offers are kept before the directory is asked again. */
     static final java.time.Duration COLLEAGUES_KEPT = java.time.Duration.ofSeconds(60);
 
