@@ -35,6 +35,50 @@ class VnpayTest {
         assertEquals(128, Vnpay.hmac(SECRET, query).length(), "HMAC-SHA512 in hex");
     }
 
+    /**
+     * VNPAY's own example of a payment URL (integration guide, "Tạo URL Thanh toán",
+     * https://sandbox.vnpayment.vn/apis/docs/huong-dan-tich-hop/): the same parameters, given in another order, give
+     * exactly the documented query string before its {@code vnp_SecureHash}: names sorted, values form-encoded in UTF-8
+     * (a space as {@code +}, {@code :} as {@code %3A}, {@code /} as {@code %2F}). The example's terminal secret is not
+     * published, so its hash cannot be recomputed; the hash is the HMAC-SHA512 of exactly that string.
+     */
+    @Test
+    void theQueryStringIsVnpaysDocumentedExample() {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("vnp_Version", "2.1.0");
+        q.put("vnp_TmnCode", "DEMOV210");
+        q.put("vnp_TxnRef", "5");
+        q.put("vnp_ReturnUrl", "https://domainmerchant.vn/ReturnUrl");
+        q.put("vnp_OrderType", "other");
+        q.put("vnp_OrderInfo", "Thanh toan don hang :5");
+        q.put("vnp_Locale", "vn");
+        q.put("vnp_IpAddr", "127.0.0.1");
+        q.put("vnp_CurrCode", "VND");
+        q.put("vnp_CreateDate", "20210801153333");
+        q.put("vnp_Command", "pay");
+        q.put("vnp_Amount", "1806000");
+        q.put("vnp_BankCode", "");
+        String documented = "vnp_Amount=1806000&vnp_Command=pay&vnp_CreateDate=20210801153333&vnp_CurrCode=VND&vnp_IpAddr=127.0.0.1"
+                + "&vnp_Locale=vn&vnp_OrderInfo=Thanh+toan+don+hang+%3A5&vnp_OrderType=other"
+                + "&vnp_ReturnUrl=https%3A%2F%2Fdomainmerchant.vn%2FReturnUrl&vnp_TmnCode=DEMOV210&vnp_TxnRef=5&vnp_Version=2.1.0";
+        assertEquals(documented, Vnpay.query(q), "an empty value (vnp_BankCode) is left out, as VNPAY's code does");
+        assertEquals(documented + "&vnp_SecureHash=" + Vnpay.hmac("a-secret", documented), Vnpay.signedQuery(q, "a-secret"));
+        // The callback is checked by the same rule: the documented parameters with their hash verify, one changed does not.
+        Map<String, String> back = new HashMap<>(q);
+        back.put("vnp_SecureHash", Vnpay.hmac("a-secret", documented));
+        back.put("vnp_SecureHashType", "HmacSHA512");
+        assertTrue(Vnpay.verify(back, "a-secret"), "vnp_SecureHashType is not part of the signed data");
+        back.put("vnp_OrderInfo", "Thanh toan don hang :6");
+        assertFalse(Vnpay.verify(back, "a-secret"));
+    }
+
+    /** The HMAC itself: RFC 4231's test case 2 for HMAC-SHA-512 (key "Jefe"), lower-case hex as VNPAY sends it. */
+    @Test
+    void theHmacIsSha512AsRfc4231Says() {
+        assertEquals("164b7a7bfcf819e2e395fbe73b56e0a387bd64222e831fd610270cd7ea2505549758bf75c05a994a6d034f65f8f0e6fd"
+                + "caeab1a34d4a6b4b636e070a38bce737", Vnpay.hmac("Jefe", "what do ya want for nothing?"));
+    }
+
     @Test
     void aCallbackVerifiesOnlyWithTheSecretAndUnchanged() {
         Map<String, String> p = new HashMap<>(Map.of("vnp_Amount", "5000000", "vnp_TxnRef", "abc123", "vnp_ResponseCode", "00",
