@@ -121,6 +121,42 @@ class PaymentGatewayTest {
                 .body("type", equalTo("/problems/nothing-to-pay"));
     }
 
+    @Inject
+    vn.motcua.report.usecase.RefreshReports refresh;
+
+    @Inject
+    vn.motcua.platform.db.ScopedTransactions transactions;
+
+    /** The report row's "paid online" of a dossier, as the report reads it; null before its row was built. */
+    Boolean paidOnlineInTheReport(String code) {
+        return transactions.onConnection(vn.motcua.platform.db.TenantScope.of(DISTRICT), conn -> conn.preparedQuery(
+                "select r.paid_online from report_dossier r join dossier d on d.id = r.dossier_id where d.receipt_code = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(code))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getBoolean(0))).await().atMost(java.time.Duration.ofSeconds(20));
+    }
+
+    /**
+     * The citizen pays days after submitting, which writes no history row: the report's row, built at submission, counts
+     * the dossier as paid online as soon as the callback confirms it (V20's trigger), without waiting for the next
+     * history row; a failed attempt does not.
+     */
+    @Test
+    void aPaymentAfterTheReportRowWasBuiltCountsAsPaidOnlineAtOnce() throws Exception {
+        String code = submitted();
+        for (int i = 0; i < 100 && paidOnlineInTheReport(code) == null; i++) {
+            if (refresh.runOnce(5000, java.time.Duration.ZERO).await().atMost(java.time.Duration.ofSeconds(30)) < 0) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(Boolean.FALSE, paidOnlineInTheReport(code), "the row is built, not yet paid");
+        String failed = pay(code);
+        assertEquals("00", ipn(GATEWAY.ipn(failed, "24", "5000000", VnpayTestGateway.SECRET)).getString("RspCode"));
+        assertEquals(Boolean.FALSE, paidOnlineInTheReport(code), "a failed attempt is not a payment");
+        String txnRef = pay(code);
+        assertEquals("00", ipn(paid(txnRef)).getString("RspCode"));
+        assertEquals(Boolean.TRUE, paidOnlineInTheReport(code));
+    }
+
     @Test
     void aForgedCallbackChangesNothing() throws Exception {
         String code = submitted();
