@@ -31,6 +31,8 @@ chaos_cleanup() {
   for c in "${CLEANUPS[@]}"; do eval "$c" || true; done
   [ -n "$LOAD_PID" ] && kill "$LOAD_PID" 2>/dev/null || true
   stop_cluster
+  # The next run starts with empty logs: this run's are kept beside its other files.
+  [ -d "$CLUSTER_WORK/logs" ] && [ -f "$WORK/$RUN.events" ] && cp -r "$CLUSTER_WORK/logs" "$WORK/$RUN.logs" || true
 }
 trap 'chaos_cleanup' EXIT
 trap 'exit 130' INT TERM
