@@ -29,6 +29,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import vn.motcua.platform.i18n.Languages;
 import vn.motcua.platform.web.PageContext;
+import vn.motcua.platform.web.SignInServer;
 
 /**
  * The one exception mapper: every error leaves as an RFC 9457 problem ({@code application/problem+json}) on the
@@ -41,10 +42,15 @@ public class ProblemMapper {
 
     private static final UnauthorizedExceptionMapper SIGN_IN_CHALLENGE = new UnauthorizedExceptionMapper();
 
-    private final PageContext page;
+    /** Seconds a visitor is asked to wait when the sign-in server is down. */
+    static final String SIGN_IN_RETRY_AFTER = "30";
 
-    ProblemMapper(PageContext page) {
+    private final PageContext page;
+    private final SignInServer signIn;
+
+    ProblemMapper(PageContext page, SignInServer signIn) {
         this.page = page;
+        this.signIn = signIn;
     }
 
     @ServerExceptionMapper
@@ -54,15 +60,27 @@ public class ProblemMapper {
 
     /**
      * Not signed in: the API answers a 401 problem; a page starts the sign-in instead (the OIDC code flow's
-     * redirect to Keycloak), through Quarkus's own challenge.
+     * redirect to Keycloak), through Quarkus's own challenge. While Keycloak does not answer, the page says sign-in
+     * is unavailable for now (503, {@code sign-in-unavailable}) rather than sending the browser to a dead address.
      */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class, NotAuthorizedException.class })
     public Uni<Response> unauthorized(Exception e, UriInfo uri, HttpHeaders headers, RoutingContext context) {
         if (!isApi(uri.getPath())) {
-            return SIGN_IN_CHALLENGE.handle(context);
+            return signIn.available().chain(up -> up
+                    ? SIGN_IN_CHALLENGE.handle(context).onFailure().recoverWithItem(f -> {
+                        // The realm's discovery failed between the check and the challenge: the same page.
+                        LOG.warnf("Sign-in could not start on %s: %s", uri.getPath(), f.toString());
+                        return signInUnavailable(uri, headers);
+                    })
+                    : Uni.createFrom().item(signInUnavailable(uri, headers)));
         }
         Response r = respond(Problems.notSignedIn(), uri, headers);
         return Uni.createFrom().item(Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+    }
+
+    private Response signInUnavailable(UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(respond(new ProblemException(ProblemType.SIGN_IN_UNAVAILABLE), uri, headers))
+                .header("Retry-After", SIGN_IN_RETRY_AFTER).build();
     }
 
     @ServerExceptionMapper

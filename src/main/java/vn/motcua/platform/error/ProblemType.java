@@ -37,6 +37,8 @@ public enum ProblemType {
     BAD_REQUEST("bad-request", 400),
     VALIDATION_FAILED("validation-failed", 400),
     UNAVAILABLE("unavailable", 503),
+    /** A page needs sign-in and the sign-in server (Keycloak) does not answer: said plainly, with a time to come back. */
+    SIGN_IN_UNAVAILABLE("sign-in-unavailable", 503),
     INTERNAL("internal-error", 500);
 
     private final String slug;

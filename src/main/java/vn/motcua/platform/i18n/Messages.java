@@ -143,6 +143,12 @@ public interface Messages {
     String problem_unavailable_detail();
 
     @Message
+    String problem_sign_in_unavailable();
+
+    @Message
+    String problem_sign_in_unavailable_detail();
+
+    @Message
     String problem_internal_error();
 
     @Message
