@@ -64,4 +64,10 @@ public interface SyncMessages {
 
     @Message
     String hours(String n);
+
+    @Message
+    String letter_status(String code);
+
+    @Message
+    String letter_rating(String code);
 }

@@ -2,6 +2,8 @@ package vn.motcua.notification;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -30,4 +32,12 @@ public interface OutboxDestination {
      * {@link vn.motcua.notification.channel.Undeliverable} one (retrying cannot help) is dead-lettered at once.
      */
     Uni<Void> deliver(OutboxItem item);
+
+    /**
+     * A row of {@code kind} in one line, in {@code locale}, as the console lists a dead letter; empty for a kind not its
+     * own.
+     */
+    default Optional<String> subject(String kind, Locale locale, String receiptCode) {
+        return Optional.empty();
+    }
 }

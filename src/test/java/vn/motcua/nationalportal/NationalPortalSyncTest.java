@@ -231,6 +231,10 @@ class NationalPortalSyncTest {
         assertEquals(1, letters.size());
         assertEquals("portal-status", letters.get(0).get("kind"));
         assertEquals("national-portal", letters.get(0).get("channel"));
+        // On the console's alerts page, in words.
+        String alerts = given().auth().oauth2(admin).accept("text/html").get("/console/{tenant}/alerts", WARD).then().statusCode(200)
+                .extract().asString();
+        assertTrue(alerts.contains("Đồng bộ hồ sơ " + code + " lên Cổng Dịch vụ công quốc gia"), alerts);
 
         // The portal is back: sent again on request, and delivered, in a new session (a failure forgets the old one),
         // opened with the province's account.

@@ -14,6 +14,7 @@ import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.CatalogService;
 import vn.motcua.dossier.DossierMessages;
 import vn.motcua.dossier.domain.DossierStatus;
+import vn.motcua.nationalportal.SyncMessages;
 import vn.motcua.nationalportal.domain.PortalMessages;
 import vn.motcua.nationalportal.store.PortalRows;
 import vn.motcua.notification.OutboxDestination;
@@ -59,6 +60,15 @@ public class PortalSync implements OutboxDestination {
     @Override
     public boolean enabled() {
         return client.configured();
+    }
+
+    @Override
+    public java.util.Optional<String> subject(String kind, Locale locale, String receiptCode) {
+        return switch (kind) {
+            case "portal-status" -> java.util.Optional.of(MessageKeys.text(SyncMessages.class, locale, "letter_status", List.of(receiptCode)));
+            case "rating" -> java.util.Optional.of(MessageKeys.text(SyncMessages.class, locale, "letter_rating", List.of(receiptCode)));
+            default -> java.util.Optional.empty();
+        };
     }
 
     @Override
