@@ -48,7 +48,8 @@ class DependencyRulesTest {
             Map.entry("notification", 6),
             Map.entry("payment", 6),
             Map.entry("report", 6),
-            Map.entry("console", 7), Map.entry("portal", 7));
+            Map.entry("nationalportal", 7),
+            Map.entry("console", 8), Map.entry("portal", 8));
 
     static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

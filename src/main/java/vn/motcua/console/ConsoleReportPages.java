@@ -23,6 +23,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.identity.Actor;
+import vn.motcua.nationalportal.SyncMessages;
+import vn.motcua.nationalportal.usecase.SyncRates;
 import vn.motcua.platform.error.ProblemException;
 import vn.motcua.platform.error.ProblemType;
 import vn.motcua.platform.web.InlineFiles;
@@ -49,7 +51,17 @@ public class ConsoleReportPages {
     /** The charts' geometry and the figures' table, for the template. */
     @TemplateData
     public record Dashboard(ReportSheet sheet, List<Charts.Bar> bars, int barsHeight, List<Charts.Point> points, String polyline,
-            List<Charts.Gauge> gauges, String csv, String pdf) {
+            List<Charts.Gauge> gauges, String csv, String pdf, SyncBoard sync) {
+    }
+
+    /** One unit's sync with the national portal, as the table shows it. */
+    @TemplateData
+    public record SyncRow(String name, long total, long synced, String share, long pending, long dead, String meanLag, String p90Lag) {
+    }
+
+    /** The national portal's sync rate of the period ({@link SyncRates}): the units' rows and their total. */
+    @TemplateData
+    public record SyncBoard(boolean configured, String share, List<SyncRow> rows, SyncRow total) {
     }
 
     @CheckedTemplate(basePath = "console", defaultName = CheckedTemplate.HYPHENATED_ELEMENT_NAME)
@@ -58,11 +70,13 @@ public class ConsoleReportPages {
     }
 
     private final Reports reports;
+    private final SyncRates syncRates;
     private final PageContext page;
     private final SecurityIdentity identity;
 
-    ConsoleReportPages(Reports reports, PageContext page, SecurityIdentity identity) {
+    ConsoleReportPages(Reports reports, SyncRates syncRates, PageContext page, SecurityIdentity identity) {
         this.reports = reports;
+        this.syncRates = syncRates;
         this.page = page;
         this.identity = identity;
     }
@@ -74,7 +88,9 @@ public class ConsoleReportPages {
         LocalDate today = LocalDate.now(VietnameseLunarCalendar.VIETNAM);
         String f = from == null || from.isBlank() ? today.minusWeeks(8).toString() : from;
         String t = to == null || to.isBlank() ? today.toString() : to;
-        return reports.report(Actor.from(identity), tenant, f, t).map(r -> ok(Templates.reports(tenant, f, t, board(r)), Response.Status.OK))
+        Actor actor = Actor.from(identity);
+        return reports.report(actor, tenant, f, t).chain(r -> syncRates.of(actor, tenant, f, t)
+                .map(sync -> ok(Templates.reports(tenant, f, t, board(r, sync)), Response.Status.OK)))
                 .onFailure(e -> e instanceof ProblemException p && p.type() == ProblemType.VALIDATION_FAILED).recoverWithItem(e -> {
                     ReportMessages m = page.messages(ReportMessages.class);
                     page.refused((ProblemException) e, "from", Map.of("from", m.from_label(), "to", m.to_label()));
@@ -100,7 +116,7 @@ public class ConsoleReportPages {
         return reports.report(Actor.from(identity), tenant, from, to).chain(ReportFiles::pdfFile).map(ConsoleReportPages::answer);
     }
 
-    private Dashboard board(Reports.Report r) {
+    private Dashboard board(Reports.Report r, SyncRates.Rates sync) {
         ReportMessages m = page.messages(ReportMessages.class);
         ReportSheet sheet = ReportSheet.of(r);
         List<Figures> figures = r.units().stream().map(Reports.Unit::figures).toList();
@@ -112,7 +128,40 @@ public class ConsoleReportPages {
                 Charts.gauge(m.payment_share(), t.onlinePaymentShare(), 3), Charts.gauge(m.satisfaction(), t.satisfaction(), 4));
         String query = "?from=" + r.from() + "&to=" + r.to();
         return new Dashboard(sheet, Charts.bars(labels, figures), Charts.barsHeight(figures.size()), points, Charts.polyline(points), gauges,
-                "/console/" + r.tenant() + "/reports/csv" + query, "/console/" + r.tenant() + "/reports/pdf" + query);
+                "/console/" + r.tenant() + "/reports/csv" + query, "/console/" + r.tenant() + "/reports/pdf" + query, sync(sync));
+    }
+
+    private SyncBoard sync(SyncRates.Rates s) {
+        SyncMessages m = page.messages(SyncMessages.class);
+        java.util.Locale locale = page.locale();
+        List<SyncRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < s.units().size(); i++) {
+            SyncRates.Rate u = s.units().get(i);
+            String name = u.name() == null ? u.tenant() : u.name().in(locale);
+            // The first unit is the tenant's own rows; the others each hold a whole subtree below it.
+            rows.add(syncRow(i == 0 && s.units().size() > 1 ? m.own_rows(name) : name, u, m));
+        }
+        SyncRow total = syncRow(m.total(), s.total(), m);
+        return new SyncBoard(s.configured(), total.share(), rows, total);
+    }
+
+    private SyncRow syncRow(String name, SyncRates.Rate u, SyncMessages m) {
+        String share = u.share() == null ? m.none() : page.messages(ReportMessages.class).percent(ReportSheet.percent(u.share()));
+        return new SyncRow(name, u.total(), u.synced(), share, u.pending(), u.dead(), lag(u.meanLagSeconds(), m), lag(u.p90LagSeconds(), m));
+    }
+
+    /** A delay in the unit that reads best: seconds up to two minutes, minutes up to two hours, then hours. */
+    static String lag(Double seconds, SyncMessages m) {
+        if (seconds == null) {
+            return m.none();
+        }
+        if (seconds < 120) {
+            return m.seconds(String.valueOf(Math.round(seconds)));
+        }
+        if (seconds < 7200) {
+            return m.minutes(String.format(java.util.Locale.ROOT, "%.1f", seconds / 60));
+        }
+        return m.hours(String.format(java.util.Locale.ROOT, "%.1f", seconds / 3600));
     }
 
     private static Response answer(ReportFiles.File f) {

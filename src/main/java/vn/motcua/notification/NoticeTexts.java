@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,6 +27,13 @@ import vn.motcua.platform.i18n.MessageKeys;
 public class NoticeTexts {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+
+    /** The other destinations of the outbox, whose rows they name themselves. */
+    private final Instance<OutboxDestination> destinations;
+
+    NoticeTexts(Instance<OutboxDestination> destinations) {
+        this.destinations = destinations;
+    }
 
     /**
      * What a notice says.
@@ -69,9 +77,14 @@ public class NoticeTexts {
         return new Rendered(subject, plain, html, sms, values);
     }
 
-    /** A notice's one line (its subject) in {@code locale}: the portal's list, the console's dead letters. */
+    /**
+     * A notice's one line (its subject) in {@code locale}: the portal's list, the console's dead letters; another
+     * destination's row (the national portal's) as that destination names it.
+     */
     public String subject(String kind, Locale locale, String code) {
         return NoticeKind.parse(kind).map(k -> text(locale, k.key() + "_subject", java.util.Map.of("code", code == null ? "" : code)))
+                .or(() -> destinations.stream().map(d -> d.subject(kind, locale, code == null ? "" : code))
+                        .flatMap(java.util.Optional::stream).findFirst())
                 .orElse(kind);
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -67,6 +68,8 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Map<Channel, Sender> senders;
     private final OutboxSignals signals;
+    /** The outward adapters of features above this one (the national portal's sync): the same machinery, their rows. */
+    private final List<OutboxDestination> destinations;
     private final AtomicBoolean running = new AtomicBoolean();
     /** A nudge came while a round was running: run one more at its end. */
     private final AtomicBoolean again = new AtomicBoolean();
@@ -74,8 +77,9 @@ public class OutboxRelay {
 
     OutboxRelay(ScopedTransactions transactions, OutboxRows outbox, NoticeRows notices, NoticeTexts texts, TenantDirectory tenants,
             CatalogService catalog, StaffRecipients staff, NotificationConfig config, Vertx vertx, EmailChannel email, SmsChannel sms,
-            ZaloChannel zalo, OutboxSignals signals) {
+            ZaloChannel zalo, OutboxSignals signals, Instance<OutboxDestination> destinations) {
         this.signals = signals;
+        this.destinations = destinations.stream().toList();
         this.transactions = transactions;
         this.outbox = outbox;
         this.notices = notices;
@@ -109,7 +113,8 @@ public class OutboxRelay {
             return;
         }
         // A full batch means more may be waiting: another round at once rather than at the next tick.
-        runOnce().invoke(n -> again.compareAndSet(false, n >= config.relay().batchSize())).onTermination().invoke(() -> {
+        runOnce().chain(n -> runDestinations().map(m -> n + m))
+                .invoke(n -> again.compareAndSet(false, n >= config.relay().batchSize())).onTermination().invoke(() -> {
             running.set(false);
             if (again.getAndSet(false)) {
                 vertx.runOnContext(this::tick);
@@ -132,6 +137,63 @@ public class OutboxRelay {
                 return ScopedTransactions.onConnection(pool, scope, work);
             }
         });
+    }
+
+    /**
+     * Claims one batch for each configured {@link OutboxDestination} and delivers it; the number of rows attempted. A
+     * destination that is not configured keeps its rows pending. After a failed delivery the rest of its batch waits
+     * for its lease to end: a destination that is down gets one attempt a round, not one per row.
+     */
+    public Uni<Integer> runDestinations() {
+        Uni<Integer> all = Uni.createFrom().item(0);
+        for (OutboxDestination d : destinations) {
+            if (d.enabled()) {
+                all = all.chain(n -> runDestination(d).map(m -> n + m));
+            }
+        }
+        return all;
+    }
+
+    private Uni<Integer> runDestination(OutboxDestination d) {
+        NotificationConfig.Relay r = config.relay();
+        AtomicBoolean failed = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger attempted = new java.util.concurrent.atomic.AtomicInteger();
+        return transactions.onConnection(TenantScope.none(), conn -> d.claim(conn, r.batchSize(), r.lease())).chain(items -> {
+            Uni<Void> each = Uni.createFrom().voidItem();
+            for (OutboxItem item : items) {
+                each = each.chain(() -> {
+                    if (failed.get()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    attempted.incrementAndGet();
+                    return deliver(d, item).invoke(ok -> failed.set(!ok)).replaceWithVoid().onFailure().recoverWithUni(e -> {
+                        LOG.warnf("outbox row %d: %s; it is tried again when its lease ends", item.id(), e.toString());
+                        return Uni.createFrom().voidItem();
+                    });
+                });
+            }
+            return each.map(x -> attempted.get());
+        });
+    }
+
+    /** One attempt at a destination, recorded: delivered (true), or the retry after the backoff, or the dead letter (false). */
+    private Uni<Boolean> deliver(OutboxDestination d, OutboxItem item) {
+        int attempts = item.attempts() + 1;
+        return d.deliver(item)
+                .chain(() -> transactions.onConnection(TenantScope.of(item.tenantId()), conn -> outbox.sent(conn, item.id(), d.channel())))
+                .replaceWith(true)
+                .onFailure().recoverWithUni(e -> {
+                    NotificationConfig.Relay r = config.relay();
+                    int used = e instanceof Undeliverable ? Math.max(attempts, r.maxAttempts()) : attempts;
+                    boolean dead = used >= r.maxAttempts();
+                    Duration wait = dead ? Duration.ZERO : Retry.wait(used, r.backoff(), r.maxBackoff());
+                    String error = d.channel() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    if (dead) {
+                        LOG.warnf("outbox row %d (%s, %s) dead-lettered: %s", item.id(), item.kind(), item.receiptCode(), error);
+                    }
+                    return transactions.onConnection(TenantScope.of(item.tenantId()),
+                            conn -> outbox.failed(conn, item.id(), dead, d.channel(), used, error, wait)).replaceWith(false);
+                });
     }
 
     private interface Claimer {
@@ -231,18 +293,7 @@ public class OutboxRelay {
     }
 
     private static OffsetDateTime time(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text);
-        } catch (RuntimeException e) {
-            try {
-                return OffsetDateTime.parse(text.replace(' ', 'T').replaceAll("([+-]\\d\\d)$", "$1:00"));
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
+        return OutboxItem.time(text);
     }
 
     /** The backoff the configuration gives after {@code attempts} failures, for the documentation and tests. */

@@ -137,6 +137,7 @@ class AttackMatrixTest {
         groups.put("files", fileAttacks(f));
         groups.put("sign-out", signOutChecks(f, pageReads));
         groups.put("streams", streamAttacks(f, streams));
+        groups.put("signatures", signatureAttacks(f, ops));
         List<DynamicTest> controls = positiveControls(f, ops);
         int attacks = groups.values().stream().mapToInt(List::size).sum();
         StringBuilder counts = new StringBuilder();
@@ -562,6 +563,69 @@ class AttackMatrixTest {
             })));
         }
         return cases;
+    }
+
+    // ------------------------------------------------------------------------------------------------ signatures
+
+    /** The operations that a server signs instead of signing in (the national portal's deliveries), by path. */
+    static final Set<String> SIGNED = Set.of("/api/national-portal/dossiers");
+
+    /**
+     * Every server-to-server route that is signed rather than signed in: unsigned, signed with another secret, stale,
+     * the body changed after signing, a signed-in person's token instead, headers carrying injection: each refused
+     * (401), nothing created. A signed route missing from {@link #SIGNED} (or one listed that went) fails the matrix.
+     */
+    private List<DynamicTest> signatureAttacks(Fixture f, List<Op> ops) {
+        List<DynamicTest> cases = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        for (Op op : ops) {
+            if (!op.isPublic() || !op.path().startsWith("/api/national-portal/")) {
+                continue;
+            }
+            found.add(op.path());
+            String secretName = "Lê Bí Mật " + UUID.randomUUID().toString().substring(0, 8);
+            byte[] body = ("{\"MaHoSoQG\":\"TAN-CONG-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"MaTTHC\":\"" + Dossiers.DEATH
+                    + "\",\"MaDonVi\":\"" + f.tree().find(WARD_A).orElseThrow().agencyCode() + "\",\"ChuHoSo\":{\"HoTen\":\"" + secretName + "\",\"SoDienThoai\":\"0913222333\"}}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            long now = System.currentTimeMillis() / 1000;
+            Map<String, Map<String, String>> headers = new LinkedHashMap<>();
+            headers.put("no signature", Map.of());
+            headers.put("signed with another secret", signed("khong-phai-bi-mat", now, body));
+            headers.put("signed ten minutes ago", signed(NATIONAL_PORTAL_SECRET, now - 600, body));
+            headers.put("signed an hour ahead", signed(NATIONAL_PORTAL_SECRET, now + 3600, body));
+            headers.put("the body changed after signing", signed(NATIONAL_PORTAL_SECRET, now, "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            headers.put("a signature of the right length but wrong", Map.of("X-DVCQG-Timestamp", String.valueOf(now), "X-DVCQG-Signature", "0".repeat(64)));
+            headers.put("injection in the headers", Map.of("X-DVCQG-Timestamp", "1' OR '1'='1", "X-DVCQG-Signature", "x\r\nX-Injected: yes"));
+            headers.put("a city administrator's token", Map.of("Authorization", "Bearer " + f.tokens().get(Demo.CITY_ADMIN)));
+            headers.forEach((what, h) -> cases.add(DynamicTest.dynamicTest(op.method() + " " + op.path() + " " + what, () -> {
+                Response r = given().redirects().follow(false).contentType(ContentType.JSON).headers(h).body(body).post(op.path());
+                assertEquals(401, r.statusCode(), () -> op.path() + " accepted " + what + ": " + r.asString());
+                assertEquals(null, r.header("X-Injected"));
+                assertNoSecret(r, f);
+                assertFalse(r.asString().contains(secretName), "nothing was taken in");
+            })));
+        }
+        cases.add(DynamicTest.dynamicTest("every signed route is known to the matrix", () -> assertEquals(SIGNED, found)));
+        // The positive control: the same kind of delivery, genuinely signed, is taken in.
+        cases.add(DynamicTest.dynamicTest("a genuinely signed delivery is taken in", () -> {
+            byte[] body = ("{\"MaHoSoQG\":\"THAT-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"MaTTHC\":\"" + Dossiers.DEATH
+                    + "\",\"MaDonVi\":\"" + f.tree().find(WARD_A).orElseThrow().agencyCode()
+                    + "\",\"ChuHoSo\":{\"HoTen\":\"Lê Thị Hoa\",\"SoDienThoai\":\"0913222333\"},\"DuLieuBieuMau\":"
+                    + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Dossiers.deathForm()) + "}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Response r = given().contentType(ContentType.JSON).headers(signed(NATIONAL_PORTAL_SECRET, System.currentTimeMillis() / 1000, body))
+                    .body(body).post("/api/national-portal/dossiers");
+            assertEquals(201, r.statusCode(), r::asString);
+        }));
+        return cases;
+    }
+
+    /** The test profile's secret shared with the national portal. */
+    static final String NATIONAL_PORTAL_SECRET = "test-national-portal-secret";
+
+    private static Map<String, String> signed(String secret, long at, byte[] body) {
+        String ts = String.valueOf(at);
+        return Map.of("X-DVCQG-Timestamp", ts, "X-DVCQG-Signature", vn.motcua.nationalportal.domain.IntakeSignature.sign(secret, ts, body));
     }
 
     // ------------------------------------------------------------------------------------------------ scope

@@ -29,6 +29,8 @@ public enum ProblemType {
     CONSENT_REQUIRED("consent-required", 403),
     STAFF_NOT_FOUND("staff-not-found", 404),
     NOT_SIGNED_IN("not-signed-in", 401),
+    /** A server-to-server delivery (the national portal's) without a valid signature of the shared secret, or stale. */
+    SIGNATURE_INVALID("signature-invalid", 401),
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not-found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),

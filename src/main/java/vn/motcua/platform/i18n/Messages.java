@@ -95,6 +95,12 @@ public interface Messages {
     String problem_not_signed_in_detail();
 
     @Message
+    String problem_signature_invalid();
+
+    @Message
+    String problem_signature_invalid_detail();
+
+    @Message
     String problem_forbidden();
 
     @Message

@@ -78,12 +78,9 @@ public class Reports {
     /** The report of {@code tenant} from {@code fromDay} to {@code toDay} (YYYY-MM-DD, inclusive). Who may read it is checked first. */
     public Uni<Report> report(Actor actor, String tenant, String fromDay, String toDay) {
         return policy.authorize(actor, Permission.REPORT_READ, tenant).chain(access -> {
-            LocalDate from = day("from", fromDay);
-            LocalDate to = day("to", toDay);
-            if (to.isBefore(from) || to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
-                throw Problems.invalidField("to", FieldIssue.OUT_OF_RANGE, from, from.plusDays(MAX_DAYS - 1));
-            }
-            return tenants.tree().chain(tree -> read(tree, TenantScope.of(tree.subtreeCodes(tenant).toArray(String[]::new)), tenant, from, to));
+            Period p = period(fromDay, toDay);
+            return tenants.tree().chain(tree -> read(tree, TenantScope.of(tree.subtreeCodes(tenant).toArray(String[]::new)), tenant, p.from(),
+                    p.to()));
         });
     }
 
@@ -92,6 +89,24 @@ public class Reports {
         return tenants.tree().chain(tree -> read(tree, TenantScope.of(tree.subtreeCodes(tenant).toArray(String[]::new)), tenant, from, to));
     }
 
+    /** A period of whole days, both included. */
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * The period of a form or query ({@code from} and {@code to}, YYYY-MM-DD): both valid days, in order, at most
+     * {@link #MAX_DAYS} long; the field's error otherwise.
+     */
+    public static Period period(String fromDay, String toDay) {
+        LocalDate from = day("from", fromDay);
+        LocalDate to = day("to", toDay);
+        if (to.isBefore(from) || to.toEpochDay() - from.toEpochDay() >= MAX_DAYS) {
+            throw Problems.invalidField("to", FieldIssue.OUT_OF_RANGE, from, from.plusDays(MAX_DAYS - 1));
+        }
+        return new Period(from, to);
+    }
+
+    /** A day of a period's form or query (YYYY-MM-DD, 2000 to 2200); the field's error otherwise. */
     static LocalDate day(String field, String value) {
         if (value == null || value.isBlank()) {
             throw Problems.invalidField(field, FieldIssue.REQUIRED);
