@@ -221,6 +221,7 @@ class ClusterReplicasTest {
             }
             Thread.sleep(50);
         }
+        System.out.printf("[cluster] %s: seen after %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** A console page, signed in with a bearer token (the console takes one, as the API does). */
