@@ -91,6 +91,15 @@ public class AccessPolicy {
         }
     }
 
+    /**
+     * Whether {@code tenantCode} is one of the staff actor's tenants or lies below one of them: the tenants whose work
+     * they may at least read, and whose API quota their calls count against ({@link ApiQuota}).
+     */
+    public Uni<Boolean> reaches(Actor actor, String tenantCode) {
+        return actor.isStaff() ? tenants.tree().map(tree -> tree.find(tenantCode).isPresent() && modeIn(actor, tenantCode, tree) != null)
+                : Uni.createFrom().item(false);
+    }
+
     /** The actor's access to a tenant with any staff role: what {@code /api/t/{tenant}/access} reports. */
     public Uni<TenantAccess> staffAccess(Actor actor, String tenantCode) {
         return authorize(actor, Permission.READ_ACCESS, tenantCode);

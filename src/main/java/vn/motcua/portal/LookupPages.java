@@ -89,7 +89,8 @@ public class LookupPages {
             Response.ResponseBuilder b = Response.status(p.type().status()).entity(Templates.lookup(typedCode, typedPhone, null))
                     .header("Cache-Control", "no-store");
             if (p.type().status() == 429) {
-                b.header("Retry-After", "60");
+                // The seconds left in the window, as the API says them.
+                b.header("Retry-After", p.extensions().getOrDefault("retryAfter", 60));
             }
             return b.build();
         });

@@ -91,42 +91,47 @@ public class LookupDossier {
 
     /** The dossier with this code and phone; 429 past the client's rate, 400 for bad input, 404 when none matches both. */
     public Uni<Found> find(String client, String code, String phone) {
-        long wait = limiter.acquire(Objects.requireNonNullElse(client, "?"), System.currentTimeMillis());
-        if (wait > 0) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, String.valueOf(wait)).with("retryAfter", wait);
-        }
-        List<FieldError> errors = new ArrayList<>();
-        String key = code == null ? "" : ReceiptCode.lookupKey(code);
-        if (key.isEmpty()) {
-            errors.add(FieldError.of("code", FieldIssue.REQUIRED));
-        } else if (key.length() < 10 || key.length() > 60) {
-            errors.add(FieldError.of("code", FieldIssue.PATTERN));
-        }
-        String phoneKey = null;
-        if (phone == null || phone.isBlank()) {
-            errors.add(FieldError.of("phone", FieldIssue.REQUIRED));
-        } else {
-            phoneKey = PhoneNumbers.key(phone).orElse(null);
-            if (phoneKey == null) {
-                errors.add(FieldError.of("phone", FieldIssue.PHONE));
+        return limiter.acquire(Objects.requireNonNullElse(client, "?")).chain(wait -> {
+            refuseIfWaiting(wait);
+            List<FieldError> errors = new ArrayList<>();
+            String key = code == null ? "" : ReceiptCode.lookupKey(code);
+            if (key.isEmpty()) {
+                errors.add(FieldError.of("code", FieldIssue.REQUIRED));
+            } else if (key.length() < 10 || key.length() > 60) {
+                errors.add(FieldError.of("code", FieldIssue.PATTERN));
             }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
-        }
-        long now = System.currentTimeMillis();
-        long busy = Math.max(limiter.acquireFor("code:" + key, now), limiter.acquireFor("phone:" + phoneKey, now));
-        if (busy > 0) {
-            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, String.valueOf(busy)).with("retryAfter", busy);
-        }
-        String phoneKeyFound = phoneKey;
-        return transactions.onConnection(TenantScope.none(), conn -> queries.lookup(conn, key, phoneKeyFound)).chain(found -> {
-            var row = found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, code.strip()));
-            return tenants.tree().map(tree -> {
-                Procedure.Version version = catalog.versionAt(row.procedureCode(), row.procedureVersion());
-                return new Found(row, version, row.stepCode() == null ? null : DossierRead.stepName(version, row.stepCode()),
-                        tree.find(row.stepTenant()).map(Tenant::name).orElse(null));
-            });
+            String phoneKey = null;
+            if (phone == null || phone.isBlank()) {
+                errors.add(FieldError.of("phone", FieldIssue.REQUIRED));
+            } else {
+                phoneKey = PhoneNumbers.key(phone).orElse(null);
+                if (phoneKey == null) {
+                    errors.add(FieldError.of("phone", FieldIssue.PHONE));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(ProblemType.VALIDATION_FAILED, errors, errors.size());
+            }
+            String phoneKeyFound = phoneKey;
+            return Uni.combine().all().unis(limiter.acquireFor("code:" + key), limiter.acquireFor("phone:" + phoneKey))
+                    .with((byCode, byPhone) -> Math.max(byCode, byPhone))
+                    .chain(busy -> {
+                        refuseIfWaiting(busy);
+                        return transactions.onConnection(TenantScope.none(), conn -> queries.lookup(conn, key, phoneKeyFound));
+                    }).chain(found -> {
+                        var row = found.orElseThrow(() -> new ProblemException(ProblemType.DOSSIER_NOT_FOUND, code.strip()));
+                        return tenants.tree().map(tree -> {
+                            Procedure.Version version = catalog.versionAt(row.procedureCode(), row.procedureVersion());
+                            return new Found(row, version, row.stepCode() == null ? null : DossierRead.stepName(version, row.stepCode()),
+                                    tree.find(row.stepTenant()).map(Tenant::name).orElse(null));
+                        });
+                    });
         });
+    }
+
+    private static void refuseIfWaiting(long seconds) {
+        if (seconds > 0) {
+            throw new ProblemException(ProblemType.TOO_MANY_REQUESTS, String.valueOf(seconds)).with("retryAfter", seconds);
+        }
     }
 }

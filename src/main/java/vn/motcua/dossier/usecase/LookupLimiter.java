@@ -1,33 +1,34 @@
 package vn.motcua.dossier.usecase;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
 import vn.motcua.dossier.DossierConfig;
+import vn.motcua.platform.cache.RateWindows;
 
 /**
  * Limits the public status look-up per client address, and per receipt code and per phone number, so that receipt
  * codes and phone numbers cannot be guessed by brute force, even from many addresses: a fixed one-minute window per
- * key. Kept per replica; with N replicas behind a balancer a
- * client gets at most N times the limit, which still makes guessing hopeless.
+ * key, counted across the cluster ({@link RateWindows}): N replicas behind a balancer give a client the limit once.
  */
 @ApplicationScoped
 public class LookupLimiter {
 
-    private record Window(long minute, AtomicInteger count) {
-    }
+    static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
     private final DossierConfig config;
+    private final RateWindows windows;
 
-    LookupLimiter(DossierConfig config) {
+    LookupLimiter(DossierConfig config, RateWindows windows) {
         this.config = config;
+        this.windows = windows;
     }
 
     /** Seconds to wait before the next look-up from {@code client} is allowed, or 0 when this one may go ahead. */
-    public long acquire(String client, long nowMillis) {
-        return acquire(client, nowMillis, config.lookupsPerMinute());
+    public Uni<Long> acquire(String client) {
+        return windows.hit("lookup:client:" + client, config.lookupsPerMinute(), WINDOW);
     }
 
     /**
@@ -35,19 +36,7 @@ public class LookupLimiter {
      * their own dossier reaches, so that a guesser spreading over many addresses still cannot try more than that many
      * phones for one code (or codes for one phone) a minute.
      */
-    public long acquireFor(String what, long nowMillis) {
-        return acquire(what, nowMillis, Math.max(1, config.lookupsPerMinute() / 3));
-    }
-
-    private long acquire(String key, long nowMillis, int limit) {
-        long minute = nowMillis / 60_000;
-        if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> w.minute() < minute);
-        }
-        Window w = windows.compute(key, (k, old) -> old == null || old.minute() != minute ? new Window(minute, new AtomicInteger()) : old);
-        if (w.count().incrementAndGet() > limit) {
-            return 60 - (nowMillis / 1000) % 60;
-        }
-        return 0;
+    public Uni<Long> acquireFor(String what) {
+        return windows.hit("lookup:" + what, Math.max(1, config.lookupsPerMinute() / 3), WINDOW);
     }
 }

@@ -9,7 +9,8 @@ public interface CacheConfig {
 
     /**
      * {@code local}: this replica only. {@code cluster}: replicas of the same database form a JGroups cluster
-     * (discovered through JDBC_PING2) and invalidate each other's read-mostly caches. Variable {@code MOTCUA_CACHE_MODE}.
+     * (discovered through JDBC_PING2), invalidate each other's read-mostly caches and share the rate limits' counts
+     * ({@link RateWindows}). Variable {@code MOTCUA_CACHE_MODE}.
      */
     @WithDefault("local")
     Mode mode();

@@ -28,6 +28,11 @@ public class CacheManagerProducer {
     public static final String TENANTS = "tenants";
     /** Tenants' own settings from the console (calendar days, procedure overrides): see {@link SharedValues}. */
     public static final String SETTINGS = "settings";
+    /**
+     * Request counts per time window ({@link RateWindows}): distributed when clustered, each count owned by one replica
+     * that every replica counts through; entries expire with their window.
+     */
+    public static final String LIMITS = "limits";
 
     @Produces
     @Singleton
@@ -55,6 +60,16 @@ public class CacheManagerProducer {
         readMostly.memory().maxCount(10_000);
         manager.defineConfiguration(TENANTS, readMostly.build());
         manager.defineConfiguration(SETTINGS, readMostly.build());
+        ConfigurationBuilder counts = new ConfigurationBuilder();
+        counts.clustering().cacheMode(clustered ? CacheMode.DIST_SYNC : CacheMode.LOCAL);
+        if (clustered) {
+            // One owner: a count lost with its replica gives one window's allowance again, which a limit tolerates;
+            // a backup copy would double every increment's messages.
+            counts.clustering().hash().numOwners(1);
+        }
+        counts.encoding().mediaType(MediaType.APPLICATION_OBJECT_TYPE);
+        counts.memory().maxCount(200_000);
+        manager.defineConfiguration(LIMITS, counts.build());
         manager.start();
         LOG.infof("Cache started (%s)", clustered ? "cluster '" + config.clusterName() + "'" : "local");
         return manager;

@@ -1,8 +1,6 @@
 package vn.motcua.platform.cache;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +8,6 @@ import jakarta.enterprise.inject.Instance;
 
 import org.infinispan.Cache;
 import org.infinispan.manager.EmbeddedCacheManager;
-import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -26,11 +23,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SharedValues {
 
-    private static final Logger LOG = Logger.getLogger(SharedValues.class);
-
-    private final java.util.function.Supplier<EmbeddedCacheManager> manager;
-    private final CompletableFuture<Cache<String, Object>> cache = new CompletableFuture<>();
-    private final AtomicBoolean started = new AtomicBoolean();
+    private final StartingCache<String, Object> cache;
 
     @jakarta.inject.Inject
     SharedValues(Instance<EmbeddedCacheManager> manager) {
@@ -39,7 +32,7 @@ public class SharedValues {
 
     /** Over a cache manager at hand (tests). */
     SharedValues(java.util.function.Supplier<EmbeddedCacheManager> manager) {
-        this.manager = manager;
+        this.cache = new StartingCache<>(manager, CacheManagerProducer.SETTINGS);
     }
 
     /**
@@ -52,16 +45,6 @@ public class SharedValues {
 
     /** The cache once it is up, else {@code null} (and its start is under way). */
     Cache<String, Object> cacheIfStarted() {
-        if (started.compareAndSet(false, true)) {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    cache.complete(manager.get().getCache(CacheManagerProducer.SETTINGS));
-                } catch (RuntimeException e) {
-                    LOG.error("The settings cache did not start", e);
-                    cache.completeExceptionally(e);
-                }
-            });
-        }
-        return cache.isDone() && !cache.isCompletedExceptionally() ? cache.getNow(null) : null;
+        return cache.ifStarted();
     }
 }

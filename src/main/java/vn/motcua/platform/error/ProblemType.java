@@ -25,6 +25,8 @@ public enum ProblemType {
     FILE_TOO_LARGE("file-too-large", 413),
     FILE_TYPE_NOT_ALLOWED("file-type-not-allowed", 415),
     TOO_MANY_REQUESTS("too-many-requests", 429),
+    /** A tenant's API quota for the current window is used up (hạn mức gọi API của đơn vị): the answer says when to retry. */
+    API_QUOTA_EXCEEDED("api-quota-exceeded", 429),
     STAFF_EXISTS("staff-exists", 409),
     CONSENT_REQUIRED("consent-required", 403),
     STAFF_NOT_FOUND("staff-not-found", 404),

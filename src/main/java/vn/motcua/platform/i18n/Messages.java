@@ -275,6 +275,12 @@ public interface Messages {
     String problem_too_many_requests_detail(String seconds);
 
     @Message
+    String problem_api_quota_exceeded();
+
+    @Message
+    String problem_api_quota_exceeded_detail(String tenant, String seconds);
+
+    @Message
     String field_required();
 
     @Message

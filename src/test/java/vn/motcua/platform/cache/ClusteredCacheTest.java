@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
 import jakarta.inject.Inject;
 
 import org.infinispan.configuration.cache.CacheMode;
@@ -14,10 +12,10 @@ import org.infinispan.manager.EmbeddedCacheManager;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
+import vn.motcua.support.ClusteredProfile;
 import vn.motcua.support.Demo;
 
 /**
@@ -25,15 +23,8 @@ import vn.motcua.support.Demo;
  * the service's own database with the application role's rights, and read-mostly caches in invalidation mode.
  */
 @QuarkusTest
-@TestProfile(ClusteredCacheTest.Clustered.class)
+@TestProfile(ClusteredProfile.class)
 class ClusteredCacheTest {
-
-    public static class Clustered implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("motcua.cache.mode", "cluster", "motcua.cache.cluster-name", "motcua-test", "motcua.cache.bind-port", "7900");
-        }
-    }
 
     @Inject
     EmbeddedCacheManager caches;
@@ -50,6 +41,9 @@ class ClusteredCacheTest {
         assertEquals(CacheMode.INVALIDATION_SYNC,
                 caches.getCache(CacheManagerProducer.SETTINGS).getCacheConfiguration().clustering().cacheMode(),
                 "tenants' settings are dropped on every replica when one changes them");
+        assertEquals(CacheMode.DIST_SYNC,
+                caches.getCache(CacheManagerProducer.LIMITS).getCacheConfiguration().clustering().cacheMode(),
+                "the rate limits' counts are shared: each owned by one replica, counted through it by all");
         long registered = VertxContextSupport.subscribeAndAwait(() -> pool
                 .query("select count(*) from jgroups where cluster = 'motcua-test'").execute()
                 .map(rs -> rs.iterator().next().getLong(0)));
