@@ -474,4 +474,16 @@ public interface PortalMessages {
 
     @Message
     String ward_hint_desk();
+
+    @Message
+    String prefilled_note_desk();
+
+    @Message
+    String relationship_label_desk();
+
+    @Message
+    String delivery_title_desk();
+
+    @Message
+    String receiving_label_desk();
 }
