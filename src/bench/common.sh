@@ -28,7 +28,7 @@ start_app() {
   MOTCUA_TENANTS_DIR="$WORK/tenants" QUARKUS_HTTP_PORT=$PORT MOTCUA_MANAGEMENT_PORT=$MGMT_PORT \
     java "${JAVA_OPTS[@]}" -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   APP=$!
-  until curl -fs -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready"; do
+  until curl -fs -m 5 -o /dev/null "http://127.0.0.1:$MGMT_PORT/q/health/ready"; do
     kill -0 $APP 2>/dev/null || { cat "$WORK/app.log"; exit 1; }
     sleep 0.2
   done

@@ -338,12 +338,12 @@ public class IntakeFlow {
     private Map<String, String> labels(IntakeSite site, Procedure.Version v, String step, Locale locale) {
         Map<String, String> labels = new HashMap<>();
         labels.put("ward", IntakeForm.text(locale, site.staffed() ? "ward_label_desk" : "ward_label"));
-        labels.put("receiving", IntakeForm.text(locale, "receiving_label"));
-        labels.put("relationship", IntakeForm.text(locale, "relationship_label"));
+        labels.put("receiving", IntakeForm.text(locale, site.staffed() ? "receiving_label_desk" : "receiving_label"));
+        labels.put("relationship", IntakeForm.text(locale, site.staffed() ? "relationship_label_desk" : "relationship_label"));
         for (String n : List.of("fullName", "citizenId", "phone")) {
             labels.put("applicant." + n, IntakeForm.text(locale, "applicant_" + n));
         }
-        labels.put("returnChannel", IntakeForm.text(locale, "delivery_title"));
+        labels.put("returnChannel", IntakeForm.text(locale, site.staffed() ? "delivery_title_desk" : "delivery_title"));
         labels.put("deliveryAddress", IntakeForm.text(locale, "delivery_address"));
         labels.put("confirm", IntakeForm.text(locale, "confirm_label"));
         labels.put(IntakeForm.CONTACT_CHANNELS, IntakeForm.text(locale, "notices_channels"));

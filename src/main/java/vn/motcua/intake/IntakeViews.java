@@ -54,7 +54,7 @@ class IntakeViews {
     public record Step(String base, String step, String title, String procedure, List<IntakeForm.Question> questions, String back,
             int number, int total, boolean prefilled, String confirmError, List<ProcedureGuide.OfficeGroup> wards,
             List<ProcedureGuide.OfficeGroup> desks, boolean change,
-            boolean person, boolean qr, String qrError, boolean card, String cardError) {
+            boolean person, boolean qr, String qrError, boolean card, String cardError, boolean desk) {
         /** A page of one radio question: its legend is the page's heading (GOV.UK's pattern), not a second h1. */
         public boolean singleRadio() {
             return questions.size() == 1 && "radio".equals(questions.get(0).type());
@@ -130,10 +130,10 @@ class IntakeViews {
             List<ProcedureGuide.OfficeGroup> wards = List.of();
             List<ProcedureGuide.OfficeGroup> desks = List.of();
             boolean person = false;
+            // At a desk the officer answers for the person in front of them: questions about "the applicant", not "you".
+            String desk = site.staffed() ? "_desk" : "";
             switch (step) {
                 case IntakeForm.OFFICE -> {
-                    // At a desk the officer answers for the person in front of them.
-                    String desk = site.staffed() ? "_desk" : "";
                     title = IntakeForm.text(locale, "ward_label" + desk);
                     wards = ProcedureGuide.wards(tree, data.getString("ward"), locale);
                     questions.add(new IntakeForm.Question("ward", title, "ward", data.getString("ward", ""), errors.get("ward"), false, List.of(),
@@ -148,7 +148,7 @@ class IntakeViews {
                 case IntakeForm.WHO -> {
                     title = IntakeForm.text(locale, "who_title");
                     String rel = data.getString("relationship", "self");
-                    questions.add(new IntakeForm.Question("relationship", IntakeForm.text(locale, "relationship_label"), "select", rel,
+                    questions.add(new IntakeForm.Question("relationship", IntakeForm.text(locale, "relationship_label" + desk), "select", rel,
                             errors.get("relationship"), false, IntakeForm.RELATIONSHIPS.stream().map(r -> new IntakeForm.Choice(r,
                                     IntakeForm.text(locale, "relationship_" + r.replace('-', '_')), r.equals(rel))).toList(), null, false));
                     JsonObject a = data.getJsonObject("applicant", new JsonObject());
@@ -157,7 +157,7 @@ class IntakeViews {
                     questions.add(applicant("phone", "tel", a, errors, prefilled, locale, false, IntakeForm.text(locale, "hint_phone")));
                 }
                 case IntakeForm.DELIVERY -> {
-                    title = IntakeForm.text(locale, "delivery_title");
+                    title = IntakeForm.text(locale, "delivery_title" + desk);
                     boolean online = site.seat() == Drafts.Seat.ONLINE && v.channels().contains(Procedure.Channel.ONLINE_FULL);
                     String chosen = data.getString("returnChannel", "counter");
                     List<IntakeForm.Choice> choices = new ArrayList<>();
@@ -188,7 +188,7 @@ class IntakeViews {
             boolean qr = IntakeForm.WHO.equals(step) || person;
             Step s = new Step(site.base() + "/" + d.id(), step, title, v.name().in(locale), questions, back, at + 1, steps.size(), showConfirm,
                     confirmError, wards, desks, change, person, qr, errors.get(ReadCitizenCard.FIELD), qr && site.staffed(),
-                    errors.get(ReadCitizenCard.TYPED));
+                    errors.get(ReadCitizenCard.TYPED), site.staffed());
             return Response.status(status).entity(Templates.step(s)).header("Cache-Control", "no-store").build();
         });
     }
@@ -263,16 +263,17 @@ class IntakeViews {
             List<String> steps = IntakeForm.steps(v, site.seat());
             String officeStep = steps.contains(IntakeForm.OFFICE) ? IntakeForm.OFFICE : IntakeForm.WHO;
             List<Answer> answers = new ArrayList<>();
+            String desk = site.staffed() ? "_desk" : "";
             String competent = data.getString("competentTenant", data.getString("tenant", ""));
             String office = tree.find(competent).map(t -> t.name().in(locale)).orElse("");
             answers.add(new Answer(IntakeForm.text(locale, "check_office"), office, base + officeStep + "?change=1", null));
             if (data.containsKey("competentTenant")) {
-                answers.add(new Answer(IntakeForm.text(locale, "receiving_label"), tree.find(data.getString("tenant", "")).map(t -> t.name().in(locale))
+                answers.add(new Answer(IntakeForm.text(locale, "receiving_label" + desk), tree.find(data.getString("tenant", "")).map(t -> t.name().in(locale))
                         .orElse(""), base + officeStep + "?change=1", null));
             }
             String rel = data.getString("relationship", "self");
             JsonObject a = data.getJsonObject("applicant", new JsonObject());
-            answers.add(new Answer(IntakeForm.text(locale, "relationship_label"),
+            answers.add(new Answer(IntakeForm.text(locale, "relationship_label" + desk),
                     IntakeForm.RELATIONSHIPS.contains(rel) ? IntakeForm.text(locale, "relationship_" + rel.replace('-', '_')) : rel,
                     base + IntakeForm.WHO + "?change=1", null));
             answers.add(new Answer(IntakeForm.text(locale, "applicant_fullName"), a.getString("fullName", ""), base + IntakeForm.WHO + "?change=1", null));
@@ -291,7 +292,7 @@ class IntakeViews {
                 }
             }
             String ret = data.getString("returnChannel", "counter");
-            answers.add(new Answer(IntakeForm.text(locale, "delivery_title"), IntakeForm.text(locale, "return_" + ret.replaceAll("[^a-z]", ""))
+            answers.add(new Answer(IntakeForm.text(locale, "delivery_title" + desk), IntakeForm.text(locale, "return_" + ret.replaceAll("[^a-z]", ""))
                     + ("post".equals(ret) ? " — " + data.getString("deliveryAddress", "") : ""), base + IntakeForm.DELIVERY + "?change=1", null));
             if (steps.contains(IntakeForm.NOTICES)) {
                 answers.add(new Answer(IntakeForm.text(locale, "check_notices"), noticesAnswer(data, locale), base + IntakeForm.NOTICES + "?change=1",

@@ -515,4 +515,16 @@ public interface PortalMessages {
 
     @Message
     String check_notices();
+
+    @Message
+    String prefilled_note_desk();
+
+    @Message
+    String relationship_label_desk();
+
+    @Message
+    String delivery_title_desk();
+
+    @Message
+    String receiving_label_desk();
 }

@@ -6,13 +6,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
@@ -43,8 +47,29 @@ public class StaffDirectory {
 
     private final Keycloak keycloak;
 
-    StaffDirectory(Keycloak keycloak) {
-        this.keycloak = keycloak;
+    /**
+     * One admin client for the service's life, built here rather than injected: the extension's {@code Keycloak} bean
+     * is request-scoped, so every request that touched the directory fetched a token of its own, and at the request's
+     * end the bean's {@code close()} logged that token out with a blocking HTTP call on the event loop. Under load
+     * (the queue page at 1 M dossiers, docs/benchmarks.md) both event loops stuck there and the service stopped
+     * answering. This client's token manager renews its token as it expires, and it is thread-safe.
+     */
+    StaffDirectory(@ConfigProperty(name = "quarkus.keycloak.admin-client.server-url") String serverUrl,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-id") String clientId,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-secret") String clientSecret) {
+        this.keycloak = KeycloakBuilder.builder().serverUrl(serverUrl).realm(realm).grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(clientId).clientSecret(clientSecret).build();
+    }
+
+    /** At shutdown, on the shutdown thread (it may block): the token is logged out and the connections closed. */
+    @PreDestroy
+    void close() {
+        try {
+            keycloak.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("Keycloak's admin client closed with %s", e.toString());
+        }
     }
 
     private RealmResource realm() {

@@ -151,6 +151,10 @@ public class StaffService {
      * by name, for the console's assignment list. Kept a minute per tenant, so that opening dossiers does not ask
      * Keycloak each time; a change made on this replica's staff page is seen at once, one made elsewhere within the
      * minute. Whom an assignment really names is checked again by {@link #member} when it is made.
+     * <p>
+     * Once read, a page never waits for the directory again: past the minute it gets the list it has while one read
+     * in the background renews it. Waiting there made every page served in the seconds after each expiry slow
+     * (the queue page's p99 at 1 M dossiers, docs/benchmarks.md).
      */
     public Uni<List<StaffDirectory.Member>> colleagues(Actor actor, String tenant) {
         return policy.authorize(actor, Permission.ASSIGN, tenant).chain(access -> {
@@ -168,8 +172,13 @@ public class StaffService {
                     .invoke(list -> colleagues.put(t, new Kept(System.nanoTime() + COLLEAGUES_KEPT.toNanos(), list)))
                     .eventually(() -> reading.remove(t))
                     .memoize().indefinitely());
-            // A queue or a dossier's page never waits long on a slow or busy Keycloak (its group sync at the service's
-            // start takes minutes for a large tree): without the list, the page offers assigning to oneself only.
+            if (kept != null) {
+                read.subscribe().with(list -> { }, e -> LOG.warnf("Keycloak: the colleagues of %s not renewed (%s); the list kept is used",
+                        tenant, e.toString()));
+                return Uni.createFrom().item(kept.members());
+            }
+            // The first read: a queue or a dossier's page never waits long on a slow or busy Keycloak (its group sync
+            // at the service's start takes minutes for a large tree): without the list, it offers assigning to oneself.
             return read.ifNoItem().after(COLLEAGUES_WAIT).recoverWithItem(() -> {
                 LOG.warnf("Keycloak: the colleagues of %s not read within %s; the page offers none", tenant, COLLEAGUES_WAIT);
                 return List.<StaffDirectory.Member>of();
@@ -177,7 +186,6 @@ public class StaffService {
         });
     }
 
-    /** The directory reads of colleagues under way, by tenant. */
     private final java.util.concurrent.ConcurrentHashMap<String, Uni<List<StaffDirectory.Member>>> reading =
             new java.util.concurrent.ConcurrentHashMap<>();
 

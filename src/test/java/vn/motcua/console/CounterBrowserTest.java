@@ -73,6 +73,9 @@ class CounterBrowserTest {
             assertEquals("Nguyễn Thị Hồng Nhung", page.getByLabel("Họ, chữ đệm và tên người có hồ sơ").inputValue());
             assertEquals("001085006789", page.getByLabel(Pattern.compile("^Số định danh cá nhân")).first().inputValue());
             assertEquals("0912 345 678", page.getByLabel("Số điện thoại để nhận tin về hồ sơ").inputValue());
+            // The officer answers for the applicant: the page speaks of them, not to "you".
+            String who = page.locator("main").textContent();
+            assertTrue(who.contains("thẻ căn cước của người nộp") && who.contains("Người nộp nộp cho ai") && !who.contains("của bạn"), who);
             Chromium.assertAccessible(page, "counter: who, scanned");
             if (js) {
                 Chromium.screenshot(page, "counter-card-scanned");
@@ -94,6 +97,7 @@ class CounterBrowserTest {
             page.waitForURL("**/check");
             Chromium.assertAccessible(page, "counter: check");
             String answers = page.locator("dl.answers").textContent();
+            assertTrue(answers.contains("Người nộp nộp cho ai") && answers.contains("Người nộp muốn nhận kết quả thế nào?"), answers);
             assertTrue(answers.contains("Nguyễn Thị Hồng Nhung") && answers.contains("Chỉ xuất trình để đối chiếu") && answers.contains("to-khai-"),
                     answers);
             // Received only when every required paper is digitized or exempt.
