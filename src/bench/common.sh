@@ -5,6 +5,9 @@
 JAVA_OPTS=(-XX:+UseSerialGC -Xss512k -XX:MaxRAMPercentage=25 -XX:CompileThresholdScaling=5 --enable-native-access=ALL-UNNAMED)
 # BENCH_GC_LOG=1 records every collection's pause in $WORK/gc*.log, to tell GC pauses from the rest in a p99.
 if [ "${BENCH_GC_LOG:-0}" = 1 ]; then JAVA_OPTS+=("-Xlog:gc:file=$WORK/gc-%p.log:uptime"); fi
+# BENCH_JFR=1 records the service with Java Flight Recorder's profiling settings in $WORK/app-<pid>.jfr (read it with
+# `jfr print --events jdk.ExecutionSample` or JDK Mission Control): where the time of a slow measurement went.
+if [ "${BENCH_JFR:-0}" = 1 ]; then JAVA_OPTS+=("-XX:StartFlightRecording=settings=profile,filename=$WORK/app-%p.jfr,dumponexit=true"); fi
 APP=
 SERVICES=
 
