@@ -29,11 +29,11 @@ import vn.motcua.support.Tokens;
 import static io.restassured.RestAssured.given;
 
 /**
- * The desk in a real Chromium, with and without JavaScript: a receiver finds a new online dossier in the queue by the
- * applicant's name typed without diacritics, receives it (a colleague's second click is told what happened), asks
- * for a supplement with a checklist (refused first without a reason, beside the field); the applicant answers; the
- * receiver assigns two dossiers at once to the specialist, who proposes; the leader approves; the desk marks the
- * result ready and returns it. With JavaScript, an open queue learns of new online dossiers by itself: the time from
+ * The desk in a real Chromium, with and without JavaScript (the receiver with it, colleagues without): a receiver finds
+ * a new online dossier in the queue by the applicant's name typed without diacritics, receives it (a colleague's second
+ * click is told what happened), asks for a supplement with a checklist (refused first without a reason, beside the
+ * field); the applicant answers; the receiver assigns two dossiers at once to the specialist, who proposes; the leader
+ * approves; the desk marks the result ready and returns it. With JavaScript, an open queue learns of new online dossiers by itself: the time from
  * submission to the count changing on screen is measured and written to {@code docs/desk-live.md}.
  */
 @QuarkusTest
@@ -44,35 +44,39 @@ class DeskJourneyBrowserTest {
 
     @Test
     void aDossierIsWorkedFromTheQueueToItsReturn() throws Exception {
-        journey(true, Chromium.DESKTOP);
-        journey(false, Chromium.PHONE);
+        // One walk with both settings: the receiver at the desk's PC with JavaScript, each page checked at both widths;
+        // the colleague, the specialist and the leader on phones without it (the queue's search, the dossier's actions).
+        journey();
     }
 
-    private void journey(boolean js, int width) {
+    private void journey() {
+        boolean js = true;
+        int width = Chromium.DESKTOP;
         String tag = UUID.randomUUID().toString().substring(0, 4);
         String name = "Trần Thị Bình " + tag;
         String code = submit(name);
         String second = submit(name);
-        try (BrowserContext receiverContext = Chromium.context(width, js); BrowserContext colleagueContext = Chromium.context(width, js)) {
+        try (BrowserContext receiverContext = Chromium.context(width, js);
+                BrowserContext colleagueContext = Chromium.context(Chromium.PHONE, false)) {
             Page desk = receiverContext.newPage();
             desk.navigate(base + "console");
             Chromium.signIn(desk, Demo.RECEIVER);
             assertTrue(desk.url().endsWith("/console/" + Demo.WARD + "/queue"), desk.url());
-            Chromium.assertAccessible(desk, "the queue");
+            Chromium.assertAccessibleAtEveryWidth(desk, "the queue");
             // The new online dossiers' queue, searched by the name typed without its diacritics.
             desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Trực tuyến mới"))).click();
             desk.getByLabel("Tìm hồ sơ").fill("tran thi binh " + tag);
             desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm")).click();
             desk.waitForLoadState();
             assertEquals(2, desk.locator("table.queue tbody tr").count(), desk.content());
-            Chromium.assertAccessible(desk, "the queue searched");
+            Chromium.assertAccessibleAtEveryWidth(desk, "the queue searched");
             if (js) {
                 Chromium.screenshot(desk, "desk-queue");
             }
             desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
             desk.waitForLoadState();
             assertTrue(desk.locator("h1").textContent().contains(code));
-            Chromium.assertAccessible(desk, "a dossier to receive");
+            Chromium.assertAccessibleAtEveryWidth(desk, "a dossier to receive");
 
             // A colleague has the same page open; the receiver receives first; the colleague's click is told.
             Page colleague = colleagueContext.newPage();
@@ -85,13 +89,13 @@ class DeskJourneyBrowserTest {
             assertTrue(colleague.locator("#error-summary").textContent().contains("vừa được người khác cập nhật")
                     || colleague.locator("#error-summary").textContent().contains("đã thay đổi"), colleague.locator("#error-summary").textContent());
             assertTrue(colleague.locator("ol.history").textContent().contains("Tiếp nhận"), "the colleague sees what happened");
-            Chromium.assertAccessible(colleague, "a colleague acted first");
+            Chromium.assertAccessibleAtEveryWidth(colleague, "a colleague acted first");
 
             // A supplement request: without a reason nor a paper ticked, refused beside the reason.
             click(desk, "Yêu cầu bổ sung");
             assertTrue(desk.title().startsWith("Lỗi:"), desk.title());
             assertTrue(desk.locator("#request-supplement-reason-error").isVisible(), desk.content());
-            Chromium.assertAccessible(desk, "a supplement request refused");
+            Chromium.assertAccessibleAtEveryWidth(desk, "a supplement request refused");
             desk.getByLabel("Giấy báo tử hoặc giấy tờ thay thế giấy báo tử").check();
             desk.locator("#request-supplement-reason").fill("Giấy báo tử bị mờ, xin chụp lại rõ nét.");
             click(desk, "Yêu cầu bổ sung");
@@ -115,13 +119,15 @@ class DeskJourneyBrowserTest {
             desk.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Giao hồ sơ")).click();
             desk.waitForLoadState();
             assertTrue(desk.locator(".notice").textContent().contains("Đã giao 2 hồ sơ"), desk.content());
-            Chromium.assertAccessible(desk, "two dossiers assigned");
+            Chromium.assertAccessibleAtEveryWidth(desk, "two dossiers assigned");
 
             // The specialist proposes, the leader approves.
-            try (BrowserContext specialistContext = Chromium.context(width, js); BrowserContext leaderContext = Chromium.context(width, js)) {
+            try (BrowserContext specialistContext = Chromium.context(Chromium.PHONE, false);
+                    BrowserContext leaderContext = Chromium.context(Chromium.PHONE, false)) {
                 Page specialist = specialistContext.newPage();
                 specialist.navigate(base + "console");
                 Chromium.signIn(specialist, Demo.PROCESSOR);
+                Chromium.assertAccessible(specialist, "the queue (without JavaScript)");
                 // A receipt code typed in the search opens the dossier.
                 specialist.getByLabel("Tìm hồ sơ").fill(code.toLowerCase());
                 specialist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tìm")).click();
@@ -134,7 +140,7 @@ class DeskJourneyBrowserTest {
                 Page leader = leaderContext.newPage();
                 leader.navigate(base + "console/" + Demo.WARD + "/dossiers/" + code);
                 Chromium.signIn(leader, Demo.APPROVER);
-                Chromium.assertAccessible(leader, "a dossier to approve");
+                Chromium.assertAccessibleAtEveryWidth(leader, "a dossier to approve");
                 click(leader, "Duyệt");
                 assertTrue(leader.locator(".notice").textContent().contains("Đã duyệt"), leader.content());
             }
@@ -153,7 +159,7 @@ class DeskJourneyBrowserTest {
             if (js) {
                 Chromium.screenshot(desk, "desk-dossier");
             }
-            Chromium.assertAccessible(desk, "a returned dossier");
+            Chromium.assertAccessibleAtEveryWidth(desk, "a returned dossier");
         }
     }
 
@@ -164,38 +170,38 @@ class DeskJourneyBrowserTest {
      */
     @Test
     void aDossierReceivedForAnotherWardIsReturnedAtTheDeskThatReceivedIt() {
-        for (boolean js : new boolean[] { true, false }) {
-            String code = given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).contentType(ContentType.JSON)
-                    .body(vn.motcua.dossier.ReceivedAnywhereTest.receivedFor(vn.motcua.dossier.ReceivedAnywhereTest.BIRTH, Demo.OTHER_WARD,
-                            Demo.WARD, "counter", vn.motcua.dossier.ReceivedAnywhereTest.birthForm()))
-                    .post("/api/dossiers").then().statusCode(201).extract().path("receiptCode");
-            try (BrowserContext wardContext = Chromium.context(Chromium.DESKTOP, js);
-                    BrowserContext deskContext = Chromium.context(Chromium.PHONE, js)) {
-                Page ward = wardContext.newPage();
-                // Its receipt code typed in the search opens it (the queue may hold more than a page).
-                ward.navigate(base + "console/" + Demo.WARD + "/queue?tab=process&q=" + code);
-                Chromium.signIn(ward, Demo.PROCESSOR);
-                assertTrue(ward.url().contains("/dossiers/" + code), ward.url());
-                assertTrue(ward.locator("dl").first().textContent().contains("Phường Yên Hòa"), "received at Yên Hòa");
-                click(ward, "Giao xử lý");
-                click(ward, "Trình ký");
-                assertTrue(ward.locator(".notice").textContent().contains("Đã trình ký"), ward.content());
-                Dossiers.act(Demo.APPROVER, Demo.WARD, code, "approve").statusCode(200);
-                Dossiers.act(Demo.RECEIVER, Demo.WARD, code, "mark-result-ready").statusCode(200);
+        // One walk: the ward's pages without JavaScript, the receiving desk's (its queue runs the live script) with it,
+        // its pages checked at both widths.
+        String code = given().auth().oauth2(Tokens.staff(Demo.OTHER_WARD_RECEIVER)).contentType(ContentType.JSON)
+                .body(vn.motcua.dossier.ReceivedAnywhereTest.receivedFor(vn.motcua.dossier.ReceivedAnywhereTest.BIRTH, Demo.OTHER_WARD,
+                        Demo.WARD, "counter", vn.motcua.dossier.ReceivedAnywhereTest.birthForm()))
+                .post("/api/dossiers").then().statusCode(201).extract().path("receiptCode");
+        try (BrowserContext wardContext = Chromium.context(Chromium.DESKTOP, false);
+                BrowserContext deskContext = Chromium.context(Chromium.PHONE, true)) {
+            Page ward = wardContext.newPage();
+            // Its receipt code typed in the search opens it (the queue may hold more than a page).
+            ward.navigate(base + "console/" + Demo.WARD + "/queue?tab=process&q=" + code);
+            Chromium.signIn(ward, Demo.PROCESSOR);
+            assertTrue(ward.url().contains("/dossiers/" + code), ward.url());
+            assertTrue(ward.locator("dl").first().textContent().contains("Phường Yên Hòa"), "received at Yên Hòa");
+            click(ward, "Giao xử lý");
+            click(ward, "Trình ký");
+            assertTrue(ward.locator(".notice").textContent().contains("Đã trình ký"), ward.content());
+            Dossiers.act(Demo.APPROVER, Demo.WARD, code, "approve").statusCode(200);
+            Dossiers.act(Demo.RECEIVER, Demo.WARD, code, "mark-result-ready").statusCode(200);
 
-                Page desk = deskContext.newPage();
-                desk.navigate(base + "console/" + Demo.OTHER_WARD + "/queue?tab=for-others");
-                Chromium.signIn(desk, Demo.OTHER_WARD_RECEIVER);
-                assertTrue(desk.locator("table.queue").textContent().contains("Phường Điện Biên"), "held at Điện Biên");
-                Chromium.assertAccessible(desk, "the queue of dossiers received for other offices");
-                desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
-                desk.waitForLoadState();
-                assertEquals(1, desk.locator("form.action").count(), "only the return, here");
-                desk.getByLabel("Tại bộ phận một cửa").check();
-                click(desk, "Trả kết quả");
-                assertTrue(desk.locator(".notice").textContent().contains("Đã trả kết quả"), desk.content());
-                Chromium.assertAccessible(desk, "returned at the desk that received it");
-            }
+            Page desk = deskContext.newPage();
+            desk.navigate(base + "console/" + Demo.OTHER_WARD + "/queue?tab=for-others");
+            Chromium.signIn(desk, Demo.OTHER_WARD_RECEIVER);
+            assertTrue(desk.locator("table.queue").textContent().contains("Phường Điện Biên"), "held at Điện Biên");
+            Chromium.assertAccessibleAtEveryWidth(desk, "the queue of dossiers received for other offices");
+            desk.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(code)).click();
+            desk.waitForLoadState();
+            assertEquals(1, desk.locator("form.action").count(), "only the return, here");
+            desk.getByLabel("Tại bộ phận một cửa").check();
+            click(desk, "Trả kết quả");
+            assertTrue(desk.locator(".notice").textContent().contains("Đã trả kết quả"), desk.content());
+            Chromium.assertAccessibleAtEveryWidth(desk, "returned at the desk that received it");
         }
     }
 

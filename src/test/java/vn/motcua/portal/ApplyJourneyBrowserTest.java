@@ -22,13 +22,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import vn.motcua.platform.db.ScopedTransactions;
 import vn.motcua.platform.db.TenantScope;
 import io.quarkus.test.junit.QuarkusTest;
+import vn.motcua.support.BirthForm;
 import vn.motcua.support.Chromium;
 import vn.motcua.support.Demo;
 
 /**
- * A birth registration filled and submitted in a real Chromium, one question a page, with and without JavaScript, on
- * a phone and a desktop: a wrong answer is shown beside its field with what was typed kept, the draft survives a
- * sign-out, a second tap of "Nộp hồ sơ" finds the same dossier, and every page and error state is axe-clean.
+ * A birth registration filled and submitted in a real Chromium, one question a page, with and without JavaScript, each
+ * page checked on a phone and a desktop: a wrong answer is shown beside its field with what was typed kept, the draft
+ * survives a sign-out, a second tap of "Nộp hồ sơ" finds the same dossier, and every page and error state is axe-clean.
  */
 @QuarkusTest
 class ApplyJourneyBrowserTest {
@@ -48,17 +49,12 @@ class ApplyJourneyBrowserTest {
 
     /** "Tiếp tục", expecting the answer to be taken: a refusal fails the test with what the page said. */
     static void next(Page page) {
-        tryNext(page);
-        if (page.title().startsWith("Lỗi:")) {
-            throw new AssertionError("refused at " + page.url() + ": " + page.locator("#error-summary").textContent());
-        }
+        BirthForm.next(page);
     }
 
     /** "Tiếp tục", whatever comes of it. */
     static void tryNext(Page page) {
-        String before = page.url();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tiếp tục")).click();
-        page.waitForLoadState();
+        BirthForm.tryNext(page);
     }
 
     /** The front of a citizen ID card as a phone would photograph it: the QR code on a larger, lighter card. */
@@ -104,11 +100,10 @@ class ApplyJourneyBrowserTest {
 
     @Test
     void aBirthRegistrationIsFilledCheckedAndSubmittedOnce() throws java.io.IOException {
-        for (boolean js : new boolean[] { true, false }) {
-            for (int width : new int[] { Chromium.PHONE, Chromium.DESKTOP }) {
-                journey(js, width);
-            }
-        }
+        // Walked once with JavaScript and once without, each at its own width; every page it checks is checked and
+        // photographed at both widths, resized in place (what is sent does not depend on the width).
+        journey(true, Chromium.PHONE);
+        journey(false, Chromium.DESKTOP);
     }
 
     /**
@@ -189,10 +184,10 @@ class ApplyJourneyBrowserTest {
             page.navigate(base + "apply/new/1.001193?ward=ba-dinh-dien-bien");
             signIn(page, Demo.CITIZEN);
             page.waitForURL("**/apply/new/1.001193**");
-            Chromium.assertAccessible(page, "apply start");
+            Chromium.assertAccessibleAtEveryWidth(page, "apply start");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Bắt đầu")).click();
             page.waitForURL("**/who");
-            Chromium.assertAccessible(page, "who");
+            Chromium.assertAccessibleAtEveryWidth(page, "who");
             // A wrong phone number: the error beside it and at the top, what was typed kept.
             page.getByLabel("Họ, chữ đệm và tên người có hồ sơ").fill("Nguyễn Văn An");
             page.getByLabel("Số điện thoại để nhận tin về hồ sơ").fill("12345");
@@ -201,28 +196,18 @@ class ApplyJourneyBrowserTest {
             assertTrue(page.locator("#error-summary").textContent().contains("Số điện thoại"), page.locator("#error-summary").textContent());
             assertEquals("Nguyễn Văn An", page.getByLabel("Họ, chữ đệm và tên người có hồ sơ").inputValue());
             assertEquals("12345", page.getByLabel("Số điện thoại để nhận tin về hồ sơ").inputValue());
-            Chromium.assertAccessible(page, "who, refused");
+            Chromium.assertAccessibleAtEveryWidth(page, "who, refused");
             if (shot != null) {
-                Chromium.screenshot(page, shot + "-error");
+                Chromium.screenshotAtEveryWidth(page, shot + "-error");
             }
             page.getByLabel("Số điện thoại để nhận tin về hồ sơ").fill("0912 345 678");
             next(page);
-            page.waitForURL("**/f-childFullName");
-            page.getByLabel("Họ, chữ đệm và tên của trẻ").fill("Nguyễn Minh Khang");
+            BirthForm.childName(page);
             if (shot != null) {
-                Chromium.screenshot(page, shot + "-question");
+                Chromium.screenshotAtEveryWidth(page, shot + "-question");
             }
-            next(page);
-            page.getByLabel("Nam", new Page.GetByLabelOptions().setExact(true)).check();
-            next(page);
-            page.getByLabel("Ngày, tháng, năm sinh").fill("2026-11-20");
-            next(page);
-            page.getByLabel("Nơi sinh (cơ sở y tế hoặc địa chỉ)").fill("Bệnh viện Phụ sản Hà Nội");
-            next(page);
-            page.getByLabel("Dân tộc").fill("Kinh");
-            next(page);
-            page.waitForURL("**/f-mother");
-            Chromium.assertAccessible(page, "mother");
+            BirthForm.restOfChild(page);
+            Chromium.assertAccessibleAtEveryWidth(page, "mother");
             // A photo that is not a card: a plain message beside the photo field, nothing lost.
             page.getByLabel("Họ, chữ đệm và tên").fill("Lê Thị");
             page.setInputFiles("#image", blankPhoto());
@@ -231,7 +216,7 @@ class ApplyJourneyBrowserTest {
             assertTrue(page.title().startsWith("Lỗi:"), page.title());
             assertTrue(page.locator("#image-error").textContent().contains("QR"), page.locator("#image-error").textContent());
             assertEquals("Lê Thị", page.getByLabel("Họ, chữ đệm và tên").inputValue());
-            Chromium.assertAccessible(page, "mother, unreadable photo");
+            Chromium.assertAccessibleAtEveryWidth(page, "mother, unreadable photo");
             // The mother's card: name, personal number and birth date read from its QR code, to be confirmed.
             page.setInputFiles("#image", cardPhoto());
             if (js) {
@@ -245,24 +230,18 @@ class ApplyJourneyBrowserTest {
             assertEquals("1990-03-15", page.getByLabel("Ngày sinh").inputValue());
             tryNext(page);
             assertTrue(page.locator("#error-summary").textContent().contains("xác nhận"), "prefilled values must be confirmed");
-            Chromium.assertAccessible(page, "mother, prefilled");
+            Chromium.assertAccessibleAtEveryWidth(page, "mother, prefilled");
             if (shot != null) {
-                Chromium.screenshot(page, shot + "-qr-prefilled");
+                Chromium.screenshotAtEveryWidth(page, shot + "-qr-prefilled");
             }
             page.locator("#confirm").check();
             next(page);
-            page.waitForURL("**/f-father");
-            next(page); // optional: left empty
-            page.getByLabel("Mẹ", new Page.GetByLabelOptions().setExact(true)).check();
-            next(page);
-            page.getByLabel("Số điện thoại liên hệ").fill("0912345678");
-            next(page);
-            page.waitForURL("**/delivery");
-            Chromium.assertAccessible(page, "delivery");
+            BirthForm.fatherAndDeclarant(page);
+            Chromium.assertAccessibleAtEveryWidth(page, "delivery");
             page.getByLabel("Đến nhận tại bộ phận một cửa").check();
             next(page);
             page.waitForURL("**/notices");
-            Chromium.assertAccessible(page, "notices");
+            Chromium.assertAccessibleAtEveryWidth(page, "notices");
             // SMS and the portal are ticked until the citizen chooses; e-mail first, with an address mistyped: refused
             // beside the address, what was typed and ticked kept.
             assertTrue(page.getByLabel("Tin nhắn SMS đến số điện thoại của người có hồ sơ").isChecked());
@@ -276,14 +255,14 @@ class ApplyJourneyBrowserTest {
             assertEquals("khang.nguyen@", page.getByLabel("Địa chỉ thư điện tử").inputValue());
             assertTrue(page.getByLabel("Thư điện tử (email)", new Page.GetByLabelOptions().setExact(true)).isChecked());
             assertTrue(!page.getByLabel("Tin nhắn SMS đến số điện thoại của người có hồ sơ").isChecked());
-            Chromium.assertAccessible(page, "notices, refused");
+            Chromium.assertAccessibleAtEveryWidth(page, "notices, refused");
             if (shot != null) {
-                Chromium.screenshot(page, shot + "-notices-refused");
+                Chromium.screenshotAtEveryWidth(page, shot + "-notices-refused");
             }
             page.getByLabel("Địa chỉ thư điện tử").fill("khang.nguyen@example.vn");
             next(page);
             page.waitForURL("**/papers");
-            Chromium.assertAccessible(page, "papers");
+            Chromium.assertAccessibleAtEveryWidth(page, "papers");
             // Three papers at once, one of a kind not taken: refused beside its paper, the two others staged.
             java.nio.file.Path text = java.nio.file.Files.createTempFile("giay-chung-sinh-", ".txt");
             java.nio.file.Files.writeString(text, "không phải ảnh");
@@ -296,9 +275,9 @@ class ApplyJourneyBrowserTest {
             assertTrue(page.locator("#error-summary").textContent().contains("Giấy chứng sinh"), page.locator("#error-summary").textContent());
             assertEquals(1, page.locator("#paper-1 a[href*='/papers/']").count(), "paper 1 kept");
             assertEquals(1, page.locator("#paper-3 a[href*='/papers/']").count(), "paper 3 kept");
-            Chromium.assertAccessible(page, "papers, a file refused");
+            Chromium.assertAccessibleAtEveryWidth(page, "papers, a file refused");
             if (shot != null) {
-                Chromium.screenshot(page, shot + "-papers-refused");
+                Chromium.screenshotAtEveryWidth(page, shot + "-papers-refused");
             }
             // Paper 3 removed, then given again with paper 2.
             page.locator("#paper-3 button[name=remove]").click();
@@ -311,22 +290,22 @@ class ApplyJourneyBrowserTest {
             }
             next(page);
             page.waitForURL("**/check");
-            Chromium.assertAccessible(page, "check your answers");
+            Chromium.assertAccessibleAtEveryWidth(page, "check your answers");
             String answers = page.locator("dl.answers").textContent();
             assertTrue(answers.contains("Nguyễn Minh Khang") && answers.contains("20/11/2026") && answers.contains("Phường Điện Biên"), answers);
             assertTrue(answers.contains("Giấy chứng sinh") && answers.contains("cccd-"), answers);
             assertTrue(answers.contains("Thư điện tử (email) (khang.nguyen@example.vn); Trên trang hồ sơ ở cổng dịch vụ công"), answers);
             if (shot != null) {
-                Chromium.screenshot(page, shot + "-check");
+                Chromium.screenshotAtEveryWidth(page, shot + "-check");
             }
             String checkUrl = page.url();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Nộp hồ sơ")).click();
             page.waitForURL("**/dossiers/**");
             String code = page.locator("strong.code").textContent().strip();
             assertTrue(code.matches("[A-Z0-9.\\-]+"), code);
-            Chromium.assertAccessible(page, "receipt");
+            Chromium.assertAccessibleAtEveryWidth(page, "receipt");
             if (shot != null) {
-                Chromium.screenshot(page, "portal-receipt");
+                Chromium.screenshotAtEveryWidth(page, "portal-receipt");
             }
             // The choice is the dossier's: its receipt notice goes by e-mail first (docs/notifications.md).
             JsonObject contact = receiptContact(code);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.google.gson.JsonObject;
@@ -25,7 +26,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
- * Debian's Chromium, driven by Playwright for Java: one browser per test JVM, a fresh context per journey. Never a
+ * Debian's Chromium, driven by Playwright for Java: one browser per test JVM, a fresh context per journey. A journey
+ * is walked once per JavaScript setting, not once per width: each page it checks is resized in place to the other width
+ * ({@link #assertAccessibleAtEveryWidth}, {@link #screenshotAtEveryWidth}). Never a
  * downloaded browser ({@code PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD}); a machine without Chromium fails the tests with the
  * command that installs it, so a browser test can never pass by not running.
  */
@@ -71,9 +74,14 @@ public final class Chromium {
         return browser;
     }
 
+    /** The height of the viewport that goes with {@code width}: the phone's and the PC's screens. */
+    static int height(int width) {
+        return width == PHONE ? 740 : 900;
+    }
+
     /** A fresh context (no cookies, no cache) at {@code width}, Vietnamese, with or without JavaScript. */
     public static BrowserContext context(int width, boolean javaScript) {
-        BrowserContext context = browser().newContext(new Browser.NewContextOptions().setViewportSize(width, width == PHONE ? 740 : 900)
+        BrowserContext context = browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height(width))
                 .setLocale("vi-VN").setJavaScriptEnabled(javaScript).setDeviceScaleFactor(1));
         context.setDefaultTimeout(20_000);
         if (!javaScript) {
@@ -82,28 +90,112 @@ public final class Chromium {
         return context;
     }
 
+    /** Where the copies of script-free pages are checked: one page, each copy replacing the last. */
+    private static Page checker;
+
+    private static synchronized Page checker() {
+        if (checker == null || checker.isClosed()) {
+            checker = browser().newContext(new Browser.NewContextOptions().setViewportSize(PHONE, height(PHONE)).setLocale("vi-VN"))
+                    .newPage();
+        }
+        return checker;
+    }
+
     /** Contexts with JavaScript off: axe (itself a script) cannot run in them. */
     private static final java.util.Set<BrowserContext> WITHOUT_SCRIPT = java.util.Collections
             .synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     /** axe-core with the tags the issue names: no violation at all, or the test fails listing them. */
     public static void assertAccessible(Page page, String what) {
+        assertAccessible(page, what, new int[] { page.viewportSize().width });
+    }
+
+    /**
+     * {@link #assertAccessible(Page, String)} at both widths ({@link #PHONE}, {@link #DESKTOP}), the page resized in
+     * place and then put back: what the server sends does not depend on the width, only the layout does, so a journey
+     * is walked once and each of its pages checked at both.
+     */
+    public static void assertAccessibleAtEveryWidth(Page page, String what) {
+        assertAccessible(page, what, widthsFrom(page));
+    }
+
+    /** {@link #screenshot(Page, String)} at both widths, the page resized in place and then put back. */
+    public static void screenshotAtEveryWidth(Page page, String name) {
+        var original = page.viewportSize();
+        try {
+            for (int width : widthsFrom(page)) {
+                resize(page, width);
+                screenshot(page, name);
+            }
+        } finally {
+            page.setViewportSize(original.width, original.height);
+        }
+    }
+
+    /** {@link #screenshot(Page, String)} at {@code width}, the page resized in place and then put back. */
+    public static void screenshotAt(Page page, String name, int width) {
+        var original = page.viewportSize();
+        try {
+            resize(page, width);
+            screenshot(page, name);
+        } finally {
+            page.setViewportSize(original.width, original.height);
+        }
+    }
+
+    /**
+     * The page carries no script of its own, so it shows and does the same with JavaScript on or off, and one walk
+     * without JavaScript stands for both. A script added to it fails here: walk it with JavaScript too, then.
+     */
+    public static void assertNoScript(Page page, String what) {
+        assertEquals(0, page.locator("script").count(), what + " now carries a script: walk it with JavaScript on as well");
+    }
+
+    /** Both widths, the page's own first (no resize needed for it). */
+    private static int[] widthsFrom(Page page) {
+        int own = page.viewportSize().width;
+        return own == DESKTOP ? new int[] { DESKTOP, PHONE } : new int[] { own, own == PHONE ? DESKTOP : PHONE };
+    }
+
+    private static void resize(Page page, int width) {
+        if (page.viewportSize().width != width) {
+            page.setViewportSize(width, height(width));
+        }
+    }
+
+    private static void assertAccessible(Page page, String what, int[] widths) {
         if (WITHOUT_SCRIPT.contains(page.context())) {
             // axe is a script: check what this script-free page shows, copied into a page where scripts run (our
-            // pages carry their CSS inline, so the copy looks the same), at the same width.
-            try (BrowserContext checker = browser().newContext(new Browser.NewContextOptions()
-                    .setViewportSize(page.viewportSize().width, page.viewportSize().height).setLocale("vi-VN"))) {
-                Page copy = checker.newPage();
-                copy.setContent(page.content());
-                check(copy, what + " (without JavaScript)", page.url());
+            // pages carry their CSS inline, so the copy looks the same), at the same width(s).
+            Page copy = checker();
+            resize(copy, widths[0]);
+            copy.setContent(page.content());
+            for (int width : widths) {
+                resize(copy, width);
+                check(copy, what + " (without JavaScript" + (widths.length > 1 ? ", " + width + " px" : "") + ")", page.url());
             }
             return;
         }
-        check(page, what, page.url());
+        var original = page.viewportSize();
+        try {
+            for (int width : widths) {
+                resize(page, width);
+                check(page, what + (widths.length > 1 ? " (" + width + " px)" : ""), page.url());
+            }
+        } finally {
+            if (page.viewportSize().width != original.width) {
+                page.setViewportSize(original.width, original.height);
+            }
+        }
     }
 
     private static void check(Page page, String what, String url) {
-        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21aa", "wcag22aa")).analyze();
+        // Every rule of these tags runs; only the violations (what is asserted) are reported in full: the passes' and
+        // the inapplicable rules' lists of nodes, megabytes on a long page, are left in the browser.
+        AxeRunOptions violationsOnly = new AxeRunOptions();
+        violationsOnly.setResultTypes(List.of("violations"));
+        AxeResults results = new AxeBuilder(page).options(violationsOnly).withTags(List.of("wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"))
+                .analyze();
         String found = results.getViolations().stream()
                 .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
                         + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
