@@ -80,12 +80,18 @@ public class ConsoleQueuePages {
     /**
      * A row. {@code pickable} and {@code picked} (its checkbox for assigning) are the row's own rather than read off the
      * page inside the loop: Qute looks a name that is not the row's up through every value resolver before the
-     * page's, which made those two look-ups the page's largest cost at 50 rows (profiled at 1 M dossiers).
+     * page's, which made those two look-ups the page's largest cost at 50 rows (profiled at 1 M dossiers). For the same
+     * reason its words are worded here ({@link Desk#text}, whose rendered messages are kept) rather than by a message
+     * call in the rows' loop, which creates two template instances per row and message.
+     *
+     * @param online   the "online" tag's word, or {@code null} for a dossier taken in on paper
+     * @param heldBy   "held by …" worded, or {@code null} when this tenant holds it
+     * @param pick     the hidden label of the row's checkbox
      */
     @TemplateData
     public record RowView(String code, String href, String applicant, String procedure, String status, String step, String holder,
-            String due, String left, boolean late, boolean soon, boolean stopped, boolean online, String heldBy, boolean pickable,
-            boolean picked) {
+            String due, String left, boolean late, boolean soon, boolean stopped, String online, String heldBy, boolean pickable,
+            boolean picked, String pick) {
     }
 
     /** A colleague one may assign to. */
@@ -270,9 +276,11 @@ public class ConsoleQueuePages {
                                 Desk.procedureName(catalog, e.procedureCode(), e.procedureVersion(), locale), Desk.status(e.status(), locale),
                                 e.stepCode() == null ? null : Desk.stepName(catalog, e.procedureCode(), e.procedureVersion(), e.stepCode(), locale),
                                 e.holderName(), Desk.at(e.dueAt()), Desk.left(e.workingMinutesLeft(), e.clockStopped(), locale), late, e.nearlyLate(),
-                                e.clockStopped(), e.online(),
-                                e.heldBy().equals(tenant) ? null : tree.find(e.heldBy()).map(x -> x.name().in(locale)).orElse(e.heldBy()),
-                                mayAssign, selected.contains(e.receiptCode()));
+                                e.clockStopped(), e.online() ? Desk.text(locale, "online") : null,
+                                e.heldBy().equals(tenant) ? null : Desk.text(locale, "held_by",
+                                        List.of(tree.find(e.heldBy()).map(x -> x.name().in(locale)).orElse(e.heldBy()))),
+                                mayAssign, selected.contains(e.receiptCode()),
+                                mayAssign ? Desk.text(locale, "pick", List.of(e.receiptCode())) : null);
                     }).toList();
                     String next = rows.next() == null ? null : "/console/" + tenant + "/queue?tab=" + tab.wire() + query + "&after=" + rows.next();
                     QueueView view = new QueueView(tree.find(tenant).orElseThrow(), tab.wire(),

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import vn.motcua.platform.web.TokenClaims;
 
 /**
  * Who is acting: a staff member (cán bộ) or a citizen (công dân), as their Keycloak token says.
@@ -76,13 +77,15 @@ public record Actor(Realm realm, String subject, String username, String display
         Realm realm = Realm.STAFF.id().equals(oidcTenant) || (oidcTenant == null && jwt.getIssuer() != null
                 && jwt.getIssuer().endsWith("/realms/staff")) ? Realm.STAFF : Realm.CITIZENS;
         String username = jwt.getClaim("preferred_username");
+        // Our realms' own claims are read through TokenClaims: JsonWebToken.getClaim throws and catches inside for them.
+        boolean high = realm == Realm.CITIZENS && "high".equals(TokenClaims.text(jwt, "assurance"));
         return new Actor(realm, jwt.getSubject(), username, displayName(jwt, username),
                 rolesOf(identity, realm),
                 realm == Realm.STAFF ? tenantsOf(jwt) : Set.of(),
                 realm == Realm.STAFF ? groupLeaves(strings(jwt.getClaim("groups")), true) : Set.of(),
-                realm == Realm.STAFF || "high".equals(jwt.getClaim("assurance")) ? Assurance.HIGH : Assurance.LOW,
-                realm == Realm.CITIZENS && "high".equals(jwt.getClaim("assurance")) ? jwt.getClaim("citizen_id") : null,
-                realm == Realm.CITIZENS && "high".equals(jwt.getClaim("assurance")) ? date(jwt.getClaim("birthdate")) : null);
+                realm == Realm.STAFF || high ? Assurance.HIGH : Assurance.LOW,
+                high ? TokenClaims.text(jwt, "citizen_id") : null,
+                high ? date(jwt.getClaim("birthdate")) : null);
     }
 
     /** OpenID Connect's {@code birthdate}: {@code YYYY-MM-DD}; anything else (a year alone, garbage) is no date. */
@@ -132,7 +135,7 @@ public record Actor(Realm realm, String subject, String username, String display
      */
     private static Set<String> tenantsOf(JsonWebToken jwt) {
         Set<String> groups = strings(jwt.getClaim("groups"));
-        return groups.isEmpty() ? strings(jwt.getClaim("tenant")) : groupLeaves(groups, false);
+        return groups.isEmpty() ? strings(TokenClaims.value(jwt, "tenant")) : groupLeaves(groups, false);
     }
 
     private static Set<String> groupLeaves(Set<String> paths, boolean postal) {

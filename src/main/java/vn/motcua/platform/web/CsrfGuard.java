@@ -45,7 +45,7 @@ public class CsrfGuard {
     /** The token for the forms of this session. */
     public String token(SecurityIdentity identity) {
         JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
-        String sid = jwt.getClaim("sid");
+        String sid = TokenClaims.text(jwt, "sid");
         String binding = jwt.getIssuer() + "|" + jwt.getSubject() + "|" + (sid == null ? "" : sid);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

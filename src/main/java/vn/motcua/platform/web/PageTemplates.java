@@ -16,10 +16,13 @@ import io.quarkus.qute.EngineBuilder;
 public class PageTemplates {
 
     void localize(@Observes EngineBuilder builder) {
+        // The request context and the page's client proxy are looked up once, not for every instance: a page creates
+        // an instance for each message it renders, and the look-up was a measurable part of the console's queue page.
+        ManagedContext requests = Arc.container().requestContext();
+        PageContext page = Arc.container().instance(PageContext.class).get();
         builder.addTemplateInstanceInitializer(instance -> {
-            ManagedContext requests = Arc.container().requestContext();
             if (requests.isActive()) {
-                instance.setLocale(Arc.container().instance(PageContext.class).get().locale());
+                instance.setLocale(page.locale());
             }
         });
     }

@@ -56,6 +56,35 @@ class MessageKeysTest {
         assertEquals("Not allowed", ProblemTexts.title(ProblemType.FORBIDDEN, Languages.EN));
     }
 
+    /**
+     * Rendered messages are kept (a page asks for the same ones over and over): what is kept must never answer for
+     * another locale, other arguments or a {@code null} argument given as empty, even after the store is emptied.
+     */
+    @Test
+    void keptMessagesAnswerOnlyForTheirOwnLocaleAndArguments() throws Exception {
+        Method detail = Arrays.stream(ProblemType.values()).map(t -> method(t.detailKey())).filter(d -> d.getParameterCount() > 0)
+                .filter(d -> Arrays.asList(d.getParameterTypes()).contains(String.class)).findFirst().orElseThrow();
+        for (int round = 0; round < 2; round++) {
+            for (Locale locale : LOCALES) {
+                Messages m = Languages.messages(locale);
+                Object[] one = sample(detail);
+                Object[] other = sample(detail);
+                for (int i = 0; i < other.length; i++) {
+                    other[i] = other[i] instanceof String ? "khác " + i : other[i] instanceof Integer n ? n + 100 : ((Long) other[i]) + 100;
+                }
+                assertEquals(detail.invoke(m, one), MessageKeys.text(Messages.class, locale, detail.getName(), List.of(one)));
+                assertEquals(detail.invoke(m, other), MessageKeys.text(Messages.class, locale, detail.getName(), List.of(other)));
+                assertEquals(detail.invoke(m, one), MessageKeys.text(Messages.class, locale, detail.getName(), List.of(one)), "kept, asked again");
+            }
+            assertEquals("Không có quyền", MessageKeys.text(Messages.class, Languages.VI, ProblemType.FORBIDDEN.titleKey()));
+            assertEquals("Not allowed", MessageKeys.text(Messages.class, Languages.EN, ProblemType.FORBIDDEN.titleKey()));
+            // Past the bound the store is emptied and fills again: the answers stay the same.
+            for (int i = 0; i <= MessageKeys.KEPT && round == 0; i++) {
+                MessageKeys.text(Messages.class, Languages.VI, detail.getName(), java.util.Collections.nCopies(detail.getParameterCount(), "x" + i));
+            }
+        }
+    }
+
     @Test
     void eachFieldIssuesTextIsItsTypedMessage() throws Exception {
         for (Locale locale : LOCALES) {
