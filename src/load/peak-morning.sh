@@ -7,8 +7,8 @@
 # Every run starts on an empty database (the demo city, no dossiers), so that runs compare; Keycloak's data is kept.
 # Needs curl and jq (apt-get install curl jq), and HAProxy for N > 1 (installed as ./motcua cluster does).
 #
-# Settings (environment): LOAD_SCALE (20: multiplies every arrival rate of PeakMorning.Mix), LOAD_RAMP (60 s),
-# LOAD_STEADY (240 s), LOAD_PORT (28080: the service or the proxy; the replicas take the ports after it as in
+# Settings (environment): LOAD_SCALE (10: multiplies every arrival rate of PeakMorning.Mix), LOAD_WARMUP (45 s at a
+# quarter of the rates), LOAD_RAMP (45 s up to them), LOAD_STEADY (240 s at them), LOAD_PORT (28080: the service or the proxy; the replicas take the ports after it as in
 # cluster.sh), LOAD_DB_PORT (54359), LOAD_OIDC_PORT (28180), LOAD_DATA (target/load/data).
 # Output: target/load/<run>.md (the table), <run>.gatling.log, <run>.cpu (the samples), Gatling's report in
 # target/load/results/.
@@ -17,8 +17,9 @@ cd "$(dirname "$0")/../.."
 
 N=${1:-1}
 case "$N" in *[!0-9]*|''|0) echo "usage: ./motcua load [N]   (N replicas, default 1)" >&2; exit 2 ;; esac
-SCALE=${LOAD_SCALE:-20}
-RAMP=${LOAD_RAMP:-60}
+SCALE=${LOAD_SCALE:-10}
+WARMUP=${LOAD_WARMUP:-45}
+RAMP=${LOAD_RAMP:-45}
 STEADY=${LOAD_STEADY:-240}
 export CLUSTER_PORT=${LOAD_PORT:-28080}
 export CLUSTER_WORK=target/load/cluster
@@ -111,15 +112,15 @@ sample_cpu() {
 
 # ---- the simulation ------------------------------------------------------------------------------------------------
 rm -f "$WORK/window"
-log "Gatling: scale $SCALE, ramp ${RAMP} s, steady ${STEADY} s (log: $OUT.gatling.log)"
+log "Gatling: scale $SCALE, warm-up ${WARMUP} s, ramp ${RAMP} s, steady ${STEADY} s (log: $OUT.gatling.log)"
 # In its own process group, so that the cleanup stops Maven and the Gatling JVM it forked together.
 setsid "${MVN[@]}" -Pload test-compile gatling:test -Dgatling.runDescription="$RUN" \
-  -Dload.baseUrl="$TARGET" -Dload.oidcUrl="$MOTCUA_OIDC_URL" -Dload.scale="$SCALE" -Dload.ramp="$RAMP" \
+  -Dload.baseUrl="$TARGET" -Dload.oidcUrl="$MOTCUA_OIDC_URL" -Dload.scale="$SCALE" -Dload.warmup="$WARMUP" -Dload.ramp="$RAMP" \
   -Dload.steady="$STEADY" -Dload.window="$PWD/$WORK/window" > "$OUT.gatling.log" 2>&1 &
 GATLING=$!
 ( while true; do sample_cpu; sleep 1; done ) > "$OUT.cpu" 2>/dev/null &
 SAMPLER=$!
-LIMIT=$((RAMP + STEADY + 420))
+LIMIT=$((WARMUP + RAMP + STEADY + 420))
 for _ in $(seq 1 "$LIMIT"); do kill -0 "$GATLING" 2>/dev/null || break; sleep 1; done
 if kill -0 "$GATLING" 2>/dev/null; then
   log "Gatling still running after $LIMIT s: stopped"; kill -- "-$GATLING" 2>/dev/null || true
@@ -132,7 +133,11 @@ kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLE
 
 # ---- the figures ---------------------------------------------------------------------------------------------------
 REPORT=$(ls -td "$WORK"/results/*/ | head -1)
-STATS="$REPORT/js/stats.json"
+# Gatling 3.13 writes its statistics as JavaScript (js/stats.js: "var stats = {…}" with bare keys, then functions):
+# the object alone, its keys quoted, is JSON.
+STATS="$OUT.stats.json"
+sed -n '/^var stats = {/,/^function /p' "$REPORT/js/stats.js" | sed '$d' \
+  | sed -E '1s/^var stats = //; s/^([[:space:]]*)([A-Za-z_][A-Za-z0-9_]*):/\1"\2":/' > "$STATS"
 read -r W_START W_END ALL_P50 ALL_P99 < "$WORK/window"
 # The CPU over the steady part: the samples nearest its start and end.
 CPU=$(awk -v s="$W_START" -v e="$W_END" '
@@ -144,8 +149,8 @@ read -r SECONDS_CPU D_SVC D_PG D_KC D_HAP D_GAT D_BUSY D_TOTAL <<< "$CPU"
 # Per request kind, the visitors who arrived in the steady part (Gatling's group "steady").
 ROWS=$(jq -r --argjson secs "$STEADY" '
   .contents[] | select(.type == "GROUP" and .name == "steady") | .contents[] | select(.type == "REQUEST") | .stats
-  | [.name, .numberOfRequests.total, (.numberOfRequests.total / $secs), .percentiles1.total, .percentiles4.total,
-     .numberOfRequests.ko] | @tsv' "$STATS")
+  | [.name, (.numberOfRequests.total | tonumber), ((.numberOfRequests.total | tonumber) / $secs), .percentiles1.total,
+     .percentiles4.total, (.numberOfRequests.ko | tonumber)] | @tsv' "$STATS")
 TOTAL=$(echo "$ROWS" | awk -F'\t' '{n += $2} END {print n + 0}')
 ERRORS=$(echo "$ROWS" | awk -F'\t' '{n += $6} END {print n + 0}')
 per_request() { awk -v t="$1" -v n="$TOTAL" -v tick="$TICK" 'BEGIN {printf "%.2f", n ? t * 1000 / tick / n : 0}'; }
@@ -155,7 +160,8 @@ if [ "$N" -eq 1 ]; then SETUP="1 service, local cache, reached directly"; else S
   echo "### $N replica$([ "$N" -gt 1 ] && echo s) — $RUN"
   echo
   echo "$SETUP; $(nproc) cores, $(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p'). Scale $SCALE,"
-  echo "ramp ${RAMP} s, then ${STEADY} s steady: the figures are the steady part's (the visitors who arrived in it)."
+  echo "warm-up ${WARMUP} s at a quarter of the rates, ramp ${RAMP} s, then ${STEADY} s steady: the figures are the steady"
+  echo "part's (the visitors who arrived in it)."
   echo
   echo "| request | requests | requests/s | p50 (ms) | p99 (ms) | errors |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"

@@ -30,14 +30,16 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A peak morning at the city's one-stop shop (docs/load-test.md): citizens find procedures, read their pages, look up
  * their dossiers and submit online, while officers of the wards and the district work their queues and act on the new
- * dossiers. An open model: each kind of visitor arrives at its own rate (users per second, ramped up for
- * {@code load.ramp} seconds, then held for {@code load.steady}), whatever the service's speed, as real visitors do.
+ * dossiers. An open model: each kind of visitor arrives at its own rate (users per second: a quarter of it for
+ * {@code load.warmup} seconds, ramped up to it for {@code load.ramp}, then held for {@code load.steady}), whatever the
+ * service's speed, as real visitors do.
  *
  * <p>Settings (system properties): {@code load.baseUrl} (the service or the proxy), {@code load.oidcUrl} (Keycloak),
- * {@code load.scale} (multiplies every rate of {@link Mix}), {@code load.ramp}, {@code load.steady} (seconds), and
+ * {@code load.scale} (multiplies every rate of {@link Mix}), {@code load.warmup}, {@code load.ramp}, {@code load.steady}
+ * (seconds), and
  * {@code load.window} (a file where the run writes the steady part's start and end, epoch milliseconds, for the CPU
  * sampled beside it, then the p50 and p99 of all the steady part's responses). Each request of a visitor who arrived during the steady part is counted in the group
- * {@code steady}; the ramp's in {@code ramp}.
+ * {@code steady}, the others' in {@code warm-up} and {@code ramp}.
  */
 public class PeakMorning extends Simulation {
 
@@ -70,8 +72,9 @@ public class PeakMorning extends Simulation {
 
     private final String baseUrl = System.getProperty("load.baseUrl", "http://127.0.0.1:28080");
     private final String oidcUrl = System.getProperty("load.oidcUrl", "http://127.0.0.1:28180");
-    private final double scale = Double.parseDouble(System.getProperty("load.scale", "20"));
-    private final int ramp = Integer.getInteger("load.ramp", 60);
+    private final double scale = Double.parseDouble(System.getProperty("load.scale", "10"));
+    private final int warmUp = Integer.getInteger("load.warmup", 45);
+    private final int ramp = Integer.getInteger("load.ramp", 45);
     private final int steady = Integer.getInteger("load.steady", 240);
     private final Path window = Path.of(System.getProperty("load.window", "target/load/window"));
 
@@ -103,7 +106,7 @@ public class PeakMorning extends Simulation {
                 arrive(specialist("staff/chuyenvien.dienbien", DIEN_BIEN), Mix.SUBMIT * share(DIEN_BIEN)),
                 arrive(district("staff/canbo.badinh", "ba-dinh"), Mix.DISTRICT))
                 .protocols(protocol)
-                .maxDuration(Duration.ofSeconds(ramp + steady + 60L));
+                .maxDuration(Duration.ofSeconds(warmUp + ramp + steady + 60L));
     }
 
     @Override
@@ -124,22 +127,31 @@ public class PeakMorning extends Simulation {
         try {
             Files.createDirectories(window.toAbsolutePath().getParent());
             // The steady part's start and end (epoch ms), then the p50 and p99 of all its responses (ms).
-            Files.writeString(window, (injectionStart + ramp * 1000L) + " " + (injectionStart + (ramp + steady) * 1000L) + " "
+            long steadyStart = injectionStart + (warmUp + ramp) * 1000L;
+            Files.writeString(window, steadyStart + " " + (steadyStart + steady * 1000L) + " "
                     + latencies.percentile(50) + " " + latencies.percentile(99) + "\n");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
+    /**
+     * A quarter of the rate for the warm-up (a replica that has run for a while has its code compiled: a fresh JVM
+     * interprets it, slowly, for its first minute), then up to the full rate, then held.
+     */
     private PopulationBuilder arrive(ScenarioBuilder scenario, double perSecond) {
         double rate = perSecond * scale;
-        return scenario.injectOpen(rampUsersPerSec(rate / 20).to(rate).during(ramp), constantUsersPerSec(rate).during(steady).randomized());
+        return scenario.injectOpen(constantUsersPerSec(rate / 4).during(warmUp), rampUsersPerSec(rate / 4).to(rate).during(ramp),
+                constantUsersPerSec(rate).during(steady).randomized());
     }
 
-    /** The visitor's requests are counted in the part of the run they arrived in. */
+    /** The visitor's requests are counted in the part of the run they arrived in: warm-up, ramp or steady. */
     private ScenarioBuilder visitor(String name, ChainBuilder chain) {
         return scenario(name)
-                .exec(session -> session.set("phase", System.currentTimeMillis() < injectionStart + ramp * 1000L ? "ramp" : "steady"))
+                .exec(session -> {
+                    long since = System.currentTimeMillis() - injectionStart;
+                    return session.set("phase", since < warmUp * 1000L ? "warm-up" : since < (warmUp + ramp) * 1000L ? "ramp" : "steady");
+                })
                 .group("#{phase}").on(chain);
     }
 
