@@ -132,6 +132,8 @@ kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLE
 [ "$GATLING_RC" -eq 0 ] || log "Gatling exited with $GATLING_RC (see $OUT.gatling.log); reporting what it recorded"
 
 # ---- the figures ---------------------------------------------------------------------------------------------------
+# The service's resident memory now, still up after the load (all its JVMs together).
+RSS_MB=$(for p in $(replica_pids); do ps -o rss= -p "$p" 2>/dev/null || true; done | awk '{s += $1} END {printf "%.0f", s / 1024}')
 REPORT=$(ls -td "$WORK"/results/*/ | head -1)
 # Gatling 3.13 writes its statistics as JavaScript (js/stats.js: "var stats = {…}" with bare keys, then functions):
 # the object alone, its keys quoted, is JSON.
@@ -177,6 +179,8 @@ if [ "$N" -eq 1 ]; then SETUP="1 service, local cache, reached directly"; else S
   [ "$N" -gt 1 ] && echo "| HAProxy | $(cores "$D_HAP") | $(per_request "$D_HAP") |"
   echo "| Gatling (the load generator, same machine) | $(cores "$D_GAT") | $(per_request "$D_GAT") |"
   awk -v b="$D_BUSY" -v t="$D_TOTAL" -v c="$CORES" 'BEGIN {printf "| the whole machine (busy) | %.2f of %d | |\n", t ? c * b / t : 0, c}'
+  echo
+  echo "The service's resident memory after the load: $RSS_MB MiB ($N JVM$([ "$N" -gt 1 ] && echo s), -Xmx512m each)."
 } > "$OUT.md"
 # Gatling's own summary of what failed, when anything did.
 # Gatling's final summary (the last "Global Information" block; the progress lines before it repeat the headings).
