@@ -175,7 +175,7 @@ if [ "$N" -eq 1 ]; then SETUP="1 service, local cache, reached directly"; else S
   echo "| --- | ---: | ---: |"
   echo "| the service ($N JVM$([ "$N" -gt 1 ] && echo s)) | $(cores "$D_SVC") | **$(per_request "$D_SVC")** |"
   echo "| PostgreSQL | $(cores "$D_PG") | $(per_request "$D_PG") |"
-  echo "| Keycloak (token renewals only) | $(cores "$D_KC") | $(per_request "$D_KC") |"
+  echo "| Keycloak (the test's token renewals, the service's calls) | $(cores "$D_KC") | $(per_request "$D_KC") |"
   [ "$N" -gt 1 ] && echo "| HAProxy | $(cores "$D_HAP") | $(per_request "$D_HAP") |"
   echo "| Gatling (the load generator, same machine) | $(cores "$D_GAT") | $(per_request "$D_GAT") |"
   awk -v b="$D_BUSY" -v t="$D_TOTAL" -v c="$CORES" 'BEGIN {printf "| the whole machine (busy) | %.2f of %d | |\n", t ? c * b / t : 0, c}'
