@@ -82,7 +82,7 @@ public class StaffService {
         return authorized(actor, tenant).chain(path -> {
             UserRepresentation user = validated(actor, request);
             return blocking(() -> directory.create(user, path, request.roles()));
-        }).invoke(created -> colleagues.remove(tenant)).call(created -> audit.record(actor, tenant, "staff.create", created.member().username() + " " + created.member().roles(),
+        }).invoke(created -> forget(tenant)).call(created -> audit.record(actor, tenant, "staff.create", created.member().username() + " " + created.member().roles(),
                 remoteAddr));
     }
 
@@ -91,7 +91,7 @@ public class StaffService {
             String id = memberOf(path, username);
             directory.setEnabled(id, enabled);
             return directory.member(id);
-        })).invoke(m -> colleagues.remove(tenant)).call(m -> audit.record(actor, tenant, enabled ? "staff.enable" : "staff.disable", username, remoteAddr));
+        })).invoke(m -> forget(tenant)).call(m -> audit.record(actor, tenant, enabled ? "staff.enable" : "staff.disable", username, remoteAddr));
     }
 
     public Uni<StaffDirectory.Member> setRoles(Actor actor, String tenant, String username, List<String> roles, String remoteAddr) {
@@ -102,7 +102,7 @@ public class StaffService {
                 directory.setRoles(id, valid);
                 return directory.member(id);
             });
-        }).invoke(m -> colleagues.remove(tenant)).call(m -> audit.record(actor, tenant, "staff.roles", username + " " + m.roles(), remoteAddr));
+        }).invoke(m -> forget(tenant)).call(m -> audit.record(actor, tenant, "staff.roles", username + " " + m.roles(), remoteAddr));
     }
 
     /**
@@ -129,13 +129,36 @@ public class StaffService {
      * blocks: read on a worker thread.
      */
     public Uni<List<String>> leaderAddresses(String tenant) {
+        KeptAddresses kept = leaders.get(tenant);
+        if (kept != null && kept.until() > System.nanoTime()) {
+            return Uni.createFrom().item(kept.addresses());
+        }
         return tenants.tree().chain(tree -> blocking(() -> {
             Set<String> out = new LinkedHashSet<>();
             directory.group(groupPath(tree, tenant)).ifPresent(g -> directory.members(g.getId()).stream()
                     .filter(m -> m.enabled() && m.roles().contains(Permission.Roles.APPROVER) && m.email() != null && !m.email().isBlank())
                     .forEach(m -> out.add(m.email().strip())));
             return List.copyOf(out);
-        }));
+        })).invoke(list -> leaders.put(tenant, new KeptAddresses(System.nanoTime() + LEADERS_KEPT.toNanos(), list)));
+    }
+
+    /**
+     * How long a tenant's leaders' addresses are kept. The nearly-late scan raises alerts by the thousand at the start
+     * of a working day, each for a tenant's leaders; read from Keycloak every time (a group, its members, their roles),
+     * they kept Keycloak as busy as PostgreSQL in the peak-morning load test (docs/load-test.md). A change made on this
+     * replica's staff page drops them at once; one made elsewhere is seen within this time.
+     */
+    static final java.time.Duration LEADERS_KEPT = java.time.Duration.ofMinutes(5);
+
+    private record KeptAddresses(long until, List<String> addresses) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, KeptAddresses> leaders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Drops what is kept of {@code tenant}'s staff after a change to it. */
+    private void forget(String tenant) {
+        colleagues.remove(tenant);
+        leaders.remove(tenant);
     }
 
     /** How long the colleagues an assignment offers are kept before the directory is asked again. */
