@@ -30,10 +30,12 @@ public class CalendarService {
 
     private final CalendarConfig config;
     private final TenantDirectory tenants;
+    /** The calendars built from one tree and one set of the console's days, and only from them. */
+    private record Built(TenantTree tree, CalendarSettings.Snapshot days, Map<String, WorkingCalendar> calendars) {
+    }
+
     private volatile CalendarFiles.Book book;
-    private volatile TenantTree builtFor;
-    private volatile CalendarSettings.Snapshot builtWith;
-    private final Map<String, WorkingCalendar> calendars = new ConcurrentHashMap<>();
+    private volatile Built built = new Built(null, null, Map.of());
     private final CalendarSettings settings;
 
     CalendarService(CalendarConfig config, TenantDirectory tenants, CalendarSettings settings) {
@@ -58,15 +60,16 @@ public class CalendarService {
     public Uni<WorkingCalendar> of(String tenantCode) {
         return tenants.tree().chain(tree -> settings.snapshot().map(days -> {
             Tenant tenant = tree.find(tenantCode).orElseThrow(() -> Problems.tenantNotFound(tenantCode));
-            if (tree != builtFor || days != builtWith) {
-                // A refresh by age reads the same days again: the calendars built stay good.
-                if (tree != builtFor || !days.equals(builtWith)) {
-                    calendars.clear();
-                }
-                builtFor = tree;
-                builtWith = days;
+            Built b = built;
+            // A refresh by age reads the same days again: the calendars built stay good. Otherwise a new set, kept with
+            // what it is built from: before, the tree and days were checked and the one map cleared and filled in
+            // separate steps, so a request holding the tree of before a change could put its calendar in the map of
+            // after it (kept until the next change), and two trees served in turn emptied the map at every read.
+            if (b.tree() != tree || !days.equals(b.days())) {
+                b = new Built(tree, days, new ConcurrentHashMap<>());
+                built = b;
             }
-            return calendars.computeIfAbsent(tenant.code(), code -> build(tree, tenant, days));
+            return b.calendars().computeIfAbsent(tenant.code(), code -> build(tree, tenant, days));
         }));
     }
 

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import vn.motcua.platform.cache.CacheManagerProducer;
+import vn.motcua.platform.cache.Rejoins;
 import vn.motcua.platform.error.Problems;
 
 /**
@@ -29,7 +30,9 @@ import vn.motcua.platform.error.Problems;
  * start's tree arriving once the cache is up, can never replace a newer tree; and a reader only joins a reload of the
  * current generation. After a change this replica reloads at once, so a read that follows the write on the same replica
  * sees it. Other replicas drop their tree through the cache's invalidation; since one of their reloads may have begun
- * before the commit, the drop is repeated {@link #REPEAT_INVALIDATION} later (their bound).
+ * before the commit, the drop is repeated {@link #REPEAT_INVALIDATION} later (their bound). A change never waits for
+ * the other replicas, nor fails because one is out of reach; a replica cut off misses the changes made meanwhile, so
+ * every replica drops its tree when the cluster's view grows ({@link Rejoins}: a split healed, a replica joined).
  *
  * <p>Reloads are single-flight: however many requests miss at once, one query set runs and all share its result.
  */
@@ -49,8 +52,8 @@ public class TenantDirectory {
     private final Supplier<Uni<TenantTree>> loader;
     private final CompletableFuture<Cache<String, TenantTree>> cache = new CompletableFuture<>();
     private final AtomicReference<Loading> loading = new AtomicReference<>();
-    /** Bumped by every change; read and written under {@code this}, with the cache's entry. */
-    private long generation;
+    /** Bumped by every change; written under {@code this}, with the cache's entry (read anywhere). */
+    private volatile long generation;
     /** This replica's newest tree (or none after a drop): served until the cache is up, then put in it. */
     private volatile TenantTree local;
 
@@ -72,7 +75,10 @@ public class TenantDirectory {
     void startCache() {
         CompletableFuture.runAsync(() -> {
             try {
-                cache.complete(caches.get().getCache(CacheManagerProducer.TENANTS));
+                EmbeddedCacheManager manager = caches.get();
+                Cache<String, TenantTree> c = manager.getCache(CacheManagerProducer.TENANTS);
+                Rejoins.onRejoin(manager, "tenant tree", () -> change(null));
+                cache.complete(c);
             } catch (RuntimeException e) {
                 LOG.error("The cache did not start", e);
                 cache.completeExceptionally(e);
@@ -112,10 +118,7 @@ public class TenantDirectory {
     }
 
     private Uni<TenantTree> load() {
-        long gen;
-        synchronized (this) {
-            gen = generation;
-        }
+        long gen = generation;
         Loading mine = new Loading(gen, new CompletableFuture<>());
         while (true) {
             Loading running = loading.get();
@@ -128,9 +131,15 @@ public class TenantDirectory {
             }
         }
         loader.get().subscribe().with(tree -> {
-            install(gen, tree);
-            loading.compareAndSet(mine, null);
-            mine.result().complete(tree);
+            try {
+                install(gen, tree);
+            } finally {
+                // Whatever installing did, the readers get their tree and the next reader may load again: before, a put
+                // that failed here left this load in place, never completed, and every later read of this generation
+                // waited on it for ever.
+                loading.compareAndSet(mine, null);
+                mine.result().complete(tree);
+            }
         }, failure -> {
             loading.compareAndSet(mine, null);
             mine.result().completeExceptionally(failure);
@@ -146,7 +155,7 @@ public class TenantDirectory {
         local = tree;
         Cache<String, TenantTree> c = cacheIfUp();
         if (c != null) {
-            localOnly(c).put(TREE, tree);
+            putHere(c, tree);
         }
     }
 
@@ -155,14 +164,17 @@ public class TenantDirectory {
      * the other replicas, then this replica reloads it from PostgreSQL at once (the next read here joins that reload,
      * begun after the commit); the others reload on their next read. Their drop is repeated a moment later, so that a
      * replica whose reload began before the commit does not keep what it read.
+     *
+     * <p>Completes once this replica's tree is dropped, without waiting for the others: the change is committed, and a
+     * replica out of reach (cut off, not yet excluded from the view: Infinispan waits 15 s for it, then fails) must not
+     * turn it into an error; the failure is logged, and that replica drops its tree when it rejoins ({@link Rejoins}).
      */
     public Uni<Void> invalidate() {
         change(null);
-        Uni.createFrom().voidItem().onItem().delayIt().by(REPEAT_INVALIDATION).chain(this::dropEverywhere)
-                .subscribe().with(x -> {
-                }, failure -> LOG.warn("The tenant tree was not dropped again", failure));
-        // load() starts at once; a failure reaches whoever reads next, who loads again.
-        return dropEverywhere().invoke(() -> load());
+        dropElsewhere();
+        load();
+        Uni.createFrom().voidItem().onItem().delayIt().by(REPEAT_INVALIDATION).subscribe().with(x -> dropElsewhere());
+        return Uni.createFrom().voidItem();
     }
 
     /** Publishes a freshly synced tree: here at once (in the cache once it is up), and on the other replicas by invalidation. */
@@ -175,32 +187,57 @@ public class TenantDirectory {
 
     /** The other replicas drop their tree, then {@code tree} goes in the cache here unless a change came meanwhile. */
     private void spread(long gen, TenantTree tree) {
-        dropEverywhere().subscribe().with(x -> install(gen, tree), failure -> LOG.warn("The other replicas' tenant tree was not dropped", failure));
+        dropElsewhere().whenComplete((x, failure) -> install(gen, tree));
     }
 
-    /** A change on this replica: a new generation (returned), whose tree is {@code tree} (or none, to be reloaded). */
+    /**
+     * A change on this replica, or the cluster's view grew ({@link Rejoins}): a new generation (returned), whose tree
+     * is {@code tree} (or none, to be reloaded).
+     */
     private synchronized long change(TenantTree tree) {
-        generation++;
+        long gen = generation + 1;
+        generation = gen;
         local = tree;
         Cache<String, TenantTree> c = cacheIfUp();
         if (c != null) {
             if (tree == null) {
                 localOnly(c).remove(TREE);
             } else {
-                localOnly(c).put(TREE, tree);
+                putHere(c, tree);
             }
         }
-        return generation;
+        return gen;
     }
 
     /**
      * Removes the tree on the other replicas (the cache's invalidation), and here, where a reload of the current
-     * generation then puts it back.
+     * generation then puts it back; never fails. It does not hold the key's lock while it waits for the others
+     * ({@link Flag#SKIP_LOCKING}): with a member cut off but still in the view, the wait is Infinispan's remote timeout
+     * (15 s), and a lock held that long made this replica's own reload wait for it on an event loop, then fail.
      */
-    private Uni<Void> dropEverywhere() {
+    private CompletableFuture<Void> dropElsewhere() {
         Cache<String, TenantTree> c = cacheIfUp();
-        return c == null ? Uni.createFrom().voidItem()
-                : Uni.createFrom().completionStage(c.getAdvancedCache().withFlags(Flag.IGNORE_RETURN_VALUES).removeAsync(TREE)).replaceWithVoid();
+        if (c == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return c.getAdvancedCache().withFlags(Flag.SKIP_LOCKING, Flag.IGNORE_RETURN_VALUES).removeAsync(TREE)
+                .handle((x, failure) -> {
+                    if (failure != null && c.getStatus().allowInvocations()) { // not when the cache is stopping
+                        LOG.warnf("The other replicas' tenant tree was not dropped (%s); a replica out of reach drops it when it rejoins",
+                                failure.toString());
+                    }
+                    return null;
+                });
+    }
+
+    /** Puts the tree in this replica's entry without waiting for the key's lock (an event loop may be calling). */
+    private static void putHere(Cache<String, TenantTree> c, TenantTree tree) {
+        try {
+            c.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.IGNORE_RETURN_VALUES, Flag.ZERO_LOCK_ACQUISITION_TIMEOUT,
+                    Flag.FAIL_SILENTLY).put(TREE, tree);
+        } catch (RuntimeException e) {
+            LOG.debugf("The tenant tree was not kept in the cache (%s); the next read loads it", e.toString());
+        }
     }
 
     private Cache<String, TenantTree> cacheIfUp() {

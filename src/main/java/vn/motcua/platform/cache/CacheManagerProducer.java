@@ -53,6 +53,16 @@ public class CacheManagerProducer {
             System.setProperty("motcua.jgroups.jdbc_password", c.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
             global.transport().clusterName(config.clusterName()).addProperty("configurationFile", "jgroups-motcua.xml");
         }
+        DefaultCacheManager manager = start(global, clustered);
+        LOG.infof("Cache started (%s)", clustered ? "cluster '" + config.clusterName() + "'" : "local");
+        return manager;
+    }
+
+    /**
+     * A manager with the service's caches, started: alone, or clustered over the transport {@code global} configures
+     * (the service's stack above; tests use a stack on loopback with a {@code DISCARD} to split the cluster).
+     */
+    public static DefaultCacheManager start(GlobalConfigurationBuilder global, boolean clustered) {
         DefaultCacheManager manager = new DefaultCacheManager(global.build(), false);
         ConfigurationBuilder readMostly = new ConfigurationBuilder();
         readMostly.clustering().cacheMode(clustered ? CacheMode.INVALIDATION_SYNC : CacheMode.LOCAL);
@@ -71,7 +81,6 @@ public class CacheManagerProducer {
         counts.memory().maxCount(200_000);
         manager.defineConfiguration(LIMITS, counts.build());
         manager.start();
-        LOG.infof("Cache started (%s)", clustered ? "cluster '" + config.clusterName() + "'" : "local");
         return manager;
     }
 

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.infinispan.Cache;
 import org.infinispan.context.Flag;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
@@ -24,6 +25,8 @@ import io.smallrye.mutiny.Uni;
  * so no request waits for it.</li>
  * <li><b>Single flight.</b> However many requests miss at once, one load runs and all share its result; a load begun
  * before an invalidation on this replica is neither shared with later readers nor kept.</li>
+ * <li><b>Everything dropped when the cluster's view grows</b> ({@link Rejoins}): a replica that was cut off missed
+ * the others' invalidations, and they missed its.</li>
  * </ul>
  * A refreshed value is stored on this replica only ({@link Flag#CACHE_MODE_LOCAL}): storing it cluster-wide would
  * invalidate the other replicas' copies, which would reload and invalidate this one in turn.
@@ -32,6 +35,8 @@ public final class SharedValue<T> {
 
     /** How long after a change its removal is repeated. */
     static final Duration REPEAT_INVALIDATION = Duration.ofSeconds(2);
+
+    private static final Logger LOG = Logger.getLogger(SharedValue.class);
 
     private record Stamped(Object value, long loadedAt) {
     }
@@ -69,21 +74,48 @@ public final class SharedValue<T> {
         return Uni.createFrom().item((T) s.value());
     }
 
-    /** Drops the value on every replica (after a change was committed); completes once this replica's is gone. */
+    /**
+     * Drops the value on every replica (after a change was committed). Completes once this replica's copy is gone; the
+     * other replicas' drop is sent in the background and repeated {@link #REPEAT_INVALIDATION} later: the change is in
+     * PostgreSQL, so a replica out of reach must not fail it (see {@link #dropElsewhere}).
+     */
     public Uni<Void> invalidate() {
-        Uni<Void> now = remove();
-        Uni.createFrom().voidItem().onItem().delayIt().by(REPEAT_INVALIDATION).chain(this::remove)
-                .subscribe().with(x -> {
-                }, failure -> {
-                });
-        return now;
+        dropHere();
+        dropElsewhere();
+        Uni.createFrom().voidItem().onItem().delayIt().by(REPEAT_INVALIDATION).subscribe().with(x -> dropElsewhere());
+        return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> remove() {
+    /**
+     * Drops this replica's copy: a load begun before is neither kept nor shared with later readers. The new generation
+     * and the removal happen under the lock that {@link #keep} checks and puts under, so no load can slip in between.
+     */
+    synchronized void dropHere() {
         generation.incrementAndGet();
         last = null;
         Cache<String, Object> c = values.cacheIfStarted();
-        return c == null ? Uni.createFrom().voidItem() : Uni.createFrom().completionStage(c.removeAsync(key)).replaceWithVoid();
+        if (c != null) {
+            c.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.IGNORE_RETURN_VALUES).remove(key);
+        }
+    }
+
+    /**
+     * Removes the key on the other replicas (the cache's invalidation), without waiting for them and without holding the
+     * key's lock meanwhile ({@link Flag#SKIP_LOCKING}): a member cut off but not yet excluded from the view makes the
+     * removal wait for Infinispan's remote timeout (15 s), and a lock held that long made this replica's own loads wait
+     * for it, then fail. A failure is logged: the member either gets the message once it is reachable again (JGroups
+     * retransmits it) or is excluded from the view, and then drops everything when it rejoins ({@link Rejoins}).
+     */
+    private void dropElsewhere() {
+        Cache<String, Object> c = values.cacheIfStarted();
+        if (c != null) {
+            c.getAdvancedCache().withFlags(Flag.SKIP_LOCKING, Flag.IGNORE_RETURN_VALUES).removeAsync(key).whenComplete((x, failure) -> {
+                if (failure != null && c.getStatus().allowInvocations()) { // not when the cache is stopping
+                    LOG.warnf("The other replicas' copy of '%s' was not dropped (%s); a replica out of reach drops it when it rejoins",
+                            key, failure.toString());
+                }
+            });
+        }
     }
 
     private Uni<T> load() {
@@ -100,20 +132,39 @@ public final class SharedValue<T> {
             }
         }
         loader.get().subscribe().with(value -> {
-            if (generation.get() == gen) {
-                Stamped s = new Stamped(value, System.nanoTime());
-                last = s;
-                Cache<String, Object> c = values.cacheIfStarted();
-                if (c != null) {
-                    c.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL).put(key, s);
-                }
+            try {
+                keep(gen, value);
+            } finally {
+                // Whatever keeping did, the readers get their value and the next reader may load again.
+                loading.compareAndSet(mine, null);
+                mine.result().complete(value);
             }
-            loading.compareAndSet(mine, null);
-            mine.result().complete(value);
         }, failure -> {
             loading.compareAndSet(mine, null);
             mine.result().completeExceptionally(failure);
         });
         return Uni.createFrom().completionStage(mine.result());
+    }
+
+    /**
+     * Keeps {@code value}, loaded in generation {@code gen}, unless this replica dropped the value since. The put never
+     * waits for the key's lock (it runs on an event loop): when the lock is taken, the value is not kept in the cache
+     * and the next read loads again.
+     */
+    private synchronized void keep(long gen, T value) {
+        if (generation.get() != gen) {
+            return;
+        }
+        Stamped s = new Stamped(value, System.nanoTime());
+        last = s;
+        Cache<String, Object> c = values.cacheIfStarted();
+        if (c != null) {
+            try {
+                c.getAdvancedCache().withFlags(Flag.CACHE_MODE_LOCAL, Flag.IGNORE_RETURN_VALUES, Flag.ZERO_LOCK_ACQUISITION_TIMEOUT,
+                        Flag.FAIL_SILENTLY).put(key, s);
+            } catch (RuntimeException e) {
+                LOG.debugf("'%s' not kept in the cache (%s)", key, e.toString());
+            }
+        }
     }
 }

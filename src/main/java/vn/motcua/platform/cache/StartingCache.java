@@ -2,6 +2,7 @@ package vn.motcua.platform.cache;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.infinispan.Cache;
@@ -22,9 +23,18 @@ final class StartingCache<K, V> {
     private final CompletableFuture<Cache<K, V>> cache = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
 
+    private final Consumer<Cache<K, V>> onStart;
+
     StartingCache(Supplier<EmbeddedCacheManager> manager, String name) {
+        this(manager, name, c -> {
+        });
+    }
+
+    /** {@code onStart} runs once the cache is up, before anyone is given it. */
+    StartingCache(Supplier<EmbeddedCacheManager> manager, String name, Consumer<Cache<K, V>> onStart) {
         this.manager = manager;
         this.name = name;
+        this.onStart = onStart;
     }
 
     /** The cache once it is up, else {@code null} (and its start is under way). */
@@ -32,7 +42,9 @@ final class StartingCache<K, V> {
         if (started.compareAndSet(false, true)) {
             CompletableFuture.runAsync(() -> {
                 try {
-                    cache.complete(manager.get().getCache(name));
+                    Cache<K, V> c = manager.get().getCache(name);
+                    onStart.accept(c);
+                    cache.complete(c);
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "The cache '%s' did not start", name);
                     cache.completeExceptionally(e);
