@@ -30,6 +30,8 @@ import vn.motcua.tenant.TenantTree;
  * <li>{@code realms DIR URL...}: write the staff and citizens realms generated from the tenants, for importing into an
  * external Keycloak, with the service's public URLs as sign-in redirect targets, and our login theme they name
  * ({@code DIR/themes/motcua}, for that Keycloak's {@code themes/} folder)</li>
+ * <li>{@code backup DIR}, {@code verify-backup DIR}, {@code restore DIR}: the database and the attachment store
+ * ({@link BackupCommand}, docs/operations.md)</li>
  * </ul>
  */
 @QuarkusMain
@@ -45,6 +47,10 @@ public final class MotcuaMain {
         }
         if (args.length > 0 && args[0].equals("realms")) {
             writeRealms(args);
+            return;
+        }
+        if (args.length > 0 && List.of("backup", "verify-backup", "restore").contains(args[0])) {
+            System.exit(BackupCommand.run(args[0], List.of(Arrays.copyOfRange(args, 1, args.length))));
             return;
         }
         boolean servicesOnly = args.length > 0 && args[0].equals("services");

@@ -15,7 +15,7 @@ public final class FileAttachmentStore implements AttachmentStore {
 
     private final Path root;
 
-    FileAttachmentStore(Path root) {
+    public FileAttachmentStore(Path root) {
         this.root = root.toAbsolutePath();
     }
 

@@ -36,7 +36,7 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
     private final String bucket;
     private final String prefix;
 
-    S3AttachmentStore(URI endpoint, String bucket, String region, String accessKey, String secretKey, boolean pathStyle,
+    public S3AttachmentStore(URI endpoint, String bucket, String region, String accessKey, String secretKey, boolean pathStyle,
             String prefix) {
         this.client = S3Client.builder()
                 .endpointOverride(endpoint)
