@@ -38,16 +38,21 @@ public class ApiQuota {
         this.config = config;
     }
 
+    /**
+     * Counts the request, or returns {@code null} (not a {@code Uni} of null) when it is not a tenant's: Quarkus REST
+     * suspends and resumes the request for every {@code Uni} a filter returns, and this filter runs on every route,
+     * the public reads included (issue 20: cached reads).
+     */
     @ServerRequestFilter(priority = Priorities.USER)
     public Uni<Response> count(ResteasyReactiveContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!path.startsWith(PREFIX)) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         String tenant = request.getUriInfo().getPathParameters().getFirst("tenant");
         int quota = tenant == null ? 0 : config.requestsOf(tenant);
         if (quota <= 0) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         return identities.getDeferredIdentity().chain(identity -> {
             if (identity == null || identity.isAnonymous()) {

@@ -104,12 +104,20 @@ public class TenantDirectory {
     }
 
     public Uni<TenantTree> tree() {
-        Cache<String, TenantTree> c = cacheIfUp();
-        TenantTree tree = c == null ? local : c.get(TREE);
+        TenantTree tree = kept();
         if (tree != null) {
             return Uni.createFrom().item(tree);
         }
         return load();
+    }
+
+    /**
+     * The tree this replica holds now, or null when it holds none (never loads it): for a read that has a slower path
+     * to fall back on ({@link TenantReadRoute}), which then calls {@link #tree()}.
+     */
+    TenantTree kept() {
+        Cache<String, TenantTree> c = cacheIfUp();
+        return c == null ? local : c.get(TREE);
     }
 
     /** The tenant with this code, or a 404 problem ({@code tenant-not-found}). */

@@ -15,8 +15,11 @@ public class LanguageCookieFilter {
 
     @ServerResponseFilter
     public void remember(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
+            return; // before the query is parsed: this filter runs on every response, the API's hot reads included
+        }
         Locale chosen = Languages.parse(request.getUriInfo().getQueryParameters().getFirst("lang"));
-        if (chosen != null && !request.getUriInfo().getPath().startsWith("/api/")) {
+        if (chosen != null) {
             response.getHeaders().add("Set-Cookie", new NewCookie.Builder(Languages.COOKIE).value(chosen.getLanguage())
                     .path("/").maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build());
         }

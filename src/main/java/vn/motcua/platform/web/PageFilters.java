@@ -54,11 +54,16 @@ public class PageFilters {
     public static final String KIOSK_COOKIE = "kiosk";
     static final String SEEN_COOKIE = "kiosk_seen";
 
+    /*
+     * Both request filters return null (not a Uni of null) outside their scope: Quarkus REST suspends and resumes a
+     * request for every Uni a filter returns, and they run on every route, the API's hot reads included.
+     */
+
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.AUTHENTICATION)
     public Uni<Response> knowTheVisitor(ResteasyReactiveContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!isPage(path)) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         return identities.getDeferredIdentity().map(identity -> {
             page.signedIn(identity, identity == null || identity.isAnonymous() ? null : users.describe(identity));
@@ -102,7 +107,7 @@ public class PageFilters {
     public Uni<Response> refuseForgedPosts(ResteasyReactiveContainerRequestContext request) {
         String method = request.getMethod();
         if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || !isPage(request.getUriInfo().getPath())) {
-            return Uni.createFrom().nullItem();
+            return null;
         }
         ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
         Object field = context.getFormParameter(CsrfGuard.FIELD, true, false);
