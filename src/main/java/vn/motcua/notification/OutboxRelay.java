@@ -3,12 +3,17 @@ package vn.motcua.notification;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -203,20 +208,49 @@ public class OutboxRelay {
     private Uni<Integer> runOnce(Claimer claimer) {
         NotificationConfig.Relay r = config.relay();
         return claimer.onConnection(TenantScope.none(), conn -> outbox.claim(conn, NoticeKind.wires(), r.batchSize(), r.lease()))
-                .chain(rows -> tenants.tree().chain(tree -> {
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (OutboxRows.Claimed row : rows) {
-                        // One row after another: a batch is small, and a failing provider is not hammered in parallel.
-                        all = all.chain(() -> handle(row, tree).onFailure().recoverWithUni(e -> {
-                            LOG.warnf("outbox row %d: %s; it is tried again when its lease ends", row.id(), e.toString());
-                            return Uni.createFrom().voidItem();
-                        }));
-                    }
-                    return all.replaceWith(rows.size());
-                }));
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : tenants.tree().chain(tree -> round(rows, tree)));
     }
 
-    private Uni<Void> handle(OutboxRows.Claimed row, TenantTree tree) {
+    /**
+     * One round over its claimed rows, its database writes in two transactions whatever the batch's size (there were
+     * two per row: at a morning's peak the relay's commits outnumbered the submissions' own, issue 20): every citizen
+     * notice to the portal first, in one transaction, whatever happens to the rest (the citizen can always read it
+     * there); then each row sent, one after another (a batch is small, and a failing provider is not hammered in
+     * parallel); then every row sent, recorded in one transaction. A failed attempt is recorded at once, with its
+     * retry. A row that cannot be prepared, or whose notice cannot be written, is left alone: it is claimed again when
+     * its lease ends. Recording is at least once, as before: rows sent but not recorded are sent again after the lease.
+     */
+    private Uni<Integer> round(List<OutboxRows.Claimed> rows, TenantTree tree) {
+        List<Planned> plans = new ArrayList<>();
+        for (OutboxRows.Claimed row : rows) {
+            try {
+                plans.add(plan(row, tree));
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox row %d: %s; it is tried again when its lease ends", row.id(), e.toString());
+            }
+        }
+        Queue<OutboxRows.Sent> sent = new ConcurrentLinkedQueue<>();
+        return writeInApp(plans).chain(ready -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (Planned p : ready) {
+                all = all.chain(() -> deliver(p).invoke(s -> s.ifPresent(sent::add)).replaceWithVoid().onFailure().recoverWithUni(e -> {
+                    LOG.warnf("outbox row %d: %s; it is tried again when its lease ends", p.row().id(), e.toString());
+                    return Uni.createFrom().voidItem();
+                }));
+            }
+            return all.chain(() -> recordSent(List.copyOf(sent)));
+        }).replaceWith(rows.size());
+    }
+
+    /**
+     * What a round does with a claimed row: its message, and for a citizen the notice to the portal and the channel to
+     * try ({@code channel} empty: the portal is the only one); for staff, the holder whose addresses it goes to.
+     */
+    private record Planned(OutboxRows.Claimed row, Rendered message, NoticeRows.New inApp, Optional<Contact> contact,
+            Optional<Channel> channel, String holder) {
+    }
+
+    private Planned plan(OutboxRows.Claimed row, TenantTree tree) {
         NoticeKind kind = NoticeKind.parse(row.kind()).orElseThrow();
         JsonObject p = row.payload();
         JsonObject detail = p.getJsonObject("detail", new JsonObject());
@@ -226,8 +260,7 @@ public class OutboxRelay {
         if (!kind.toCitizen()) {
             Locale vi = Locale.forLanguageTag("vi");
             Rendered message = texts.render(kind, vi, facts(row, tree, vi, p.getString("holderName", ""), office, date, reason));
-            return staff.addresses(row.tenantId(), p.getString("holderActor"))
-                    .chain(addresses -> attempt(row, Channel.STAFF_EMAIL, String.join(",", addresses), message, Optional.empty()));
+            return new Planned(row, message, null, Optional.empty(), Optional.of(Channel.STAFF_EMAIL), p.getString("holderActor"));
         }
         // No choice made and no SMS provider configured: the portal is the one channel, not a dead letter per dossier.
         Contact contact = row.contact() == null && config.sms().url().isEmpty()
@@ -235,23 +268,72 @@ public class OutboxRelay {
                 : Contact.of(row.contact(), row.applicantPhone());
         Rendered message = texts.render(kind, contact.language(),
                 facts(row, tree, contact.language(), row.applicantName(), office, date, reason));
-        // In the portal first, whatever happens to the rest: the citizen can always read it there.
-        Uni<Void> inApp = transactions.onConnection(TenantScope.of(row.tenantId()),
-                conn -> notices.insert(conn, row.id(), row.dossierId(), row.tenantId(), row.kind(), reason, date));
         Optional<Channel> current = Channel.parse(row.channel()).filter(contact.outside()::contains)
                 .or(() -> contact.outside().stream().findFirst());
-        if (current.isEmpty()) {
-            return inApp.chain(() -> record(row, conn -> outbox.sent(conn, row.id(), Channel.IN_APP.wire())));
-        }
-        return inApp.chain(() -> attempt(row, current.get(), address(contact, current.get()), message, Optional.of(contact)));
+        return new Planned(row, message, new NoticeRows.New(row.id(), row.dossierId(), row.tenantId(), row.kind(), reason, date),
+                Optional.of(contact), current, null);
     }
 
-    /** One attempt on {@code channel}; on failure, the retry, the next channel, or the dead letter. */
-    private Uni<Void> attempt(OutboxRows.Claimed row, Channel channel, String address, Rendered message, Optional<Contact> contact) {
+    /**
+     * The round's notices to the portal in one transaction; the plans whose notice is written (all of them, or, when
+     * that transaction fails, those written one by one: one bad row must not hold its whole batch back for ever).
+     */
+    private Uni<List<Planned>> writeInApp(List<Planned> plans) {
+        List<NoticeRows.New> all = plans.stream().map(Planned::inApp).filter(java.util.Objects::nonNull).toList();
+        if (all.isEmpty()) {
+            return Uni.createFrom().item(plans);
+        }
+        Set<String> scope = all.stream().map(NoticeRows.New::tenant).collect(Collectors.toSet());
+        return transactions.onConnection(new TenantScope(scope), conn -> notices.insert(conn, all)).replaceWith(plans)
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("outbox: the round's %d notices could not be written together (%s); one by one", all.size(), e.toString());
+                    Queue<Planned> written = new ConcurrentLinkedQueue<>();
+                    Uni<Void> each = Uni.createFrom().voidItem();
+                    for (Planned p : plans) {
+                        each = each.chain(() -> (p.inApp() == null ? Uni.createFrom().voidItem()
+                                : transactions.onConnection(TenantScope.of(p.row().tenantId()), conn -> notices.insert(conn, p.inApp())))
+                                .invoke(() -> written.add(p)).onFailure().recoverWithUni(f -> {
+                                    LOG.warnf("outbox row %d: %s; it is tried again when its lease ends", p.row().id(), f.toString());
+                                    return Uni.createFrom().voidItem();
+                                }));
+                    }
+                    return each.map(x -> List.copyOf(written));
+                });
+    }
+
+    /** The row's attempt on its channel: the row sent, or nothing when it failed (and its failure is recorded). */
+    private Uni<Optional<OutboxRows.Sent>> deliver(Planned p) {
+        OutboxRows.Claimed row = p.row();
+        if (p.inApp() == null) {
+            return staff.addresses(row.tenantId(), p.holder())
+                    .chain(addresses -> attempt(row, Channel.STAFF_EMAIL, String.join(",", addresses), p.message(), Optional.empty()));
+        }
+        if (p.channel().isEmpty()) {
+            return Uni.createFrom().item(Optional.of(new OutboxRows.Sent(row.id(), row.tenantId(), Channel.IN_APP.wire())));
+        }
+        Channel channel = p.channel().get();
+        return attempt(row, channel, address(p.contact().orElseThrow(), channel), p.message(), p.contact());
+    }
+
+    /** Every row of the round that was sent, recorded in one transaction. */
+    private Uni<Void> recordSent(List<OutboxRows.Sent> sent) {
+        if (sent.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<String> scope = sent.stream().map(OutboxRows.Sent::tenantId).collect(Collectors.toSet());
+        return transactions.onConnection(new TenantScope(scope), conn -> outbox.sent(conn, sent)).onFailure().recoverWithUni(e -> {
+            LOG.warnf("outbox: %d row(s) sent but not recorded (%s); sent again when their lease ends", sent.size(), e.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** One attempt on {@code channel}: the row sent; or, on failure, the retry, the next channel, or the dead letter. */
+    private Uni<Optional<OutboxRows.Sent>> attempt(OutboxRows.Claimed row, Channel channel, String address, Rendered message,
+            Optional<Contact> contact) {
         int attempts = channel.wire().equals(row.channel()) ? row.attempts() + 1 : 1;
         Outgoing outgoing = new Outgoing(row.id(), row.kind(), address, message);
         return senders.get(channel).send(outgoing)
-                .chain(() -> record(row, conn -> outbox.sent(conn, row.id(), channel.wire())))
+                .map(x -> Optional.of(new OutboxRows.Sent(row.id(), row.tenantId(), channel.wire())))
                 .onFailure().recoverWithUni(e -> {
                     Optional<Channel> after = contact.flatMap(c -> c.after(channel));
                     NotificationConfig.Relay r = config.relay();
@@ -263,7 +345,8 @@ public class OutboxRelay {
                         LOG.warnf("outbox row %d (%s, %s) dead-lettered: %s", row.id(), row.kind(), row.receiptCode(), error);
                     }
                     Channel next = d.next().orElse(channel);
-                    return record(row, conn -> outbox.failed(conn, row.id(), d.dead(), next.wire(), d.attempts(), error, d.delay()));
+                    return record(row, conn -> outbox.failed(conn, row.id(), d.dead(), next.wire(), d.attempts(), error, d.delay()))
+                            .replaceWith(Optional.<OutboxRows.Sent>empty());
                 });
     }
 

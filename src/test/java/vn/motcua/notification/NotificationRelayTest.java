@@ -106,7 +106,12 @@ class NotificationRelayTest {
 
     /** A citizen submits online with this contact choice and phone; the receipt code. */
     static String submit(String phone, Map<String, Object> contact) {
-        Map<String, Object> body = new HashMap<>(submission(DEATH, WARD, "online-full", deathForm()));
+        return submit(WARD, phone, contact);
+    }
+
+    /** The same at {@code ward}. */
+    static String submit(String ward, String phone, Map<String, Object> contact) {
+        Map<String, Object> body = new HashMap<>(submission(DEATH, ward, "online-full", deathForm()));
         body.put("applicant", Map.of("fullName", "Nguyễn Văn An", "citizenId", "001080001111", "phone", phone));
         if (contact != null) {
             body.put("contact", contact);
@@ -327,6 +332,44 @@ class NotificationRelayTest {
         assertEquals("sent", receiptRow(code).getString("status"));
         assertEquals(1, providers.findAll(postRequestedFor(urlPathEqualTo(ZNS_PATH))
                 .withRequestBody(matchingJsonPath("$.phone", equalTo("84977111222")))).size());
+    }
+
+    /**
+     * A round's writes go together (its notices in one transaction, its sends recorded in another), across tenants,
+     * while a failure stays the failing row's own: one round over seven rows at two wards sends six and records the
+     * seventh's failed attempt, and each of the seven has its notice in the portal.
+     */
+    @Test
+    void oneRoundRecordsItsRowsTogetherAcrossTenantsAndAFailureStaysItsOwn() throws Exception {
+        providers.stubFor(post(urlPathEqualTo(SMS_PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.Phone", equalTo("0987111222")))
+                .willReturn(aResponse().withStatus(500).withBody("Service Unavailable")));
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(submit(i % 2 == 0 ? WARD : Demo.WARD_NGOC_HA, "0912 345 678",
+                    Map.of("email", "together" + i + "@example.vn", "channels", List.of("email"))));
+        }
+        String failing = submit(Demo.WARD_NGOC_HA, "0987 111 222", Map.of("channels", List.of("sms")));
+        assertEquals(7, (int) outsideRequest(relay::runOnce), "one round takes all seven");
+        TenantScope both = TenantScope.of(WARD, Demo.WARD_NGOC_HA);
+        for (int i = 0; i < sent.size(); i++) {
+            assertEquals(1, mailTo("together" + i + "@example.vn").size());
+            assertEquals("sent", row(both, sent.get(i)).getString("status"), sent.get(i));
+        }
+        JsonObject failed = row(both, failing);
+        assertEquals("pending", failed.getString("status"));
+        assertEquals(1, failed.getInteger("attempts"));
+        assertTrue(failed.getString("last_error").startsWith("sms:"), failed.getString("last_error"));
+        for (String code : java.util.stream.Stream.concat(sent.stream(), java.util.stream.Stream.of(failing)).toList()) {
+            assertEquals(1L, (long) await(transactions.onConnection(both, conn -> conn.preparedQuery(
+                    "select count(*) from dossier_notice n join dossier d on d.id = n.dossier_id where d.receipt_code = $1")
+                    .execute(Tuple.of(code)).map(rows -> rows.iterator().next().getLong(0)))), "the portal's notice of " + code);
+        }
+    }
+
+    JsonObject row(TenantScope scope, String code) {
+        return await(transactions.onConnection(scope, conn -> conn.preparedQuery("""
+                select o.status, o.attempts, o.last_error from outbox o join dossier d on d.id = o.dossier_id
+                 where d.receipt_code = $1 and o.kind = 'receipt'""").execute(Tuple.of(code)).map(rows -> rows.iterator().next().toJson())));
     }
 
     @Test

@@ -29,10 +29,30 @@ public class NoticeRows {
     public record Notice(String kind, String reason, OffsetDateTime dueAt, OffsetDateTime createdAt, String receiptCode) {
     }
 
+    /** A notice to write, for the outbox row {@code outboxId}. */
+    public record New(long outboxId, UUID dossierId, String tenant, String kind, String reason, OffsetDateTime dueAt) {
+
+        Tuple tuple() {
+            return Tuple.from(java.util.Arrays.asList(outboxId, dossierId, tenant, kind,
+                    reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason, dueAt));
+        }
+    }
+
     public Uni<Void> insert(SqlConnection conn, long outboxId, UUID dossierId, String tenant, String kind, String reason,
             OffsetDateTime dueAt) {
-        return conn.preparedQuery(INSERT).execute(Tuple.from(java.util.Arrays.asList(outboxId, dossierId, tenant, kind,
-                reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason, dueAt))).replaceWithVoid();
+        return insert(conn, new New(outboxId, dossierId, tenant, kind, reason, dueAt));
+    }
+
+    public Uni<Void> insert(SqlConnection conn, New notice) {
+        return conn.preparedQuery(INSERT).execute(notice.tuple()).replaceWithVoid();
+    }
+
+    /** Several notices in one round trip (the relay's round writes its notices in one transaction). */
+    public Uni<Void> insert(SqlConnection conn, List<New> notices) {
+        if (notices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(INSERT).executeBatch(notices.stream().map(New::tuple).toList()).replaceWithVoid();
     }
 
     /** The notices of a dossier the transaction sees (row-level security decides which). */
