@@ -101,12 +101,14 @@ grouped() { # submit-grouped.sql writes 16 submissions per pgbench transaction: 
   local r; r=$(pgb 4 src/bench/submit-grouped.sql); echo "$(awk -v t="${r%% *}" 'BEGIN {printf "%.1f", t * 16}') $(echo "$r" | cut -d' ' -f2-)"
 }
 submissions() {
+  echo "$(date +%T) POST /api/dossiers start" >> "$WORK/timeline"
   TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua "http://127.0.0.1:$PORT" \
     > "$WORK/submit.out" 2> "$WORK/submit.err"
   if [ -s "$WORK/submit.err" ]; then echo "failed submissions:" >&2; head -5 "$WORK/submit.err" >&2; exit 1; fi
   wrk_stats "$WORK/submit.out"
 }
 floor() { # the service's part alone: the same submissions refused at validation (400), no database
+  echo "$(date +%T) POST /api/dossiers refused start" >> "$WORK/timeline"
   TOKEN=$(token citizens nguyenvana) REFUSE=1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua \
     "http://127.0.0.1:$PORT" > "$WORK/floor.out" 2> "$WORK/floor.err"
   if [ -s "$WORK/floor.err" ]; then echo "a refused submission was not refused:" >&2; head -5 "$WORK/floor.err" >&2; exit 1; fi
