@@ -25,6 +25,10 @@ WORK=target/bench-dossiers
 # PostgreSQL sized as on a server of this machine's class rather than a laptop's defaults (128 MB of buffers for a
 # database of about 4 GB); the ceiling runs on the same server, so the ratio compares like with like.
 export MOTCUA_EMBEDDED_DB_CONFIG=${MOTCUA_EMBEDDED_DB_CONFIG:-shared_buffers=2GB,max_wal_size=4GB}
+# BENCH_STATEMENTS=1 loads pg_stat_statements and writes, after each round's submissions through the API, what
+# PostgreSQL ran for them ($WORK/statements-<round>.txt): each statement's calls and time per submission, and the
+# commits per submission. The service's own background work (the outbox relay, the report's refresh) is in it.
+if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then MOTCUA_EMBEDDED_DB_CONFIG="$MOTCUA_EMBEDDED_DB_CONFIG,shared_preload_libraries=pg_stat_statements"; fi
 source src/bench/common.sh
 
 for tool in wrk psql pgbench curl; do
@@ -57,6 +61,7 @@ MOTCUA_ATTACHMENTS_DIR="$WORK/attachments" start_app
 database_env
 
 T0=$(date +%s)
+[ "${BENCH_STATEMENTS:-0}" = 1 ] && as_super psql -q -c "create extension if not exists pg_stat_statements" >/dev/null
 if [ $REUSE = 0 ]; then
   as_super psql -q -v n="$DOSSIERS" -f src/bench/seed-dossiers.sql > "$WORK/seed.out"
   as_owner psql -q -c "analyze dossier, dossier_step, dossier_event, outbox, receipt_counter" >/dev/null
@@ -100,11 +105,28 @@ ceiling() { pgb "$POOL" src/bench/insert-ceiling.sql; }
 grouped() { # submit-grouped.sql writes 16 submissions per pgbench transaction: report submissions per second
   local r; r=$(pgb 4 src/bench/submit-grouped.sql); echo "$(awk -v t="${r%% *}" 'BEGIN {printf "%.1f", t * 16}') $(echo "$r" | cut -d' ' -f2-)"
 }
+statements_reset() {
+  [ "${BENCH_STATEMENTS:-0}" = 1 ] || return 0
+  as_super psql -qAt -c "select pg_stat_statements_reset()" >/dev/null
+  as_super psql -qAt -c "select xact_commit from pg_stat_database where datname = current_database()" > "$WORK/commits.before"
+}
+statements_report() { # file: PostgreSQL's work during the submissions just measured, per submission
+  [ "${BENCH_STATEMENTS:-0}" = 1 ] || return 0
+  local n; n=$(awk '/requests in/ {print $1}' "$WORK/submit.out")
+  { echo "submissions: $n; commits per submission: $(as_super psql -qAt -c "select round((xact_commit - $(cat "$WORK/commits.before"))::numeric / $n, 2)
+      from pg_stat_database where datname = current_database()")"
+    echo "calls/sub  ms/sub  mean-ms  statement"
+    as_super psql -qAt -F '  ' -c "select round(calls::numeric / $n, 2), round((total_exec_time / $n)::numeric, 3), round(mean_exec_time::numeric, 3),
+        left(regexp_replace(query, '\s+', ' ', 'g'), 140) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+        order by total_exec_time desc limit 25"; } > "$1"
+}
 submissions() {
   echo "$(date +%T) POST /api/dossiers start" >> "$WORK/timeline"
+  statements_reset
   TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua "http://127.0.0.1:$PORT" \
     > "$WORK/submit.out" 2> "$WORK/submit.err"
   if [ -s "$WORK/submit.err" ]; then echo "failed submissions:" >&2; head -5 "$WORK/submit.err" >&2; exit 1; fi
+  statements_report "$WORK/statements-$(date +%H%M%S).txt"
   wrk_stats "$WORK/submit.out"
 }
 floor() { # the service's part alone: the same submissions refused at validation (400), no database
