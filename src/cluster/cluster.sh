@@ -155,8 +155,24 @@ backend replicas
     option httpchk
     http-check send meth GET uri /q/health/ready
     http-check expect status 200
-    # Checked every second on the management port; out after 2 failures, back after 2 successes.
-    default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
+    # A replica that is slow because the machine is busy must stay in: taking it out puts its share on the others,
+    # which are as busy, and cuts its requests in flight (the peak-morning run of docs/load-test.md lost half its
+    # requests that way, with 1 s per check and out after 2 misses). A replica that is gone must still go fast.
+    # - timeout check 5s: the check's answer may take 5 s (its connect: min(timeout connect, inter) = 2 s). The check
+    #   is a readiness that asks PostgreSQL through the replica's own pool, so under load it waits in the same line
+    #   as the requests; 5 s is over ten times the slowest kind's p99 on a loaded but healthy replica.
+    # - fall 3: out only after 3 misses in a row, 17 s without an answer (5 + 1 + 5 + 1 + 5 s): by then it is not
+    #   serving anyway. A replica killed refuses the connection at once, so its checks fail without waiting:
+    #   out within 4 s (the next check within inter 2s, then 2 more fastinter 1s apart), and meanwhile every
+    #   connection it refuses is sent to another replica (retries, redispatch) without the client seeing it. The
+    #   cost: a replica hung with its port open (stopped, stuck) stays in up to 19 s instead of about 4 s.
+    # - inter 2s: half as many checks as before on a busy machine; rise 2: back after 2 good checks, 1 s apart.
+    # - The requests in flight on a replica taken out are left to finish (no on-marked-down shutdown-sessions): it
+    #   only gets no new ones. Cutting them turned each removal of an overloaded replica into hundreds of 502s (the
+    #   scale-10 run on three replicas: 15,014 requests cut, 8 removals each). A killed replica's connections close
+    #   with it anyway; a hung one's wait for timeout server, or for the client to give up and retry.
+    timeout check 5s
+    default-server inter 2s fastinter 1s fall 3 rise 2
 EOF
     for i in $(seq 1 "$n"); do
       echo "    server replica-$i 127.0.0.1:$(replica_port "$i") check port $(replica_mgmt "$i")"

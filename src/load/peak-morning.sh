@@ -48,6 +48,7 @@ log() { echo "[load $(date -u +%H:%M:%S)] $*" >&2; }
 
 cleanup() {
   [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null || true
+  [ -n "$CHECKER" ] && kill "$CHECKER" 2>/dev/null || true
   [ -n "$GATLING" ] && kill -- "-$GATLING" 2>/dev/null || true
   stop_cluster
   [ -d "$CLUSTER_WORK/logs" ] && cp -r "$CLUSTER_WORK/logs" "$OUT.logs" 2>/dev/null || true
@@ -110,6 +111,14 @@ sample_cpu() {
   echo "$(date +%s%3N) $svc $pg $kc $hap $gat $(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat)"
 }
 
+# HAProxy's view of each replica, once a second (N > 1): "epoch-ms replica status last-check's-status its-ms", so that
+# a replica taken out of rotation under load, and how slow its checks were before, shows in the report.
+sample_checks() {
+  curl -fs --max-time 1 "http://127.0.0.1:$CLUSTER_STATS_PORT/;csv" \
+    | awk -F, -v t="$(date +%s%3N)" '$1 == "replicas" && $2 != "BACKEND" {gsub(/[* ]/, "", $37); print t, $2, $18, $37, $39}' || true
+}
+CHECKER=
+
 # ---- the simulation ------------------------------------------------------------------------------------------------
 rm -f "$WORK/window"
 log "Gatling: scale $SCALE, warm-up ${WARMUP} s, ramp ${RAMP} s, steady ${STEADY} s (log: $OUT.gatling.log)"
@@ -120,6 +129,7 @@ setsid "${MVN[@]}" -Pload test-compile gatling:test -Dgatling.runDescription="$R
 GATLING=$!
 ( while true; do sample_cpu; sleep 1; done ) > "$OUT.cpu" 2>/dev/null &
 SAMPLER=$!
+if [ "$N" -gt 1 ]; then ( while true; do sample_checks; sleep 1; done ) > "$OUT.checks" 2>/dev/null & CHECKER=$!; fi
 LIMIT=$((WARMUP + RAMP + STEADY + 420))
 for _ in $(seq 1 "$LIMIT"); do kill -0 "$GATLING" 2>/dev/null || break; sleep 1; done
 if kill -0 "$GATLING" 2>/dev/null; then
@@ -128,6 +138,7 @@ fi
 GATLING_RC=0; wait "$GATLING" || GATLING_RC=$?
 GATLING=
 kill "$SAMPLER" 2>/dev/null || true; wait "$SAMPLER" 2>/dev/null || true; SAMPLER=
+if [ -n "$CHECKER" ]; then kill "$CHECKER" 2>/dev/null || true; wait "$CHECKER" 2>/dev/null || true; CHECKER=; fi
 [ -f "$WORK/window" ] || { tail -60 "$OUT.gatling.log" >&2; log "the simulation did not finish (exit $GATLING_RC)"; exit 1; }
 [ "$GATLING_RC" -eq 0 ] || log "Gatling exited with $GATLING_RC (see $OUT.gatling.log); reporting what it recorded"
 
@@ -181,6 +192,18 @@ if [ "$N" -eq 1 ]; then SETUP="1 service, local cache, reached directly"; else S
   awk -v b="$D_BUSY" -v t="$D_TOTAL" -v c="$CORES" 'BEGIN {printf "| the whole machine (busy) | %.2f of %d | |\n", t ? c * b / t : 0, c}'
   echo
   echo "The service's resident memory after the load: $RSS_MB MiB ($N JVM$([ "$N" -gt 1 ] && echo s), -Xmx512m each)."
+  if [ "$N" -gt 1 ]; then
+    # HAProxy's counts since it started (warm-up and ramp included), and the slowest check the samples saw.
+    echo
+    echo "| HAProxy's health checks (whole run) | failed checks | marked down | seconds down | slowest check seen (ms) |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    curl -fs --max-time 2 "http://127.0.0.1:$CLUSTER_STATS_PORT/;csv" \
+      | awk -F, '$1 == "replicas" && $2 != "BACKEND" {print $2, $22 + 0, $23 + 0, $25 + 0}' \
+      | while read -r name failed down secs; do
+          slowest=$(awk -v n="$name" '$2 == n && $5 ~ /^[0-9]+$/ && $5 > m {m = $5} END {print m + 0}' "$OUT.checks")
+          echo "| $name | $failed | $down | $secs | $slowest |"
+        done || true
+  fi
 } > "$OUT.md"
 # Gatling's own summary of what failed, when anything did.
 # Gatling's final summary (the last "Global Information" block; the progress lines before it repeat the headings).

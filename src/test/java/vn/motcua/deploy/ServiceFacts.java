@@ -101,6 +101,13 @@ final class ServiceFacts {
         assertProbe(app.getLivenessProbe().getHttpGet(), LIVE, ports);
         assertTrue(app.getStartupProbe().getPeriodSeconds() * app.getStartupProbe().getFailureThreshold() >= 60,
                 "the first start (migrations, tenant sync) gets at least a minute");
+        // A replica slow under load stays in (docs/load-test.md: 1 s checks took busy replicas out, half the requests
+        // failed): its readiness, which waits for PostgreSQL with the requests, gets 5 s and 3 misses, and it is not
+        // restarted for answering slowly either.
+        assertTrue(app.getReadinessProbe().getTimeoutSeconds() >= 5 && app.getReadinessProbe().getFailureThreshold() >= 3,
+                "a busy replica is not taken out of the Service by one slow readiness check");
+        assertTrue(app.getLivenessProbe().getTimeoutSeconds() >= 5 && app.getLivenessProbe().getFailureThreshold() >= 3,
+                "a busy replica is not restarted for one slow liveness check");
 
         // Services: the headless one for JGroups, the service's port for the rest.
         Service jgroups = objects.one(Service.class, "-jgroups");
