@@ -20,6 +20,12 @@ public class NoticeRows {
             insert into dossier_notice (outbox_id, dossier_id, tenant_id, kind, reason, due_at) values ($1, $2, $3, $4, $5, $6)
             on conflict (outbox_id) do nothing""";
 
+    /** {@link #INSERT} for several notices in one statement, column by column as arrays of one length. */
+    static final String INSERT_ALL = """
+            insert into dossier_notice (outbox_id, dossier_id, tenant_id, kind, reason, due_at)
+            select * from unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+            on conflict (outbox_id) do nothing""";
+
     static final String OF_DOSSIER = """
             select n.kind, n.reason, n.due_at, n.created_at, d.receipt_code
               from dossier_notice n join dossier d on d.id = n.dossier_id
@@ -33,8 +39,11 @@ public class NoticeRows {
     public record New(long outboxId, UUID dossierId, String tenant, String kind, String reason, OffsetDateTime dueAt) {
 
         Tuple tuple() {
-            return Tuple.from(java.util.Arrays.asList(outboxId, dossierId, tenant, kind,
-                    reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason, dueAt));
+            return Tuple.from(java.util.Arrays.asList(outboxId, dossierId, tenant, kind, boundedReason(), dueAt));
+        }
+
+        String boundedReason() {
+            return reason == null ? null : reason.length() > 2000 ? reason.substring(0, 2000) : reason;
         }
     }
 
@@ -47,12 +56,15 @@ public class NoticeRows {
         return conn.preparedQuery(INSERT).execute(notice.tuple()).replaceWithVoid();
     }
 
-    /** Several notices in one round trip (the relay's round writes its notices in one transaction). */
+    /** Several notices in one statement (the relay's round writes its notices in one transaction). */
     public Uni<Void> insert(SqlConnection conn, List<New> notices) {
         if (notices.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return conn.preparedQuery(INSERT).executeBatch(notices.stream().map(New::tuple).toList()).replaceWithVoid();
+        return conn.preparedQuery(INSERT_ALL).execute(Tuple.of(notices.stream().map(New::outboxId).toArray(Long[]::new),
+                notices.stream().map(New::dossierId).toArray(UUID[]::new), notices.stream().map(New::tenant).toArray(String[]::new),
+                notices.stream().map(New::kind).toArray(String[]::new), notices.stream().map(New::boundedReason).toArray(String[]::new),
+                notices.stream().map(New::dueAt).toArray(OffsetDateTime[]::new))).replaceWithVoid();
     }
 
     /** The notices of a dossier the transaction sees (row-level security decides which). */
