@@ -39,9 +39,11 @@ public interface DossierConfig {
         /**
          * How many groups may be written at once by this replica ({@code MOTCUA_SUBMISSION_GROUPS_IN_FLIGHT}); each
          * holds one pooled connection. Submissions that arrive while all are busy wait and form the next group. One
-         * makes the largest groups; two keep submissions moving while a commit waits for the disk.
+         * makes the largest groups, which cost PostgreSQL the least per submission (measured at 1 M dossiers: 0.52 ms
+         * of statements per submission against 0.78 with two); two keep submissions moving while a commit waits for a
+         * slow disk.
          */
-        @WithDefault("2")
+        @WithDefault("1")
         int groupsInFlight();
     }
 
