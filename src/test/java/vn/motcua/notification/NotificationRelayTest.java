@@ -395,6 +395,60 @@ class NotificationRelayTest {
         }
     }
 
+    /**
+     * A notice for the portal only needs nothing outside the database: the round that locks its row writes the notice
+     * and records the row in the same transaction, writing the row once, with no lease (its next attempt time is still
+     * the one the submission gave it).
+     */
+    @Test
+    void aPortalOnlyNoticeIsWrittenAndRecordedInTheTransactionThatLockedIt() {
+        String code = submit("0912 345 678", Map.of("channels", List.of("in-app")));
+        String due = dueAt(code);
+        assertEquals(1, (int) outsideRequest(relay::runOnce));
+        JsonObject row = receiptRow(code);
+        assertEquals("sent", row.getString("status"));
+        assertEquals("in-app", row.getString("channel"));
+        assertEquals(1, row.getInteger("attempts"));
+        assertEquals(due, dueAt(code), "recorded without a lease");
+        assertEquals(1L, count("select count(*) from dossier_notice n join dossier d on d.id = n.dossier_id where d.receipt_code = $1", code));
+        assertEquals(0, providers.findAll(postRequestedFor(urlPathEqualTo(SMS_PATH))).size(), "nothing sent outside");
+    }
+
+    /**
+     * Rows another relay holds are passed over, never waited for; when that relay dies before its commit, nothing of
+     * its round is kept, and its rows are due at once (no lease to wait out).
+     */
+    @Test
+    void rowsLockedByARelayThatDiesAreTakenAtOnceByAnother() {
+        String code = submit("0912 345 678", Map.of("channels", List.of("in-app")));
+        Pool other = AppPools.open(vertx, 1);
+        try {
+            io.vertx.mutiny.sqlclient.SqlConnection held = await(other.getConnection());
+            await(held.query("BEGIN").execute());
+            int locked = await(held.preparedQuery("select count(*) from notification_lock($1, 50)")
+                    .execute(Tuple.of(vn.motcua.notification.domain.NoticeKind.wires().toArray(String[]::new)))
+                    .map(rows -> rows.iterator().next().getInteger(0)));
+            assertEquals(1, locked, "the other relay holds the new row");
+            assertEquals(0, (int) outsideRequest(relay::runOnce), "held rows are passed over");
+            assertEquals("pending", receiptRow(code).getString("status"));
+            // The other replica dies: PostgreSQL ends its transaction without a commit.
+            await(held.query("ROLLBACK").execute());
+            await(held.close());
+            assertEquals(1, (int) outsideRequest(relay::runOnce), "due at once");
+        } finally {
+            await(other.close());
+        }
+        assertEquals("sent", receiptRow(code).getString("status"));
+        assertEquals(1L, count("select count(*) from dossier_notice n join dossier d on d.id = n.dossier_id where d.receipt_code = $1", code));
+    }
+
+    /** When the row's next attempt is due, as text (microseconds, exactly as stored). */
+    String dueAt(String code) {
+        return await(transactions.onConnection(TenantScope.of(WARD), conn -> conn.preparedQuery("""
+                select o.next_attempt_at::text from outbox o join dossier d on d.id = o.dossier_id
+                 where d.receipt_code = $1 and o.kind = 'receipt'""").execute(Tuple.of(code)).map(rows -> rows.iterator().next().getString(0))));
+    }
+
     @Test
     void aNearlyLateStepIsAlertedOnceToTheLeaderByEmailAndInTheConsole() throws Exception {
         String code = submit("0912 345 678", null);

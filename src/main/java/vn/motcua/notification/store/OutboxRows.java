@@ -15,14 +15,19 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import vn.motcua.notification.DeadLetter;
 
 /**
- * The outbox as the relay sees it (hộp thư đi): claiming due rows across tenants (through the one security-definer
- * function of V15, {@code notification_claim}), and recording each outcome in the row's own tenant scope. The
+ * The outbox as the relay sees it (hộp thư đi): locking due rows across tenants (through the one security-definer
+ * function of V21, {@code notification_lock}), and recording each outcome in the row's own tenant scope. The
  * dead letters of a tenant, and sending one again.
  */
 @ApplicationScoped
 public class OutboxRows {
 
-    static final String CLAIM = "select * from notification_claim($1, $2, $3)";
+    static final String LOCK = "select * from notification_lock($1, $2)";
+
+    /** Rows locked by the transaction that are still to be sent outside it: no other relay takes them until {@code $2} s. */
+    static final String LEASE_ALL = """
+            update outbox set next_attempt_at = clock_timestamp() + make_interval(secs => $2)
+             where id = any($1) and status = 'pending'""";
 
     static final String SENT = """
             update outbox set status = 'sent', sent_at = clock_timestamp(), channel = $2, attempts = attempts + 1, last_error = null
@@ -54,20 +59,35 @@ public class OutboxRows {
             String receiptCode, String applicantName, String applicantPhone, String procedureCode, JsonObject contact) {
     }
 
-    /** Up to {@code limit} due rows of {@code kinds}, locked past other relays and leased for {@code lease}. */
-    public Uni<List<Claimed>> claim(SqlConnection conn, List<String> kinds, int limit, Duration lease) {
-        return conn.preparedQuery(CLAIM).execute(Tuple.of(kinds.toArray(String[]::new), limit, (int) Math.max(1, lease.toSeconds())))
-                .map(rows -> {
-                    List<Claimed> out = new ArrayList<>();
-                    for (Row r : rows) {
-                        Object contact = r.getValue("contact");
-                        out.add(new Claimed(r.getLong("id"), r.getUUID("dossier_id"), r.getString("tenant_id"), r.getString("kind"),
-                                r.getJsonObject("payload"), r.getInteger("attempts"), r.getString("channel"), r.getString("receipt_code"),
-                                r.getString("applicant_name"), r.getString("applicant_phone"), r.getString("procedure_code"),
-                                contact instanceof JsonObject o ? o : null));
-                    }
-                    return out;
-                });
+    /**
+     * Up to {@code limit} due rows of {@code kinds}, locked until the end of the caller's transaction: another relay
+     * passes over them ({@code SKIP LOCKED}), and they are due again if the transaction ends without recording them.
+     */
+    public Uni<List<Claimed>> lock(SqlConnection conn, List<String> kinds, int limit) {
+        return conn.preparedQuery(LOCK).execute(Tuple.of(kinds.toArray(String[]::new), limit)).map(rows -> {
+            List<Claimed> out = new ArrayList<>();
+            for (Row r : rows) {
+                Object contact = r.getValue("contact");
+                out.add(new Claimed(r.getLong("id"), r.getUUID("dossier_id"), r.getString("tenant_id"), r.getString("kind"),
+                        r.getJsonObject("payload"), r.getInteger("attempts"), r.getString("channel"), r.getString("receipt_code"),
+                        r.getString("applicant_name"), r.getString("applicant_phone"), r.getString("procedure_code"),
+                        contact instanceof JsonObject o ? o : null));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Leases rows locked by this transaction for {@code lease}: they stay pending, and no relay takes them before it
+     * ends (their attempt runs after the commit, and a relay that dies meanwhile loses nothing). The transaction must
+     * see the rows' tenants.
+     */
+    public Uni<Void> lease(SqlConnection conn, List<Long> ids, Duration lease) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery(LEASE_ALL).execute(Tuple.of(ids.toArray(Long[]::new), (double) Math.max(1, lease.toSeconds())))
+                .replaceWithVoid();
     }
 
     public Uni<Void> sent(SqlConnection conn, long id, String channel) {
