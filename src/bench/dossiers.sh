@@ -103,7 +103,10 @@ pgb() { # clients script -> "tps mean-latency -"
 }
 ceiling() { pgb "$POOL" src/bench/insert-ceiling.sql; }
 grouped() { # submit-grouped.sql writes 16 submissions per pgbench transaction: report submissions per second
-  local r; r=$(pgb 4 src/bench/submit-grouped.sql); echo "$(awk -v t="${r%% *}" 'BEGIN {printf "%.1f", t * 16}') $(echo "$r" | cut -d' ' -f2-)"
+  local r before; before=$(cpu_snapshot); r=$(pgb 4 src/bench/submit-grouped.sql)
+  cpu_per "$before" "$(cpu_snapshot)" "$(awk '/number of transactions actually processed/ {split($NF, t, "/"); print t[1] * 16}' "$WORK/pgbench.out")" \
+    >> "$WORK/cpu.grouped"
+  echo "$(awk -v t="${r%% *}" 'BEGIN {printf "%.1f", t * 16}') $(echo "$r" | cut -d' ' -f2-)"
 }
 statements_reset() {
   [ "${BENCH_STATEMENTS:-0}" = 1 ] || return 0
@@ -120,20 +123,39 @@ statements_report() { # file: PostgreSQL's work during the submissions just meas
         left(regexp_replace(query, '\s+', ' ', 'g'), 140) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
         order by total_exec_time desc limit 25"; } > "$1"
 }
+cpu_snapshot() { # "busy service postgres smtp": CPU time so far in clock ticks, of the machine (every core) and of each part
+  # PostgreSQL's ended backends (pgbench's connections) are in its postmaster's children's times.
+  echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) $(awk '{print $14 + $15}' "/proc/$APP/stat") \
+$(cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {s += $14 + $15 + $16 + $17} END {print s + 0}') \
+$( [ -n "${SMTP:-}" ] && awk '{print $14 + $15}' "/proc/$SMTP/stat" || echo 0)"
+}
+column_median() { # file field -> the median of that column
+  awk -v f="$2" '{print $f}' "$1" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+}
+cpu_per() { # before after count -> "service postgres smtp rest" in ms of CPU per item (rest: the load generator, the kernel's own)
+  awk -v n="$3" -v hz="$(getconf CLK_TCK)" -v b="$1" -v a="$2" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); f = 1000 / hz / n
+    busy = y[1] - x[1]; app = y[2] - x[2]; pg = y[3] - x[3]; smtp = y[4] - x[4]
+    printf "%.3f %.3f %.3f %.3f\n", app * f, pg * f, smtp * f, (busy - app - pg - smtp) * f }'
+}
 submissions() {
   echo "$(date +%T) POST /api/dossiers start" >> "$WORK/timeline"
   statements_reset
+  local before; before=$(cpu_snapshot)
   TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua "http://127.0.0.1:$PORT" \
     > "$WORK/submit.out" 2> "$WORK/submit.err"
   if [ -s "$WORK/submit.err" ]; then echo "failed submissions:" >&2; head -5 "$WORK/submit.err" >&2; exit 1; fi
+  cpu_per "$before" "$(cpu_snapshot)" "$(awk '/requests in/ {print $1}' "$WORK/submit.out")" >> "$WORK/cpu.submissions"
   statements_report "$WORK/statements-$(date +%H%M%S).txt"
   wrk_stats "$WORK/submit.out"
 }
 floor() { # the service's part alone: the same submissions refused at validation (400), no database
   echo "$(date +%T) POST /api/dossiers refused start" >> "$WORK/timeline"
+  local before; before=$(cpu_snapshot)
   TOKEN=$(token citizens nguyenvana) REFUSE=1 wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s src/bench/submit.lua \
     "http://127.0.0.1:$PORT" > "$WORK/floor.out" 2> "$WORK/floor.err"
   if [ -s "$WORK/floor.err" ]; then echo "a refused submission was not refused:" >&2; head -5 "$WORK/floor.err" >&2; exit 1; fi
+  cpu_per "$before" "$(cpu_snapshot)" "$(awk '/requests in/ {print $1}' "$WORK/floor.out")" >> "$WORK/cpu.refused"
   wrk_figures "$WORK/floor.out"  # every answer is a 400 here; submit.lua reported any other status above
 }
 served() { # uri -> the service's own count of those pages answered (200) per latency bucket, cumulative: "le count" lines
@@ -185,12 +207,18 @@ wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer 
 # The HTML pages render through Qute's resolvers, which the JIT takes longer to compile than the JSON path.
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(token staff bench.d07w12)" -H "Accept: text/html" "http://127.0.0.1:$PORT/console/d07-w12/queue" >/dev/null
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer $(token staff bench.d07)" -H "Accept: text/html" "http://127.0.0.1:$PORT/console/d07/queue" >/dev/null
-declare -a CEIL LOOP SQL GRP FLOOR SUB QUIET WQ DQ WQH DQH
+rm -f "$WORK"/cpu.*
+declare -a CEIL LOOP SQL GRP FLOOR SUB QUIET QUIET_SQL WQ DQ WQH DQH
 for r in $(seq 1 "$ROUNDS"); do
   CEIL+=("$(ceiling)")
   LOOP+=("$(pgb 1 src/bench/insert-ceiling.sql)")
   SQL+=("$(pgb "$POOL" src/bench/submit-transaction.sql)")
+  # The SQL submissions queue notices like any others: the relay sends them before the next term of the bound is
+  # measured, so that each term has the machine to itself (measured beside the relay's catching up, the service's
+  # part came out at half its rate, and the bound with it).
+  QUIET_SQL+=("$(quiet)")
   GRP+=("$(grouped)")
+  QUIET_SQL+=("$(quiet)")
   FLOOR+=("$(floor)")
   SUB+=("$(submissions)")
   QUIET+=("$(quiet)")
@@ -243,7 +271,20 @@ service, for the event loop or for \`wrk\` to be scheduled on the shared cores.
 Rounds (per second, p50, p99; for the queues also within the target and the p99 inside the service): ceiling: $(printf '[%s] ' "${CEIL[@]}"); one client: $(printf '[%s] ' "${LOOP[@]}");
 SQL submissions: $(printf '[%s] ' "${SQL[@]}"); grouped SQL: $(printf '[%s] ' "${GRP[@]}"); refused: $(printf '[%s] ' "${FLOOR[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
 ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}"); ward page: $(printf '[%s] ' "${WQH[@]}"); district page: $(printf '[%s] ' "${DQH[@]}").
-After each round's submissions the queues were measured once the notices and the report rows had caught up with them (seconds waited: $(printf '%s ' "${QUIET[@]}")).
+After each round's submissions the queues were measured once the notices and the report rows had caught up with them (seconds waited: $(printf '%s ' "${QUIET[@]}")); the same wait after the SQL submissions and after the grouped SQL, before the next measurement (seconds: $(printf '%s ' "${QUIET_SQL[@]}")).
 Warm-up before the rounds: ${WARMUP} s of submissions, of the ward's queue and of its console page, $(( WARMUP / 2 )) s of the district's queue and page.
+
+CPU per submission, in ms of one core (medians of the rounds; the machine has $(nproc) cores, so at full load it spends
+$(awk -v n="$(nproc)" -v s="$S_RPS" 'BEGIN {printf "%.2f", n * 1000 / s}') ms of CPU per submission at the rate measured; "the rest" is the load generator and the kernel's work for it):
+
+| measurement | the service | PostgreSQL | the SMTP server | the rest (load generator) |
+| --- | ---: | ---: | ---: | ---: |
+$(for m in refused grouped submissions; do
+  f="$WORK/cpu.$m"; [ -f "$f" ] || continue
+  case $m in refused) label="refused at validation (wrk)";; grouped) label="grouped SQL (pgbench), per submission";;
+    *) label="\`POST /api/dossiers\` (wrk)";; esac
+  printf '| %s | %s | %s | %s | %s |\n' "$label" "$(column_median "$f" 1)" "$(column_median "$f" 2)" "$(column_median "$f" 3)" "$(column_median "$f" 4)"
+done)
+
 Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $WRITER.
 REPORT
