@@ -91,7 +91,7 @@ class BundleKeysTest {
     @Test
     void theServiceHasItsBundles() {
         assertEquals(List.of("console", "counter", "desk", "dossier", "field", "form", "mine", "msg", "notice", "pay", "portal", "postal",
-                "problem", "report", "sync"), bundles().stream().map(BundleKeysTest::name).sorted().toList());
+                "problem", "report", "settings", "sync"), bundles().stream().map(BundleKeysTest::name).sorted().toList());
     }
 
     @Test
