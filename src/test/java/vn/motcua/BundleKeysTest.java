@@ -90,7 +90,8 @@ class BundleKeysTest {
 
     @Test
     void theServiceHasItsBundles() {
-        assertEquals(List.of("console", "counter", "desk", "dossier", "form", "mine", "msg", "notice", "pay", "portal", "postal", "report", "sync"), bundles().stream().map(BundleKeysTest::name).sorted().toList());
+        assertEquals(List.of("console", "counter", "desk", "deskaction", "deskdossier", "dossier", "field", "form", "intake", "mine", "msg",
+                "notice", "pay", "portal", "postal", "problem", "report", "settings", "sync"), bundles().stream().map(BundleKeysTest::name).sorted().toList());
     }
 
     @Test

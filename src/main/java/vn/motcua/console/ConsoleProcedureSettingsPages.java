@@ -96,8 +96,8 @@ public class ConsoleProcedureSettingsPages {
         this.identity = identity;
     }
 
-    private ConsoleMessages m() {
-        return page.messages(ConsoleMessages.class);
+    private SettingsMessages m() {
+        return page.messages(SettingsMessages.class);
     }
 
     @GET

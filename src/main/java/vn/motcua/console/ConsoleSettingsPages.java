@@ -130,8 +130,8 @@ public class ConsoleSettingsPages {
         this.identity = identity;
     }
 
-    private ConsoleMessages m() {
-        return page.messages(ConsoleMessages.class);
+    private SettingsMessages m() {
+        return page.messages(SettingsMessages.class);
     }
 
     // ------------------------------------------------------------------ index

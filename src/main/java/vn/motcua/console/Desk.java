@@ -14,7 +14,8 @@ import vn.motcua.platform.i18n.MessageKeys;
 
 /**
  * How the desk's pages write what they show (cách bàn làm việc hiển thị): times in Vietnam's zone, working time left
- * or overdue, states and steps in the officers' words ({@link DeskMessages}). Rendering only.
+ * or overdue, states and steps in the officers' words ({@link DeskMessages}, {@link DeskDossierMessages},
+ * {@link DeskActionMessages}). Rendering only.
  */
 final class Desk {
 
@@ -27,12 +28,34 @@ final class Desk {
     private Desk() {
     }
 
+    /**
+     * The desk's words, in three bundles by page: the queue's and the shared ones, a dossier's page, the actions. The
+     * pages read keyed families ({@code state_<status>}, {@code action_<action>}, …) without knowing which bundle holds
+     * them; no key is in two of them ({@code ConsoleWordsTest}).
+     */
+    static final List<Class<?>> BUNDLES = List.of(DeskMessages.class, DeskDossierMessages.class, DeskActionMessages.class);
+
     static String text(Locale locale, String key) {
-        return MessageKeys.text(DeskMessages.class, locale, key);
+        return MessageKeys.text(bundleOf(key), locale, key);
     }
 
     static String text(Locale locale, String key, List<?> args) {
-        return MessageKeys.text(DeskMessages.class, locale, key, args);
+        return MessageKeys.text(bundleOf(key), locale, key, args);
+    }
+
+    /** Whether one of the desk's bundles has a message keyed {@code key}. */
+    static boolean has(String key) {
+        return BUNDLES.stream().anyMatch(b -> MessageKeys.has(b, key));
+    }
+
+    /** The desk's bundle that holds {@code key}; when none does, the first, which refuses the key by name. */
+    private static Class<?> bundleOf(String key) {
+        for (Class<?> bundle : BUNDLES) {
+            if (MessageKeys.has(bundle, key)) {
+                return bundle;
+            }
+        }
+        return BUNDLES.get(0);
     }
 
     /** A state as the desk says it: short ("Chờ tiếp nhận"), unlike the applicant's sentence. */

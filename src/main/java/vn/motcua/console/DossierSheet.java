@@ -325,7 +325,7 @@ public class DossierSheet {
 
         static String action(String action, Locale locale) {
             String key = "event_" + action.replace('-', '_').replace('.', '_');
-            return vn.motcua.platform.i18n.MessageKeys.has(DeskMessages.class, key) ? Desk.text(locale, key) : action;
+            return Desk.has(key) ? Desk.text(locale, key) : action;
         }
     }
 }

@@ -324,6 +324,6 @@ public final class IntakeForm {
     }
 
     static String text(Locale locale, String key) {
-        return MessageKeys.text(PortalMessages.class, locale, key);
+        return MessageKeys.text(IntakeMessages.class, locale, key);
     }
 }

@@ -162,7 +162,7 @@ class IntakeViews {
                     String chosen = data.getString("returnChannel", "counter");
                     List<IntakeForm.Choice> choices = new ArrayList<>();
                     choices.add(new IntakeForm.Choice("counter", IntakeForm.text(locale, "return_counter"), "counter".equals(chosen)));
-                    choices.add(new IntakeForm.Choice("post", vn.motcua.platform.i18n.MessageKeys.text(PortalMessages.class, locale, "return_post",
+                    choices.add(new IntakeForm.Choice("post", vn.motcua.platform.i18n.MessageKeys.text(IntakeMessages.class, locale, "return_post",
                             List.of(ProcedureGuide.money(config.postReturnFee(), locale))), "post".equals(chosen)));
                     if (online) {
                         choices.add(new IntakeForm.Choice("online", IntakeForm.text(locale, "return_online"), "online".equals(chosen)));

@@ -1,7 +1,7 @@
 package vn.motcua.portal;
 
 import vn.motcua.intake.ProcedureGuide;
-import vn.motcua.intake.PortalMessages;
+import vn.motcua.intake.IntakeMessages;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -361,7 +361,7 @@ public class DossierPages {
     }
 
     private static String text(Locale locale, String key) {
-        // A dossier's words, or the portal's shared ones (how the result is returned).
-        return MessageKeys.text(MessageKeys.has(MyDossierMessages.class, key) ? MyDossierMessages.class : PortalMessages.class, locale, key);
+        // A dossier's words, or the submission's (how the result is returned, as asked when it was submitted).
+        return MessageKeys.text(MessageKeys.has(MyDossierMessages.class, key) ? MyDossierMessages.class : IntakeMessages.class, locale, key);
     }
 }

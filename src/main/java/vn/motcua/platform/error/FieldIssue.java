@@ -1,6 +1,6 @@
 package vn.motcua.platform.error;
 
-/** What is wrong with one field of a request; its text is in the platform's bundle, keyed {@link #key()}. */
+/** What is wrong with one field of a request; its text is in {@link FieldMessages}, keyed {@link #key()}. */
 public enum FieldIssue {
     REQUIRED,
     NOT_TEXT,
@@ -95,7 +95,7 @@ public enum FieldIssue {
     /** A period holding more dossiers than are printed at once. */
     PERIOD_TOO_MANY;
 
-    /** The key of its text in the platform's bundle: {@code field_<name>} in lower case. */
+    /** The key of its text in {@link FieldMessages}: {@code field_<name>} in lower case. */
     public String key() {
         return "field_" + name().toLowerCase(java.util.Locale.ROOT);
     }

@@ -4,20 +4,19 @@ import java.util.List;
 import java.util.Locale;
 
 import vn.motcua.platform.i18n.MessageKeys;
-import vn.motcua.platform.i18n.Messages;
 
-/** The localized title and detail of each problem type: the platform bundle's messages under the type's keys. */
+/** The localized title and detail of each problem type: the messages of {@link ProblemMessages} under the type's keys. */
 public final class ProblemTexts {
 
     private ProblemTexts() {
     }
 
     public static String title(ProblemType type, Locale locale) {
-        return MessageKeys.text(Messages.class, locale, type.titleKey());
+        return MessageKeys.text(ProblemMessages.class, locale, type.titleKey());
     }
 
     /** The detail, with the problem's arguments in the order of the message's parameters. */
     public static String detail(ProblemType type, Locale locale, List<Object> args) {
-        return MessageKeys.text(Messages.class, locale, type.detailKey(), args);
+        return MessageKeys.text(ProblemMessages.class, locale, type.detailKey(), args);
     }
 }

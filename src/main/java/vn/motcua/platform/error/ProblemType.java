@@ -62,14 +62,14 @@ public enum ProblemType {
     }
 
     /**
-     * The key of its title in the platform's bundle ({@code problem_<slug>}, hyphens as underscores): the type carries
+     * The key of its title in {@link ProblemMessages} ({@code problem_<slug>}, hyphens as underscores): the type carries
      * its words' keys, so no switch over the types is written by hand.
      */
     public String titleKey() {
         return "problem_" + slug.replace('-', '_');
     }
 
-    /** The key of its detail in the platform's bundle ({@code problem_<slug>_detail}). */
+    /** The key of its detail in {@link ProblemMessages} ({@code problem_<slug>_detail}). */
     public String detailKey() {
         return titleKey() + "_detail";
     }

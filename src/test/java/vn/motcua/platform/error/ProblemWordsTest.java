@@ -13,10 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import vn.motcua.platform.i18n.MessageKeys;
-import vn.motcua.platform.i18n.Messages;
 
 /**
- * Each problem type and field issue carries the keys of its words, and the platform's bundle has exactly those: a
+ * Each problem type and field issue carries the keys of its words, and their bundles have exactly those: a
  * new type without its title or detail, or a word left behind by a removed one, fails here (and {@code BundleKeysTest}
  * holds every bundle key to both languages).
  */
@@ -27,10 +26,12 @@ class ProblemWordsTest {
         Set<String> carried = Stream.concat(
                 Arrays.stream(ProblemType.values()).flatMap(t -> Stream.of(t.titleKey(), t.detailKey())),
                 Arrays.stream(FieldIssue.values()).map(FieldIssue::key)).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> inBundle = Arrays.stream(Messages.class.getDeclaredMethods()).map(Method::getName)
-                .filter(k -> (k.startsWith("problem_") && !k.equals("problem_code")) || k.startsWith("field_"))
+        Set<String> inBundles = Stream.concat(Arrays.stream(ProblemMessages.class.getDeclaredMethods()).map(Method::getName)
+                .filter(k -> !k.equals("problem_code")), Arrays.stream(FieldMessages.class.getDeclaredMethods()).map(Method::getName))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(carried, inBundle);
-        carried.forEach(k -> assertTrue(MessageKeys.has(Messages.class, k), k));
+        assertEquals(carried, inBundles);
+        Arrays.stream(ProblemType.values()).flatMap(t -> Stream.of(t.titleKey(), t.detailKey()))
+                .forEach(k -> assertTrue(MessageKeys.has(ProblemMessages.class, k), k));
+        Arrays.stream(FieldIssue.values()).map(FieldIssue::key).forEach(k -> assertTrue(MessageKeys.has(FieldMessages.class, k), k));
     }
 }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import vn.motcua.platform.error.FieldIssue;
+import vn.motcua.platform.error.FieldMessages;
 import vn.motcua.platform.error.ProblemException;
+import vn.motcua.platform.error.ProblemMessages;
 import vn.motcua.platform.error.ProblemTexts;
 import vn.motcua.platform.error.ProblemType;
 
@@ -36,18 +38,19 @@ class MessageKeysTest {
         return args;
     }
 
-    static Method method(String key) {
-        return Arrays.stream(Messages.class.getMethods()).filter(m -> m.getName().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no method " + key + " in Messages"));
+    static Method method(Class<?> bundle, String key) {
+        return Arrays.stream(bundle.getMethods()).filter(m -> m.getName().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no method " + key + " in " + bundle.getSimpleName()));
     }
 
     @Test
     void eachProblemsTitleAndDetailAreItsTypedMessages() throws Exception {
         for (Locale locale : LOCALES) {
-            Messages m = Languages.messages(locale);
+            ProblemMessages m = Languages.bundle(ProblemMessages.class, locale);
             for (ProblemType type : ProblemType.values()) {
-                assertEquals(method(type.titleKey()).invoke(m), ProblemTexts.title(type, locale), type + " " + locale);
-                Method detail = method(type.detailKey());
+                assertEquals(method(ProblemMessages.class, type.titleKey()).invoke(m), ProblemTexts.title(type, locale),
+                        type + " " + locale);
+                Method detail = method(ProblemMessages.class, type.detailKey());
                 Object[] args = sample(detail);
                 assertEquals(detail.invoke(m, args), ProblemTexts.detail(type, locale, List.of(args)), type + " " + locale);
             }
@@ -62,25 +65,28 @@ class MessageKeysTest {
      */
     @Test
     void keptMessagesAnswerOnlyForTheirOwnLocaleAndArguments() throws Exception {
-        Method detail = Arrays.stream(ProblemType.values()).map(t -> method(t.detailKey())).filter(d -> d.getParameterCount() > 0)
+        Method detail = Arrays.stream(ProblemType.values()).map(t -> method(ProblemMessages.class, t.detailKey()))
+                .filter(d -> d.getParameterCount() > 0)
                 .filter(d -> Arrays.asList(d.getParameterTypes()).contains(String.class)).findFirst().orElseThrow();
         for (int round = 0; round < 2; round++) {
             for (Locale locale : LOCALES) {
-                Messages m = Languages.messages(locale);
+                ProblemMessages m = Languages.bundle(ProblemMessages.class, locale);
                 Object[] one = sample(detail);
                 Object[] other = sample(detail);
                 for (int i = 0; i < other.length; i++) {
                     other[i] = other[i] instanceof String ? "khác " + i : other[i] instanceof Integer n ? n + 100 : ((Long) other[i]) + 100;
                 }
-                assertEquals(detail.invoke(m, one), MessageKeys.text(Messages.class, locale, detail.getName(), List.of(one)));
-                assertEquals(detail.invoke(m, other), MessageKeys.text(Messages.class, locale, detail.getName(), List.of(other)));
-                assertEquals(detail.invoke(m, one), MessageKeys.text(Messages.class, locale, detail.getName(), List.of(one)), "kept, asked again");
+                assertEquals(detail.invoke(m, one), MessageKeys.text(ProblemMessages.class, locale, detail.getName(), List.of(one)));
+                assertEquals(detail.invoke(m, other), MessageKeys.text(ProblemMessages.class, locale, detail.getName(), List.of(other)));
+                assertEquals(detail.invoke(m, one), MessageKeys.text(ProblemMessages.class, locale, detail.getName(), List.of(one)),
+                        "kept, asked again");
             }
-            assertEquals("Không có quyền", MessageKeys.text(Messages.class, Languages.VI, ProblemType.FORBIDDEN.titleKey()));
-            assertEquals("Not allowed", MessageKeys.text(Messages.class, Languages.EN, ProblemType.FORBIDDEN.titleKey()));
+            assertEquals("Không có quyền", MessageKeys.text(ProblemMessages.class, Languages.VI, ProblemType.FORBIDDEN.titleKey()));
+            assertEquals("Not allowed", MessageKeys.text(ProblemMessages.class, Languages.EN, ProblemType.FORBIDDEN.titleKey()));
             // Past the bound the store is emptied and fills again: the answers stay the same.
             for (int i = 0; i <= MessageKeys.KEPT && round == 0; i++) {
-                MessageKeys.text(Messages.class, Languages.VI, detail.getName(), java.util.Collections.nCopies(detail.getParameterCount(), "x" + i));
+                MessageKeys.text(ProblemMessages.class, Languages.VI, detail.getName(),
+                        java.util.Collections.nCopies(detail.getParameterCount(), "x" + i));
             }
         }
     }
@@ -88,9 +94,9 @@ class MessageKeysTest {
     @Test
     void eachFieldIssuesTextIsItsTypedMessage() throws Exception {
         for (Locale locale : LOCALES) {
-            Messages m = Languages.messages(locale);
+            FieldMessages m = Languages.bundle(FieldMessages.class, locale);
             for (FieldIssue issue : FieldIssue.values()) {
-                Method text = method(issue.key());
+                Method text = method(FieldMessages.class, issue.key());
                 Object[] args = sample(text);
                 assertEquals(text.invoke(m, args), ProblemException.FieldError.of("f", issue, args).localized(locale).message(),
                         issue + " " + locale);
@@ -100,7 +106,7 @@ class MessageKeysTest {
 
     @Test
     void aMissingArgumentIsEmptyAsBefore() {
-        Messages vi = Languages.messages(Languages.VI);
+        ProblemMessages vi = Languages.bundle(ProblemMessages.class, Languages.VI);
         assertEquals(vi.problem_validation_failed_detail(0), ProblemTexts.detail(ProblemType.VALIDATION_FAILED, Languages.VI, List.of()));
         assertEquals(vi.problem_tenant_not_found_detail(""), ProblemTexts.detail(ProblemType.TENANT_NOT_FOUND, Languages.VI,
                 java.util.Collections.singletonList(null)));
@@ -108,6 +114,6 @@ class MessageKeysTest {
 
     @Test
     void aKeyTheBundleLacksIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> MessageKeys.text(Messages.class, Languages.VI, "problem_no_such_thing"));
+        assertThrows(IllegalArgumentException.class, () -> MessageKeys.text(ProblemMessages.class, Languages.VI, "problem_no_such_thing"));
     }
 }
