@@ -61,7 +61,10 @@ public class SubmissionWriter {
     private final Pool pool;
     private final int maxGroupSize;
     private final int maxGroupsInFlight;
+    private final int furtherGroupAt;
     private final Queue<Waiting> queue = new ConcurrentLinkedQueue<>();
+    /** The queue's length (a concurrent queue counts by walking itself). */
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final DistributionSummary groupSizes;
     private final Counter splits;
@@ -70,21 +73,28 @@ public class SubmissionWriter {
 
     @Inject
     SubmissionWriter(Pool pool, DossierConfig config, MeterRegistry meters) {
-        this(pool, config.submissions().maxGroupSize(), config.submissions().groupsInFlight(), meters);
+        this(pool, config.submissions().maxGroupSize(), config.submissions().groupsInFlight(), config.submissions().furtherGroupAt(),
+                meters);
     }
 
-    /** A writer of its own on {@code pool}: another replica's, in tests. */
+    /** A writer of its own on {@code pool}: another replica's, in tests; a further group starts whenever there is room. */
     public SubmissionWriter(Pool pool, int maxGroupSize, int maxGroupsInFlight) {
-        this(pool, maxGroupSize, maxGroupsInFlight, new SimpleMeterRegistry());
+        this(pool, maxGroupSize, maxGroupsInFlight, 1);
     }
 
-    private SubmissionWriter(Pool pool, int maxGroupSize, int maxGroupsInFlight, MeterRegistry meters) {
-        if (maxGroupSize < 1 || maxGroupsInFlight < 1) {
-            throw new IllegalArgumentException("group size and groups in flight must be at least 1");
+    /** As {@link #SubmissionWriter(Pool, int, int)}, a further group starting once {@code furtherGroupAt} wait. */
+    public SubmissionWriter(Pool pool, int maxGroupSize, int maxGroupsInFlight, int furtherGroupAt) {
+        this(pool, maxGroupSize, maxGroupsInFlight, furtherGroupAt, new SimpleMeterRegistry());
+    }
+
+    private SubmissionWriter(Pool pool, int maxGroupSize, int maxGroupsInFlight, int furtherGroupAt, MeterRegistry meters) {
+        if (maxGroupSize < 1 || maxGroupsInFlight < 1 || furtherGroupAt < 1) {
+            throw new IllegalArgumentException("group size, groups in flight and the further group's size must be at least 1");
         }
         this.pool = pool;
         this.maxGroupSize = maxGroupSize;
         this.maxGroupsInFlight = maxGroupsInFlight;
+        this.furtherGroupAt = Math.min(furtherGroupAt, maxGroupSize);
         this.groupSizes = DistributionSummary.builder("motcua.submissions.group.size")
                 .description("Submissions written per transaction by the group writer").register(meters);
         this.splits = Counter.builder("motcua.submissions.group.splits")
@@ -100,6 +110,7 @@ public class SubmissionWriter {
     public Uni<String> write(Pending pending) {
         return Uni.createFrom().emitter(emitter -> {
             queue.add(new Waiting(pending, emitter, Vertx.currentContext()));
+            queued.incrementAndGet();
             drain();
         });
     }
@@ -125,13 +136,14 @@ public class SubmissionWriter {
     }
 
     /**
-     * Starts groups while there is room and work. Called after every arrival and every finished group, so nothing is
-     * left waiting: either a caller sees room and starts a group, or the group in its way calls this when it ends.
+     * Starts groups while there is room and work: the first whatever waits, a further one only once a group's worth
+     * waits. Called after every arrival and every finished group, so nothing is left waiting: either a caller sees
+     * room and starts a group, or the group in its way calls this when it ends.
      */
     private void drain() {
         while (!queue.isEmpty()) {
             int n = inFlight.get();
-            if (n >= maxGroupsInFlight) {
+            if (n >= maxGroupsInFlight || n > 0 && queued.get() < furtherGroupAt) {
                 return;
             }
             if (!inFlight.compareAndSet(n, n + 1)) {
@@ -139,6 +151,7 @@ public class SubmissionWriter {
             }
             List<Waiting> group = new ArrayList<>();
             for (Waiting w; group.size() < maxGroupSize && (w = queue.poll()) != null;) {
+                queued.decrementAndGet();
                 group.add(w);
             }
             if (group.isEmpty()) {

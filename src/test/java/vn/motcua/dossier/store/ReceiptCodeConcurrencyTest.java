@@ -190,6 +190,54 @@ class ReceiptCodeConcurrencyTest {
         }
     }
 
+    /**
+     * With two groups allowed in flight, a second group starts beside the first only once a group's worth waits (here
+     * 4): fewer wait for the first to end. The first group is held on its counter row (locked by another transaction),
+     * so that only a second group can write anything meanwhile.
+     */
+    @Test
+    void aFurtherGroupStartsBesideTheFirstOnlyOnceAGroupsWorthWaits() throws Exception {
+        Pool replica = AppPools.open(vertx, 4);
+        io.vertx.mutiny.sqlclient.SqlConnection held = replica.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            SubmissionWriter writer = new SubmissionWriter(replica, 32, 2, 4);
+            LocalDate day = OffsetDateTime.now(ZoneOffset.ofHours(7)).toLocalDate();
+            held.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
+            held.preparedQuery("select set_config('app.tenants', $1, true)").execute(Tuple.of(OTHER)).await().atMost(Duration.ofSeconds(10));
+            held.preparedQuery("""
+                    insert into receipt_counter (tenant_id, day, last_value) values ($1, $2, 0)
+                    on conflict (tenant_id, day) do update set last_value = receipt_counter.last_value""")
+                    .execute(Tuple.of(OTHER, day)).await().atMost(Duration.ofSeconds(10));
+            CompletableFuture<String> first = write(writer, OTHER, "FIRST.GROUP", day);
+            List<CompletableFuture<String>> waiting = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                waiting.add(write(writer, TENANT, "FURTHER.GROUP", day));
+            }
+            Thread.sleep(1000);
+            assertTrue(waiting.stream().noneMatch(CompletableFuture::isDone), "three wait for the first group, which is held");
+            waiting.add(write(writer, TENANT, "FURTHER.GROUP", day));
+            for (CompletableFuture<String> f : waiting) {
+                assertTrue(f.get(20, java.util.concurrent.TimeUnit.SECONDS).startsWith("FURTHER.GROUP-"), "the fourth starts a second group");
+            }
+            assertTrue(!first.isDone(), "the first group is still held");
+            held.query("ROLLBACK").execute().await().atMost(Duration.ofSeconds(10));
+            assertTrue(first.get(20, java.util.concurrent.TimeUnit.SECONDS).startsWith("FIRST.GROUP-"));
+            assertEquals(4, writer.largestGroup.get(), "the second group held the four");
+            gapFree(replica, OTHER);
+            gapFree(replica, TENANT);
+        } finally {
+            held.close().await().atMost(Duration.ofSeconds(10));
+            replica.closeAndAwait();
+        }
+    }
+
+    private static CompletableFuture<String> write(SubmissionWriter writer, String tenant, String agency, LocalDate day) {
+        Dossier d = dossier(tenant);
+        return writer.write(new SubmissionWriter.Pending(d, agency, day,
+                new DossierRepository.Event(d.id, tenant, d.submittedAt, d.submittedBy, null, "submit", null, d.status, null, null),
+                List.of())).subscribeAsCompletionStage();
+    }
+
     @Test
     void aSubmissionThatCannotEvenBeEncodedFailsAloneAndTheWriterCarriesOn() {
         Pool replica = AppPools.open(vertx, 2);
