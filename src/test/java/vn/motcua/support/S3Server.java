@@ -10,19 +10,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import vn.motcua.platform.embedded.FreePorts;
 
 /**
  * A real S3-compatible server for the tests: S3Proxy over a temporary folder, signing checked (AWS signature v2 or
- * v4), started once per test JVM from the self-contained jar that Maven put in the cache ({@code motcua.s3proxy.jar}),
- * in a process of its own so that none of its libraries meet the service's. Stopped when the JVM ends.
+ * v4), started once per test JVM (whatever the class loader) from the self-contained jar that Maven put in the cache
+ * ({@code motcua.s3proxy.jar}), in a process of its own so that none of its libraries meet the service's. Stopped
+ * when the JVM ends.
  */
 public final class S3Server {
 
     public static final String ACCESS_KEY = "motcua-test";
     public static final String SECRET_KEY = "motcua-test-secret";
     public static final String BUCKET = "motcua-attachments";
+
+    /** Where the running server is told to every class loader of the JVM (see {@link #start()}). */
+    private static final String ENDPOINT_PROPERTY = "motcua.test.s3.endpoint";
+    private static final String FOLDER_PROPERTY = "motcua.test.s3.folder";
 
     private static S3Server running;
 
@@ -37,6 +43,14 @@ public final class S3Server {
 
     public static synchronized S3Server start() {
         if (running != null) {
+            return running;
+        }
+        // Quarkus loads a test class and its profile in class loaders of their own, each with its own copy of this
+        // class: the JVM's system properties let them all find the one server (else the test's objects would be in
+        // another server than the service's).
+        String started = System.getProperty(ENDPOINT_PROPERTY);
+        if (started != null) {
+            running = new S3Server(URI.create(started), Path.of(System.getProperty(FOLDER_PROPERTY)));
             return running;
         }
         try {
@@ -71,6 +85,8 @@ public final class S3Server {
                 Thread.sleep(100);
             }
             running = new S3Server(URI.create("http://127.0.0.1:" + port), folder);
+            System.setProperty(FOLDER_PROPERTY, folder.toString());
+            System.setProperty(ENDPOINT_PROPERTY, running.endpoint.toString());
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,6 +94,25 @@ public final class S3Server {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A new, empty bucket, as an operator would create one for a fresh instance: a folder is a bucket to S3Proxy, as
+     * for {@link #BUCKET}.
+     */
+    public String newBucket() {
+        String name = "motcua-" + UUID.randomUUID();
+        try {
+            Files.createDirectories(folder.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return name;
+    }
+
+    /** The file S3Proxy keeps the object {@code key} of {@code bucket} in, to read or damage it behind the store's back. */
+    public Path object(String bucket, String key) {
+        return folder.resolve(bucket).resolve(key);
     }
 
     private static boolean listening(int port) {

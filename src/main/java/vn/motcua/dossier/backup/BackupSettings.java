@@ -44,20 +44,15 @@ public record BackupSettings(String jdbcUrl, String adminUser, String adminPassw
         }
 
         /**
-         * Refuses a folder that already holds files: a restore fills a fresh store, it does not merge into a live one.
-         * A bucket cannot be checked as cheaply; docs/operations.md says to restore into a new one.
+         * Refuses a store that already holds files (the folder, or the bucket under the prefix): a restore fills a
+         * fresh store, it does not merge into a live one.
          */
-        void requireFresh() {
-            if (endpoint.isPresent() || !java.nio.file.Files.isDirectory(root)) {
-                return;
-            }
-            try (var files = java.nio.file.Files.walk(root)) {
-                if (files.anyMatch(java.nio.file.Files::isRegularFile)) {
-                    throw new BackupException("the attachment folder is not empty: " + root.toAbsolutePath()
-                            + " (restore into a fresh instance: set MOTCUA_ATTACHMENTS_DIR to a new folder)");
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        void requireFresh(AttachmentStore store) {
+            if (!store.isEmpty()) {
+                throw new BackupException("the attachment store is not empty: " + describe() + " (restore into a fresh instance: "
+                        + (endpoint.isEmpty() ? "set MOTCUA_ATTACHMENTS_DIR to a new folder"
+                                : "a new bucket, or a new MOTCUA_DOSSIERS_ATTACHMENTS_S3_PREFIX")
+                        + "); nothing restored");
             }
         }
 

@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import vn.motcua.dossier.store.AttachmentStore;
 
 /**
@@ -92,6 +93,9 @@ public final class Backups {
             throw new BackupException("the backup folder is not empty: " + dir + " (a backup never overwrites another)");
         }
         Files.createDirectories(dir);
+        // Before the snapshot: a store that cannot be read would otherwise count every file as missing, in a backup
+        // that looks finished and restores "OK" without them.
+        requireUsable(settings.store(), "no backup taken");
         Instant started = Instant.now();
         DatabaseDump.Dumped dumped;
         try (Connection c = DatabaseDump.connect(settings.jdbcUrl(), settings.adminUser(), settings.adminPassword())) {
@@ -115,7 +119,9 @@ public final class Backups {
                 try {
                     bytes = store.get(key);
                 } catch (RuntimeException e) {
-                    // A row whose file is gone (a draft discarded since the snapshot, or a loss): said, not hidden.
+                    // A row whose file is gone (a draft discarded since the snapshot, or a loss): said, not hidden. A
+                    // store that fails as a whole (the endpoint gone mid-way) is no missing file: the backup stops.
+                    requireUsable(store, settings.store(), "the backup is unfinished");
                     missing.add(key);
                     continue;
                 }
@@ -202,7 +208,11 @@ public final class Backups {
             throw new BackupException("the backup is damaged, nothing restored: missing " + v.missing() + ", altered " + v.altered());
         }
         BackupManifest manifest = BackupManifest.read(dir);
-        settings.store().requireFresh();
+        // Both before the database is touched: a store found unusable after the load leaves a database without files.
+        try (Closing closing = new Closing(settings.store().open())) {
+            requireUsable(closing.store(), settings.store(), "nothing restored");
+            settings.store().requireFresh(closing.store());
+        }
         Instant started = Instant.now();
         try (Connection c = DatabaseDump.connect(settings.jdbcUrl(), settings.adminUser(), settings.adminPassword())) {
             DatabaseLoad.requireFresh(c);
@@ -221,7 +231,14 @@ public final class Backups {
             for (String path : recorded.keySet()) {
                 String key = checkedKey(path.substring(BackupManifest.ATTACHMENTS.length() + 1));
                 String[] ids = key.split("/");
-                String stored = store.put(UUID.fromString(ids[0]), UUID.fromString(ids[1]), Files.readAllBytes(dir.resolve(path)));
+                String stored;
+                try {
+                    stored = store.put(UUID.fromString(ids[0]), UUID.fromString(ids[1]), Files.readAllBytes(dir.resolve(path)));
+                } catch (RuntimeException e) {
+                    throw new BackupException("the database is restored, but storing " + key + " in the "
+                            + settings.store().describe() + " failed (" + reason(e) + "): drop the database, empty the "
+                            + "store and restore again", e);
+                }
                 if (!stored.equals(key)) {
                     throw new BackupException("the store put " + key + " under another key: " + stored);
                 }
@@ -260,6 +277,33 @@ public final class Backups {
             return new RestoreResult(manifest, rows, differing, expected.size(), codesMissing, restored.size(), notMatching,
                     database, attachments);
         }
+    }
+
+    /** Fails with what to check when the store cannot be used now: an endpoint unreachable, a bucket missing, keys refused. */
+    private static void requireUsable(BackupSettings.Store where, String consequence) throws IOException {
+        try (Closing closing = new Closing(where.open())) {
+            requireUsable(closing.store(), where, consequence);
+        }
+    }
+
+    private static void requireUsable(AttachmentStore store, BackupSettings.Store where, String consequence) {
+        try {
+            store.check();
+        } catch (RuntimeException e) {
+            throw new BackupException("the attachment store cannot be used, " + consequence + ": " + where.describe()
+                    + ": " + reason(e), e);
+        }
+    }
+
+    /** The store's own words, with the status code of an S3 refusal said plainly (the SDK's message is "null" then). */
+    private static String reason(RuntimeException e) {
+        if (e instanceof S3Exception s3 && s3.statusCode() == 404) {
+            return "no such bucket (404)";
+        }
+        if (e instanceof S3Exception s3 && s3.statusCode() == 403) {
+            return "the access key or secret key is refused (403)";
+        }
+        return e.getMessage();
     }
 
     private static String checkedKey(String key) {

@@ -27,4 +27,7 @@ public interface AttachmentStore {
 
     /** Fails when files could not be stored now: the folder is not writable, the bucket is missing or refuses us. */
     void check();
+
+    /** Holds no file at all (the folder's, or the bucket's under the prefix): a restore fills only an empty store. */
+    boolean isEmpty();
 }

@@ -52,6 +52,18 @@ public final class FileAttachmentStore implements AttachmentStore {
     }
 
     @Override
+    public boolean isEmpty() {
+        if (!Files.isDirectory(root)) {
+            return true;
+        }
+        try (var files = Files.walk(root)) {
+            return files.noneMatch(Files::isRegularFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public byte[] get(String key) {
         try {
             return Files.readAllBytes(file(key));

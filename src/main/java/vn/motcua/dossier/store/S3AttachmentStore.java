@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
@@ -84,6 +85,13 @@ public final class S3AttachmentStore implements AttachmentStore, AutoCloseable {
     @Override
     public void check() {
         client.headBucket(HeadBucketRequest.builder().bucket(bucket).build());
+    }
+
+    /** One listing of at most one object under the prefix: as cheap as the folder's check. */
+    @Override
+    public boolean isEmpty() {
+        return client.listObjectsV2(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).maxKeys(1).build())
+                .contents().isEmpty();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +37,9 @@ import vn.motcua.support.Tokens;
 /**
  * Backup and restore, for real (sao lưu và khôi phục): dossiers with files submitted through the API, backed up while
  * the service runs, restored into a second, freshly created database of the same PostgreSQL and an empty attachment
- * folder, and checked there by receipt code and checksum; a backup altered afterwards is caught by its verification.
+ * store, and checked there by receipt code and checksum; a backup altered afterwards is caught by its verification.
+ * Here the store is the folder; {@code BackupRestoreS3Test} runs every case again with a bucket ({@link #store()},
+ * {@link #freshStore()}, {@link #fileIn}).
  */
 @QuarkusTest
 class BackupRestoreTest {
@@ -64,8 +68,34 @@ class BackupRestoreTest {
     static final Map<String, byte[]> SUBMITTED = new LinkedHashMap<>();
     static Path backup;
 
+    /** A backup of its own for each class: the folder's and the bucket's runs share the suite's database only. */
+    @BeforeAll
+    static void aBackupOfItsOwn() {
+        SUBMITTED.clear();
+        backup = null;
+    }
+
+    /** The store the service keeps its files in. */
+    BackupSettings.Store store() {
+        return BackupSettings.Store.folder(root);
+    }
+
+    /** A new, empty store of the same kind, for a restore. */
+    BackupSettings.Store freshStore() {
+        return BackupSettings.Store.folder(Path.of("target", "test-data", "restored-attachments", UUID.randomUUID().toString()));
+    }
+
+    /** The file in which {@code store} keeps {@code key}, read (or damaged) behind the store's back. */
+    Path fileIn(BackupSettings.Store store, String key) {
+        return store.root().resolve(key);
+    }
+
     BackupSettings source() {
-        return new BackupSettings(url, "postgres", "", owner, ownerPassword, appRole, BackupSettings.Store.folder(root));
+        return source(store());
+    }
+
+    BackupSettings source(BackupSettings.Store store) {
+        return new BackupSettings(url, "postgres", "", owner, ownerPassword, appRole, store);
     }
 
     /** Three dossiers, each with its own file, then one backup of everything, taken once for the class. */
@@ -82,7 +112,7 @@ class BackupRestoreTest {
                 assertEquals(BackupManifest.sha256(pdf), sha, "the file is kept as it came, so its bytes can be compared");
                 SUBMITTED.put(code, pdf);
             }
-            Path dir = Path.of("target", "test-data", "backups", UUID.randomUUID().toString());
+            Path dir = newBackupDir();
             Backups.BackupResult result = Backups.backup(source(), dir);
             assertTrue(result.manifest().receiptCodes() >= 3);
             assertTrue(result.manifest().tables().indexOf("tenant") < result.manifest().tables().indexOf("dossier"),
@@ -103,15 +133,14 @@ class BackupRestoreTest {
         assertTrue(codes.containsAll(SUBMITTED.keySet()), "the backup lists the new receipt codes");
 
         freshDatabase();
-        Path restoredFiles = Path.of("target", "test-data", "restored-attachments", UUID.randomUUID().toString());
-        BackupSettings target = restoredInto(restoredFiles);
+        BackupSettings target = restoredInto(freshStore());
         Backups.RestoreResult r = Backups.restore(target, dir);
         assertTrue(r.ok(), "the restored instance checks out: " + r);
         assertEquals(codes.size(), r.receiptCodesChecked());
         assertEquals(r.manifest().rows(), r.rows());
 
         // Checked again here, independently of the restore's own check: by receipt code, in the restored database
-        // and the restored folder, against what was uploaded.
+        // and the restored store, against what was uploaded.
         try (Connection c = DriverManager.getConnection(target.jdbcUrl(), "postgres", "");
                 PreparedStatement ps = c.prepareStatement("SELECT a.sha256, a.storage_key FROM dossier d "
                         + "JOIN attachment a ON a.dossier_id = d.id WHERE d.receipt_code = ?")) {
@@ -120,7 +149,7 @@ class BackupRestoreTest {
                 try (ResultSet rs = ps.executeQuery()) {
                     assertTrue(rs.next(), "dossier " + s.getKey() + " and its file are restored");
                     assertEquals(BackupManifest.sha256(s.getValue()), rs.getString(1));
-                    assertArrayEquals(s.getValue(), Files.readAllBytes(restoredFiles.resolve(rs.getString(2))));
+                    assertArrayEquals(s.getValue(), Files.readAllBytes(fileIn(target.store(), rs.getString(2))));
                 }
             }
         }
@@ -143,25 +172,14 @@ class BackupRestoreTest {
         assertEquals(0, countAsApp(target.jdbcUrl(), Demo.OTHER_WARD, code));
 
         // A second restore into the same, now filled, database is refused before it writes anything.
-        BackupException refused = assertThrows(BackupException.class, () -> Backups.restore(
-                restoredInto(Path.of("target", "test-data", "restored-attachments", UUID.randomUUID().toString())), dir));
+        BackupException refused = assertThrows(BackupException.class, () -> Backups.restore(restoredInto(freshStore()), dir));
         assertTrue(refused.getMessage().contains("not empty"), refused.getMessage());
     }
 
     @Test
     void aFileAlteredAfterTheBackupIsCaughtAndNotRestored() throws Exception {
         Path copy = copyOf(backedUp());
-        String code = SUBMITTED.keySet().iterator().next();
-        String key;
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
-                PreparedStatement ps = c.prepareStatement("SELECT a.storage_key FROM dossier d JOIN attachment a "
-                        + "ON a.dossier_id = d.id WHERE d.receipt_code = ?")) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                key = rs.getString(1);
-            }
-        }
+        String key = storageKey(SUBMITTED.keySet().iterator().next());
         Path file = copy.resolve(BackupManifest.ATTACHMENTS).resolve(key);
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
@@ -178,17 +196,56 @@ class BackupRestoreTest {
         Files.delete(copy.resolve(BackupManifest.RECEIPT_CODES));
         assertEquals(List.of(BackupManifest.RECEIPT_CODES), Backups.verify(copy).missing());
 
-        BackupException refused = assertThrows(BackupException.class, () -> Backups.restore(
-                restoredInto(Path.of("target", "test-data", "restored-attachments", UUID.randomUUID().toString())), copy));
+        BackupException refused = assertThrows(BackupException.class, () -> Backups.restore(restoredInto(freshStore()), copy));
         assertTrue(refused.getMessage().contains("damaged"), refused.getMessage());
+    }
+
+    @Test
+    void aStoreThatAlreadyHoldsFilesIsNotRestoredInto() throws Exception {
+        Path dir = backedUp();
+        freshDatabase();
+        BackupException refused = assertThrows(BackupException.class, () -> Backups.restore(restoredInto(store()), dir));
+        assertTrue(refused.getMessage().contains("not empty") && refused.getMessage().contains(store().describe()),
+                refused.getMessage());
+        assertEquals(0, tables(restoredInto(store())), "refused before the database was touched");
+    }
+
+    @Test
+    void aFileGoneOrDamagedInTheStoreIsReportedByTheBackupNotHidden() throws Exception {
+        backedUp(); // the class's backup first: the store is damaged here only for the time of one backup
+        List<String> codes = List.copyOf(SUBMITTED.keySet());
+        String gone = storageKey(codes.get(0));
+        String damaged = storageKey(codes.get(1));
+        Path goneFile = fileIn(store(), gone);
+        Path damagedFile = fileIn(store(), damaged);
+        Path aside = Files.createTempFile("motcua-backup-test", ".aside");
+        byte[] original = Files.readAllBytes(damagedFile);
+        Files.move(goneFile, aside, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            byte[] flipped = original.clone();
+            flipped[flipped.length / 2] ^= 1;
+            Files.write(damagedFile, flipped);
+            Path dir = newBackupDir();
+            Backups.BackupResult r = Backups.backup(source(), dir);
+            assertFalse(r.complete());
+            assertTrue(r.lost().contains(gone) && !r.lost().contains(damaged), "a file whose row remains is lost: " + r.lost());
+            assertTrue(r.manifest().damagedAtSource().contains(damaged) && !r.manifest().damagedAtSource().contains(gone),
+                    r.manifest().damagedAtSource().toString());
+            // The backup keeps what the store gave and says it does not match the row: verify-backup says so too.
+            Backups.Verification v = Backups.verify(dir);
+            assertTrue(v.intact(), v.toString());
+            assertTrue(v.notMatchingDatabase().contains(BackupManifest.ATTACHMENTS + "/" + damaged), v.toString());
+        } finally {
+            Files.move(aside, goneFile, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(damagedFile, original);
+        }
     }
 
     @Test
     void theOwnerRoleCannotTakeABackupThatMissesRows() throws Exception {
         backedUp();
-        Path dir = Path.of("target", "test-data", "backups", UUID.randomUUID().toString());
-        BackupSettings asOwner = new BackupSettings(url, owner, ownerPassword, owner, ownerPassword, appRole,
-                BackupSettings.Store.folder(root));
+        Path dir = newBackupDir();
+        BackupSettings asOwner = new BackupSettings(url, owner, ownerPassword, owner, ownerPassword, appRole, store());
         SQLException e = assertThrows(SQLException.class, () -> Backups.backup(asOwner, dir));
         assertTrue(e.getMessage().contains("row-level security"), e.getMessage());
         BackupException unfinished = assertThrows(BackupException.class, () -> Backups.verify(dir));
@@ -196,13 +253,40 @@ class BackupRestoreTest {
                 unfinished.getMessage());
     }
 
-    private BackupSettings restoredInto(Path files) {
+    static Path newBackupDir() {
+        return Path.of("target", "test-data", "backups", UUID.randomUUID().toString());
+    }
+
+    /** The freshly created database ({@link #freshDatabase()}) and {@code store}. */
+    BackupSettings restoredInto(BackupSettings.Store store) {
         String restoredUrl = url.substring(0, url.lastIndexOf('/') + 1) + RESTORED_DB;
-        return new BackupSettings(restoredUrl, "postgres", "", owner, ownerPassword, appRole, BackupSettings.Store.folder(files));
+        return new BackupSettings(restoredUrl, "postgres", "", owner, ownerPassword, appRole, store);
+    }
+
+    /** The storage key of the file submitted with the dossier {@code code}, as the suite's database records it. */
+    String storageKey(String code) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                PreparedStatement ps = c.prepareStatement("SELECT a.storage_key FROM dossier d JOIN attachment a "
+                        + "ON a.dossier_id = d.id WHERE d.receipt_code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), code);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** How many tables the database of {@code target} has: 0 while a restore has not touched it. */
+    static long tables(BackupSettings target) throws SQLException {
+        try (Connection c = DriverManager.getConnection(target.jdbcUrl(), "postgres", ""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** A new database as an operator would create it for the service (see the README's external PostgreSQL). */
-    private void freshDatabase() throws SQLException {
+    void freshDatabase() throws SQLException {
         String admin = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
         try (Connection c = DriverManager.getConnection(admin, "postgres", ""); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + RESTORED_DB + " WITH (FORCE)");
