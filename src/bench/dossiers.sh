@@ -129,9 +129,6 @@ cpu_snapshot() { # "busy service postgres smtp": CPU time so far in clock ticks,
 $(cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {s += $14 + $15 + $16 + $17} END {print s + 0}') \
 $( [ -n "${SMTP:-}" ] && awk '{print $14 + $15}' "/proc/$SMTP/stat" || echo 0)"
 }
-column_median() { # file field -> the median of that column
-  awk -v f="$2" '{print $f}' "$1" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
-}
 cpu_per() { # before after count -> "service postgres smtp rest" in ms of CPU per item (rest: the load generator, the kernel's own)
   awk -v n="$3" -v hz="$(getconf CLK_TCK)" -v b="$1" -v a="$2" 'BEGIN {
     split(b, x, " "); split(a, y, " "); f = 1000 / hz / n
@@ -283,7 +280,9 @@ $(for m in refused grouped submissions; do
   f="$WORK/cpu.$m"; [ -f "$f" ] || continue
   case $m in refused) label="refused at validation (wrk)";; grouped) label="grouped SQL (pgbench), per submission";;
     *) label="\`POST /api/dossiers\` (wrk)";; esac
-  printf '| %s | %s | %s | %s | %s |\n' "$label" "$(column_median "$f" 1)" "$(column_median "$f" 2)" "$(column_median "$f" 3)" "$(column_median "$f" 4)"
+  mapfile -t per < "$f"
+  printf '| %s | %s | %s | %s | %s |\n' "$label" "$(median_field 1 "${per[@]}")" "$(median_field 2 "${per[@]}")" \
+    "$(median_field 3 "${per[@]}")" "$(median_field 4 "${per[@]}")"
 done)
 
 Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $WRITER.
