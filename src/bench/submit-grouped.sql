@@ -35,6 +35,14 @@ select b.id, s.seq, s.code, s.role, s.share, b.tenant, null, null, now() + s.due
        (3, 'approve', 'approver', 0.3, interval '216 minutes'), (4, 'return', 'receiver', 0.1, interval '240 minutes')) s(seq, code, role, share, due);
 insert into dossier_event (dossier_id, tenant_id, occurred_at, actor, actor_name, action, from_status, to_status, reason, detail)
 select id, tenant, now(), ('citizens' || chr(58) || 'bench'), 'Nguyễn Văn An', 'submit', null, 'submitted', null, '{"channel": "online-full"}' from b;
-insert into outbox (dossier_id, tenant_id, kind, recipient, payload)
-select b.id, b.tenant, 'receipt', '0912 345 678', '{"channel": "online-full"}'::jsonb from b;
+-- The receipt of a citizen who hears in the portal only (no contact chosen, no SMS provider: the benchmark's case) is
+-- born sent, with its notice, in the same statement (DossierRepository.INSERT_OUTBOX).
+with o as (
+  insert into outbox (dossier_id, tenant_id, kind, recipient, payload, status, channel, attempts, sent_at)
+  select b.id, b.tenant, 'receipt', '0912 345 678', jsonb_build_object('dueAt', now() + interval '4 hours') || '{"channel": "online-full"}'::jsonb,
+         'sent', 'in-app', 1, clock_timestamp() from b
+  returning id, dossier_id, tenant_id, kind, status, payload
+)
+insert into dossier_notice (outbox_id, dossier_id, tenant_id, kind, reason, due_at)
+select id, dossier_id, tenant_id, kind, left(payload ->> 'reason', 2000), (payload ->> 'dueAt')::timestamptz from o where status = 'sent';
 COMMIT;

@@ -1,5 +1,5 @@
 -- The service's submission transaction in SQL alone (pgbench -f, as the application role): the same statements
--- DossierRepository sends — scope, numbered dossier, four steps, the history row, the outbox row — to a random
+-- DossierRepository sends — scope, numbered dossier, four steps, the history row, the outbox row and its notice — to a random
 -- ward of the generated tree. The dossier's id travels in a transaction-local setting, as pgbench has no
 -- variables of that type; a colon inside a literal is written chr(58), as pgbench would take it for a variable. Compared with insert-ceiling.sql, it shows what the data design costs; the HTTP
 -- figure adds sign-in, validation and JSON on top.
@@ -36,8 +36,14 @@ values (current_setting('bench.id')::uuid, 1, 'receive', 'receiver', 0.1, curren
        (current_setting('bench.id')::uuid, 4, 'return', 'receiver', 0.1, current_setting('app.tenants'), null, null, now() + interval '240 minutes', null, null);
 insert into dossier_event (dossier_id, tenant_id, occurred_at, actor, actor_name, action, from_status, to_status, reason, detail)
 values (current_setting('bench.id')::uuid, current_setting('app.tenants'), now(), ('citizens' || chr(58) || 'bench'), 'Nguyễn Văn An', 'submit', null, 'submitted', null, '{"channel": "online-full"}');
-insert into outbox (dossier_id, tenant_id, kind, recipient, payload)
-select id, current_setting('app.tenants'), 'receipt', applicant_phone,
-       jsonb_build_object('receiptCode', receipt_code, 'status', status, 'dueAt', due_at) || '{"channel": "online-full"}'::jsonb
-  from dossier where id = current_setting('bench.id')::uuid;
+with o as (
+  insert into outbox (dossier_id, tenant_id, kind, recipient, payload, status, channel, attempts, sent_at)
+  select id, current_setting('app.tenants'), 'receipt', applicant_phone,
+         jsonb_build_object('receiptCode', receipt_code, 'status', status, 'dueAt', due_at) || '{"channel": "online-full"}'::jsonb,
+         'sent', 'in-app', 1, clock_timestamp()
+    from dossier where id = current_setting('bench.id')::uuid
+  returning id, dossier_id, tenant_id, kind, status, payload
+)
+insert into dossier_notice (outbox_id, dossier_id, tenant_id, kind, reason, due_at)
+select id, dossier_id, tenant_id, kind, left(payload ->> 'reason', 2000), (payload ->> 'dueAt')::timestamptz from o where status = 'sent';
 COMMIT;

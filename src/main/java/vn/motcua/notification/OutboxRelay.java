@@ -74,6 +74,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Map<Channel, Sender> senders;
     private final OutboxSignals signals;
+    private final CitizenContacts contacts;
     /** The outward adapters of features above this one (the national portal's sync): the same machinery, their rows. */
     private final List<OutboxDestination> destinations;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -83,8 +84,9 @@ public class OutboxRelay {
 
     OutboxRelay(ScopedTransactions transactions, OutboxRows outbox, NoticeRows notices, NoticeTexts texts, TenantDirectory tenants,
             CatalogService catalog, StaffRecipients staff, NotificationConfig config, Vertx vertx, EmailChannel email, SmsChannel sms,
-            ZaloChannel zalo, OutboxSignals signals, Instance<OutboxDestination> destinations) {
+            ZaloChannel zalo, OutboxSignals signals, CitizenContacts contacts, Instance<OutboxDestination> destinations) {
         this.signals = signals;
+        this.contacts = contacts;
         this.destinations = destinations.stream().toList();
         this.transactions = transactions;
         this.outbox = outbox;
@@ -314,9 +316,7 @@ public class OutboxRelay {
             return new Planned(row, message, null, Optional.empty(), Optional.of(Channel.STAFF_EMAIL), p.getString("holderActor"));
         }
         // No choice made and no SMS provider configured: the portal is the one channel, not a dead letter per dossier.
-        Contact contact = row.contact() == null && config.sms().url().isEmpty()
-                ? new Contact(null, row.applicantPhone(), List.of(), Locale.forLanguageTag("vi"))
-                : Contact.of(row.contact(), row.applicantPhone());
+        Contact contact = contacts.of(row.contact(), row.applicantPhone());
         Optional<Channel> current = Channel.parse(row.channel()).filter(contact.outside()::contains)
                 .or(() -> contact.outside().stream().findFirst());
         // The portal's notice keeps only the facts (its words are the portal's, in the reader's language): a notice

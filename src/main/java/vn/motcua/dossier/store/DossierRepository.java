@@ -51,12 +51,24 @@ public class DossierRepository {
                 remote_addr text)""";
 
     /** The notification carries the dossier's code and state as they are when the transaction commits. */
+    /**
+     * Outbox rows from a JSON array; a row for the portal only ({@code portal}) is born sent on the in-app channel,
+     * with its notice written by the same statement, as the relay would have written it (kind, reason, due time).
+     */
     static final String INSERT_OUTBOX = """
-            insert into outbox (dossier_id, tenant_id, kind, recipient, payload)
-            select d.id, x.tenant_id, x.kind, d.applicant_phone,
-                   jsonb_build_object('receiptCode', d.receipt_code, 'status', d.status, 'dueAt', d.due_at) || x.payload
-              from jsonb_to_recordset($1) as x(dossier_id uuid, tenant_id text, kind text, payload jsonb)
-              join dossier d on d.id = x.dossier_id""";
+            with o as (
+                insert into outbox (dossier_id, tenant_id, kind, recipient, payload, status, channel, attempts, sent_at)
+                select d.id, x.tenant_id, x.kind, d.applicant_phone,
+                       jsonb_build_object('receiptCode', d.receipt_code, 'status', d.status, 'dueAt', d.due_at) || x.payload,
+                       case when x.portal then 'sent' else 'pending' end, case when x.portal then 'in-app' end,
+                       case when x.portal then 1 else 0 end, case when x.portal then clock_timestamp() end
+                  from jsonb_to_recordset($1) as x(dossier_id uuid, tenant_id text, kind text, payload jsonb, portal boolean)
+                  join dossier d on d.id = x.dossier_id
+                returning id, dossier_id, tenant_id, kind, status, payload
+            )
+            insert into dossier_notice (outbox_id, dossier_id, tenant_id, kind, reason, due_at)
+            select id, dossier_id, tenant_id, kind, left(payload ->> 'reason', 2000), (payload ->> 'dueAt')::timestamptz
+              from o where status = 'sent'""";
 
     /**
      * New submissions with their steps, first history rows and outbox rows: one statement per table, sent pipelined
@@ -154,7 +166,7 @@ public class DossierRepository {
         }
         JsonArray rows = new JsonArray();
         notices.forEach(n -> rows.add(new JsonObject().put("dossier_id", n.dossierId().toString()).put("tenant_id", n.tenantId())
-                .put("kind", n.kind()).put("payload", n.payload())));
+                .put("kind", n.kind()).put("payload", n.payload()).put("portal", n.portalOnly())));
         return conn.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(rows));
     }
 
@@ -301,7 +313,17 @@ public class DossierRepository {
         }
     }
 
-    /** A notification to send after the commit; the payload adds to the code, state and due time. */
-    public record Outbox(UUID dossierId, String tenantId, String kind, JsonObject payload) {
+    /**
+     * A notification to send after the commit; the payload adds to the code, state and due time.
+     *
+     * @param portalOnly the citizen hears in the portal only ({@link vn.motcua.dossier.PortalOnlyNotices}): its
+     *                   notice is written with the row, which is born sent, and the relay never takes it
+     */
+    public record Outbox(UUID dossierId, String tenantId, String kind, JsonObject payload, boolean portalOnly) {
+
+        /** A notification for the relay to deliver. */
+        public Outbox(UUID dossierId, String tenantId, String kind, JsonObject payload) {
+            this(dossierId, tenantId, kind, payload, false);
+        }
     }
 }

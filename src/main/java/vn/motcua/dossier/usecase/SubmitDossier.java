@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.VietnameseLunarCalendar;
 import vn.motcua.catalog.Procedure;
 import vn.motcua.catalog.ProcedureSettings;
+import vn.motcua.dossier.PortalOnlyNotices;
 import vn.motcua.dossier.domain.Deadlines;
 import vn.motcua.dossier.domain.Dossier;
 import vn.motcua.dossier.domain.DossierAction;
@@ -56,9 +58,13 @@ public class SubmitDossier {
     private final DossierWork work;
     private final ProcedureSettings overrides;
     private final ExemptionRows exemptions;
+    /** The notification feature's rule (above this one); none: every receipt goes through the relay. */
+    private final PortalOnlyNotices portalOnly;
 
     SubmitDossier(ScopedTransactions transactions, DossierRepository repository, CalendarService calendars, TenantDirectory tenants,
-            SubmissionWriter writer, SubmissionCheck check, DossierWork work, ProcedureSettings overrides, ExemptionRows exemptions) {
+            SubmissionWriter writer, SubmissionCheck check, DossierWork work, ProcedureSettings overrides, ExemptionRows exemptions,
+            Instance<PortalOnlyNotices> portalOnly) {
+        this.portalOnly = portalOnly.isResolvable() ? portalOnly.get() : (contact, phone) -> false;
         this.overrides = overrides;
         this.exemptions = exemptions;
         this.transactions = transactions;
@@ -145,7 +151,9 @@ public class SubmitDossier {
                     // Where the notices of this dossier go (the relay reads it from this first row: docs/notifications.md).
                     receipt.put("contact", p.contact());
                 }
-                notices.add(new DossierRepository.Outbox(d.id, d.receivedBy, "receipt", receipt));
+                // For a citizen who hears in the portal only, the receipt's notice is written with the dossier.
+                boolean portal = portalOnly.portalOnly(p.contact(), d.applicantPhone);
+                notices.add(new DossierRepository.Outbox(d.id, d.receivedBy, "receipt", receipt, portal));
                 Uni<String> written = atDesk
                         ? transactions.onConnection(new TenantScope(java.util.Set.copyOf(d.tenants)).as(by.key()),
                                 conn -> repository.insert(conn, d, p.tenant().agencyCode(), day, first, notices)
