@@ -1,7 +1,6 @@
 package vn.motcua.notification;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,7 +26,7 @@ public class CitizenContacts implements PortalOnlyNotices {
     /** The contact of a dossier whose receipt row recorded {@code choice} (null: none made). */
     public Contact of(JsonObject choice, String applicantPhone) {
         return choice == null && config.sms().url().isEmpty()
-                ? new Contact(null, applicantPhone, List.of(), Locale.forLanguageTag("vi"))
+                ? new Contact(null, applicantPhone, List.of(), Contact.VIETNAMESE)
                 : Contact.of(choice, applicantPhone);
     }
 

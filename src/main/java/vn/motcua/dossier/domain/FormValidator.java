@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -43,18 +44,27 @@ public final class FormValidator {
      * @param prefix the path of the form in the request (e.g. {@code form}), put before each field's name
      */
     public static Result validate(JsonNode input, List<FormField> schema, String prefix, LocalDate today) {
+        return validate(input, schema, prefix, today, PhoneNumbers::parse);
+    }
+
+    /**
+     * As {@link #validate(JsonNode, List, String, LocalDate)}, phone numbers parsed by {@code phones}: a submission's
+     * own {@link PhoneNumbers#memo()}, so that a number it holds twice is parsed once.
+     */
+    public static Result validate(JsonNode input, List<FormField> schema, String prefix, LocalDate today,
+            Function<String, Optional<PhoneNumbers.Phone>> phones) {
         List<FieldError> errors = new ArrayList<>();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         if (input != null && !input.isNull() && !input.isObject()) {
             errors.add(FieldError.of(prefix, FieldIssue.NOT_GROUP));
             return new Result(out, errors);
         }
-        group(input == null || input.isNull() ? JsonNodeFactory.instance.objectNode() : input, schema, prefix, today, out, errors);
+        group(input == null || input.isNull() ? JsonNodeFactory.instance.objectNode() : input, schema, prefix, today, out, errors, phones);
         return new Result(out, List.copyOf(errors));
     }
 
     private static void group(JsonNode input, List<FormField> schema, String path, LocalDate today, ObjectNode out,
-            List<FieldError> errors) {
+            List<FieldError> errors, Function<String, Optional<PhoneNumbers.Phone>> phones) {
         for (Iterator<String> names = input.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (schema.stream().noneMatch(f -> f.name().equals(name))) {
@@ -70,12 +80,13 @@ public final class FormValidator {
                 }
                 continue;
             }
-            field(f, v, at, today, out, errors);
+            field(f, v, at, today, out, errors, phones);
         }
         crossCheckPerson(out, path, errors);
     }
 
-    private static void field(FormField f, JsonNode v, String at, LocalDate today, ObjectNode out, List<FieldError> errors) {
+    private static void field(FormField f, JsonNode v, String at, LocalDate today, ObjectNode out, List<FieldError> errors,
+            Function<String, Optional<PhoneNumbers.Phone>> phones) {
         switch (f.type()) {
             case "person" -> {
                 if (!v.isObject()) {
@@ -83,7 +94,7 @@ public final class FormValidator {
                     return;
                 }
                 ObjectNode nested = out.putObject(f.name());
-                group(v, f.fields(), at, today, nested, errors);
+                group(v, f.fields(), at, today, nested, errors, phones);
             }
             case "number" -> {
                 Optional<BigDecimal> n = number(v);
@@ -138,7 +149,7 @@ public final class FormValidator {
                 }
             }
             case "phone" -> {
-                Optional<PhoneNumbers.Phone> phone = v.isValueNode() ? PhoneNumbers.parse(v.asText()) : Optional.empty();
+                Optional<PhoneNumbers.Phone> phone = v.isValueNode() ? phones.apply(v.asText()) : Optional.empty();
                 if (phone.isEmpty()) {
                     errors.add(FieldError.of(at, FieldIssue.PHONE));
                 } else {

@@ -1,6 +1,9 @@
 package vn.motcua.dossier.domain;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -36,6 +39,16 @@ public final class PhoneNumbers {
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A parser for one submission, which keeps what it parsed: the applicant's phone and the form's contact phone are
+     * most often the same number, and parsing one is a tenth of a submission's time in the service (JFR, issue 20).
+     * Made per request and dropped with it, so that nothing typed is kept beyond it.
+     */
+    public static Function<String, Optional<Phone>> memo() {
+        Map<String, Optional<Phone>> parsed = new HashMap<>(4);
+        return typed -> typed == null ? Optional.empty() : parsed.computeIfAbsent(typed, PhoneNumbers::parse);
     }
 
     /** The national significant number (e.g. {@code 912345678}), or empty when it is not a valid number. */

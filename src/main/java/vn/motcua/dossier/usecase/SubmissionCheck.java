@@ -159,6 +159,8 @@ class SubmissionCheck {
             throw DossierCommands.validation("body", FieldIssue.REQUIRED);
         }
         List<FieldError> errors = new ArrayList<>();
+        // The applicant's phone and the form's contact phone are most often one number: parsed once.
+        java.util.function.Function<String, Optional<PhoneNumbers.Phone>> phones = PhoneNumbers.memo();
         LocalDate today = now.atZoneSameInstant(VietnameseLunarCalendar.VIETNAM).toLocalDate();
         Tenant tenant = null;
         if (blank(r.tenant())) {
@@ -223,7 +225,7 @@ class SubmissionCheck {
             if (blank(a.phone())) {
                 errors.add(FieldError.of("applicant.phone", FieldIssue.REQUIRED));
             } else {
-                phone = PhoneNumbers.parse(a.phone()).orElse(null);
+                phone = phones.apply(a.phone()).orElse(null);
                 if (phone == null) {
                     errors.add(FieldError.of("applicant.phone", FieldIssue.PHONE));
                 }
@@ -266,7 +268,7 @@ class SubmissionCheck {
         if (tenant != null && competent != null && version != null && !competent.code().equals(tenant.code())) {
             errors.addAll(receivedElsewhere(tenant, competent, version, terms, tree));
         }
-        FormValidator.Result form = version == null ? null : FormValidator.validate(r.form(), version.form(), "form", today);
+        FormValidator.Result form = version == null ? null : FormValidator.validate(r.form(), version.form(), "form", today, phones);
         if (form != null) {
             errors.addAll(form.errors());
         }

@@ -15,6 +15,9 @@ import io.vertx.core.json.JsonObject;
  */
 public record Contact(String email, String phone, List<Channel> outside, Locale language) {
 
+    /** Vietnamese, the default language of a notice (a constant: parsing the tag costs more than the rest of the choice). */
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
     public Contact {
         outside = List.copyOf(outside);
     }
@@ -25,14 +28,14 @@ public record Contact(String email, String phone, List<Channel> outside, Locale 
      */
     public static Contact of(JsonObject choice, String phone) {
         if (choice == null) {
-            return new Contact(null, phone, phone == null ? List.of() : List.of(Channel.SMS), Locale.forLanguageTag("vi"));
+            return new Contact(null, phone, phone == null ? List.of() : List.of(Channel.SMS), VIETNAMESE);
         }
         List<Channel> outside = new ArrayList<>();
         JsonArray channels = choice.getJsonArray("channels", new JsonArray());
         for (Object o : channels) {
             Channel.parse(String.valueOf(o)).filter(c -> c != Channel.IN_APP && c != Channel.STAFF_EMAIL).ifPresent(outside::add);
         }
-        Locale language = "en".equals(choice.getString("language")) ? Locale.ENGLISH : Locale.forLanguageTag("vi");
+        Locale language = "en".equals(choice.getString("language")) ? Locale.ENGLISH : VIETNAMESE;
         return new Contact(choice.getString("email"), phone, outside, language);
     }
 

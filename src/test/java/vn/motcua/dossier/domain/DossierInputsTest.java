@@ -41,6 +41,18 @@ class DossierInputsTest {
         assertEquals("0912 345 678", PhoneNumbers.display("+84912345678"));
     }
 
+    /** A submission's parser answers as parse does, and parses a number it holds twice only once. */
+    @Test
+    void aSubmissionsPhoneNumbersAreParsedOnceEach() {
+        var phones = PhoneNumbers.memo();
+        var first = phones.apply("0912 345 678");
+        assertEquals(PhoneNumbers.parse("0912 345 678"), first);
+        org.junit.jupiter.api.Assertions.assertSame(first, phones.apply("0912 345 678"), "kept, not parsed again");
+        assertEquals(Optional.empty(), phones.apply("12345"));
+        assertEquals(Optional.empty(), phones.apply(null));
+        org.junit.jupiter.api.Assertions.assertNotSame(first, PhoneNumbers.memo().apply("0912 345 678"), "one memo per submission");
+    }
+
     @Test
     void receiptCodes() {
         String key = ReceiptCode.lookupKey("000.00.01.H26-261124-0007");
