@@ -123,17 +123,20 @@ statements_report() { # file: PostgreSQL's work during the submissions just meas
         left(regexp_replace(query, '\s+', ' ', 'g'), 140) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
         order by total_exec_time desc limit 25"; } > "$1"
 }
-cpu_snapshot() { # "busy service postgres smtp": CPU time so far in clock ticks, of the machine (every core) and of each part
+cpu_snapshot() { # "busy service postgres smtp steal": CPU time so far in clock ticks, of the machine (every core, without
+  # the time the host stole), of each part, and the time stolen: on a virtual machine the host may run others on our
+  # cores, and a measurement it disturbed shows it here instead of in "the rest".
   # PostgreSQL's ended backends (pgbench's connections) are in its postmaster's children's times.
-  echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat) $(awk '{print $14 + $15}' "/proc/$APP/stat") \
+  echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat) $(awk '{print $14 + $15}' "/proc/$APP/stat") \
 $(cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {s += $14 + $15 + $16 + $17} END {print s + 0}') \
-$( [ -n "${SMTP:-}" ] && awk '{print $14 + $15}' "/proc/$SMTP/stat" || echo 0)"
+$( [ -n "${SMTP:-}" ] && awk '{print $14 + $15}' "/proc/$SMTP/stat" || echo 0) $(awk '/^cpu / {print $9}' /proc/stat)"
 }
-cpu_per() { # before after count -> "service postgres smtp rest" in ms of CPU per item (rest: the load generator, the kernel's own)
+cpu_per() { # before after count -> "service postgres smtp rest steal" in ms of CPU per item (rest: the load generator, the
+  # kernel's own; steal: the host's)
   awk -v n="$3" -v hz="$(getconf CLK_TCK)" -v b="$1" -v a="$2" 'BEGIN {
     split(b, x, " "); split(a, y, " "); f = 1000 / hz / n
-    busy = y[1] - x[1]; app = y[2] - x[2]; pg = y[3] - x[3]; smtp = y[4] - x[4]
-    printf "%.3f %.3f %.3f %.3f\n", app * f, pg * f, smtp * f, (busy - app - pg - smtp) * f }'
+    busy = y[1] - x[1]; app = y[2] - x[2]; pg = y[3] - x[3]; smtp = y[4] - x[4]; steal = y[5] - x[5]
+    printf "%.3f %.3f %.3f %.3f %.3f\n", app * f, pg * f, smtp * f, (busy - app - pg - smtp) * f, steal * f }'
 }
 submissions() {
   echo "$(date +%T) POST /api/dossiers start" >> "$WORK/timeline"
@@ -272,17 +275,18 @@ After each round's submissions the queues were measured once the notices and the
 Warm-up before the rounds: ${WARMUP} s of submissions, of the ward's queue and of its console page, $(( WARMUP / 2 )) s of the district's queue and page.
 
 CPU per submission, in ms of one core (medians of the rounds; the machine has $(nproc) cores, so at full load it spends
-$(awk -v n="$(nproc)" -v s="$S_RPS" 'BEGIN {printf "%.2f", n * 1000 / s}') ms of CPU per submission at the rate measured; "the rest" is the load generator and the kernel's work for it):
+$(awk -v n="$(nproc)" -v s="$S_RPS" 'BEGIN {printf "%.2f", n * 1000 / s}') ms of CPU per submission at the rate measured; "the rest" is the load generator and the kernel's work for it;
+the time the host stole from this virtual machine's cores is apart, round by round: a round it disturbed is not a measure of this code):
 
-| measurement | the service | PostgreSQL | the SMTP server | the rest (load generator) |
-| --- | ---: | ---: | ---: | ---: |
+| measurement | the service | PostgreSQL | the SMTP server | the rest (load generator) | stolen by the host (per round) |
+| --- | ---: | ---: | ---: | ---: | --- |
 $(for m in refused grouped submissions; do
   f="$WORK/cpu.$m"; [ -f "$f" ] || continue
   case $m in refused) label="refused at validation (wrk)";; grouped) label="grouped SQL (pgbench), per submission";;
     *) label="\`POST /api/dossiers\` (wrk)";; esac
   mapfile -t per < "$f"
-  printf '| %s | %s | %s | %s | %s |\n' "$label" "$(median_field 1 "${per[@]}")" "$(median_field 2 "${per[@]}")" \
-    "$(median_field 3 "${per[@]}")" "$(median_field 4 "${per[@]}")"
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$(median_field 1 "${per[@]}")" "$(median_field 2 "${per[@]}")" \
+    "$(median_field 3 "${per[@]}")" "$(median_field 4 "${per[@]}")" "$(printf '%s\n' "${per[@]}" | awk '{printf "%s%s", (NR > 1 ? ", " : ""), ($5 == "" ? "-" : $5)}')"
 done)
 
 Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $WRITER.

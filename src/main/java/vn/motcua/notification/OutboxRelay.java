@@ -78,8 +78,10 @@ public class OutboxRelay {
     /** The outward adapters of features above this one (the national portal's sync): the same machinery, their rows. */
     private final List<OutboxDestination> destinations;
     private final AtomicBoolean running = new AtomicBoolean();
-    /** A nudge came while a round was running: run one more at its end. */
-    private final AtomicBoolean again = new AtomicBoolean();
+    /** The notices' lane is wanted: a nudge or the timer asked for it (while a round ran, the next round runs it). */
+    private final AtomicBoolean noticesWanted = new AtomicBoolean();
+    /** The same for the outward destinations' lane. */
+    private final AtomicBoolean destinationsWanted = new AtomicBoolean();
     private volatile long timer = -1;
 
     OutboxRelay(ScopedTransactions transactions, OutboxRows outbox, NoticeRows notices, NoticeTexts texts, TenantDirectory tenants,
@@ -103,7 +105,7 @@ public class OutboxRelay {
     void start(@Observes StartupEvent event) {
         if (config.relay().enabled()) {
             timer = vertx.setPeriodic(config.relay().interval().toMillis(), id -> tick());
-            signals.listen(this::tick);
+            signals.listen(this::nudged);
         }
     }
 
@@ -114,22 +116,48 @@ public class OutboxRelay {
         }
     }
 
-    /** One round unless one is still running on this replica (a slow provider must not pile rounds up). */
+    /** Both lanes: the timer's round. */
     void tick() {
+        tick(true, true);
+    }
+
+    /**
+     * A nudge runs the lane it names (V23: the statement that queued the rows knows which); an empty one, from the
+     * previous release's trigger during a rolling update, both.
+     */
+    void nudged(String lane) {
+        tick(!OutboxSignals.DESTINATIONS.equals(lane), !OutboxSignals.NOTICES.equals(lane));
+    }
+
+    /**
+     * One round of the lanes asked for, unless one is still running on this replica (a slow provider must not pile
+     * rounds up): then the lanes wait for its end, and one more round runs them.
+     */
+    private void tick(boolean notices, boolean outward) {
+        if (notices) {
+            noticesWanted.set(true);
+        }
+        if (outward) {
+            destinationsWanted.set(true);
+        }
         if (!running.compareAndSet(false, true)) {
-            again.set(true);
             return;
         }
+        boolean n = noticesWanted.getAndSet(false);
+        boolean d = destinationsWanted.getAndSet(false);
+        int batch = config.relay().batchSize();
         // A full batch means more may be waiting: another round at once rather than at the next tick.
-        runOnce().chain(n -> runDestinations().map(m -> n + m))
-                .invoke(n -> again.compareAndSet(false, n >= config.relay().batchSize())).onTermination().invoke(() -> {
-            running.set(false);
-            if (again.getAndSet(false)) {
-                vertx.runOnContext(this::tick);
-            }
-        }).subscribe().with(
-                n -> LOG.debugf("outbox relay: %d row(s)", n),
-                e -> LOG.warnf("outbox relay: round failed (%s); the next round tries again", e.toString()));
+        Uni<Integer> first = n ? runOnce().invoke(k -> noticesWanted.compareAndSet(false, k >= batch)) : Uni.createFrom().item(0);
+        first.chain(k -> d ? runDestinations().invoke(m -> destinationsWanted.compareAndSet(false, m >= batch)).map(m -> k + m)
+                        : Uni.createFrom().item(k))
+                .onTermination().invoke(() -> {
+                    running.set(false);
+                    if (noticesWanted.get() || destinationsWanted.get()) {
+                        vertx.runOnContext(() -> tick(false, false));
+                    }
+                }).subscribe().with(
+                        k -> LOG.debugf("outbox relay: %d row(s)", k),
+                        e -> LOG.warnf("outbox relay: round failed (%s); the next round tries again", e.toString()));
     }
 
     /** Claims one batch and handles every row of it; the number of rows handled. */

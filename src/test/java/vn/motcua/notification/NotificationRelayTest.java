@@ -467,6 +467,38 @@ class NotificationRelayTest {
         assertEquals(List.of("received", "receipt"), noticeKinds(code));
     }
 
+    /**
+     * The relay's nudge names its lane (V23): a submission whose receipt is for the portal only queues nothing for the
+     * notice relay, and its commit nudges only the outward destinations' lane (its national-portal row); a receipt to
+     * send by SMS nudges the notices' lane.
+     */
+    @Test
+    void aNudgeNamesItsLaneAndAPortalOnlyReceiptNudgesNoNoticeRound() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.vertx.mutiny.pgclient.pubsub.PgSubscriber listener = io.vertx.mutiny.pgclient.pubsub.PgSubscriber.subscriber(vertx, AppPools.options());
+        listener.channel("motcua_outbox").handler(heard::add);
+        await(listener.connect());
+        try {
+            submit("0912 345 678", Map.of("channels", List.of("in-app")));
+            // Both statements' signals come with the transaction's commit, together.
+            waitFor(() -> heard.contains("destinations"));
+            assertFalse(heard.contains("notices"), heard.toString());
+            heard.clear();
+            submit("0912 345 678", Map.of("channels", List.of("sms")));
+            waitFor(() -> heard.contains("notices"));
+            assertTrue(heard.contains("destinations"), heard.toString());
+        } finally {
+            await(listener.close());
+        }
+    }
+
+    static void waitFor(java.util.function.BooleanSupplier condition) {
+        for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) {
+            pause(10);
+        }
+        assertTrue(condition.getAsBoolean(), "not within 5 s");
+    }
+
     /** The desk receives the dossier (its papers marked exempt, as shown): a "received" notice is queued. */
     static String received(String code) {
         Dossiers.digitized(Demo.RECEIVER, WARD, code);

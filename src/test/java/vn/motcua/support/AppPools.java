@@ -18,9 +18,15 @@ public final class AppPools {
     }
 
     public static Pool open(Vertx vertx, int maxSize) {
+        return Pool.pool(vertx, options(), new PoolOptions().setMaxSize(maxSize));
+    }
+
+    /** How the service's role connects to the test's database. */
+    public static PgConnectOptions options() {
         Config config = ConfigProvider.getConfig();
-        return Pool.pool(vertx, PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+        String url = config.getValue("quarkus.datasource.reactive.url", String.class);
+        return PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(config.getValue("quarkus.datasource.username", String.class))
-                .setPassword(config.getValue("quarkus.datasource.password", String.class)), new PoolOptions().setMaxSize(maxSize));
+                .setPassword(config.getValue("quarkus.datasource.password", String.class));
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.notification.store;
 
+import java.util.function.Consumer;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +22,12 @@ public class OutboxSignals {
 
     static final String CHANNEL = "motcua_outbox";
 
+    /** The payload of a nudge for the notice relay's lane (V23): a row to send was queued. */
+    public static final String NOTICES = "notices";
+
+    /** The payload of a nudge for the outward destinations' lane (V23: the national portal's rows). */
+    public static final String DESTINATIONS = "destinations";
+
     private static final Logger LOG = Logger.getLogger(OutboxSignals.class);
 
     private final Vertx vertx;
@@ -38,12 +46,15 @@ public class OutboxSignals {
         this.password = password;
     }
 
-    /** Calls {@code nudge} on each signal, from now on. */
-    public void listen(Runnable nudge) {
+    /**
+     * Calls {@code nudge} on each signal, from now on, with its payload: {@link #NOTICES}, {@link #DESTINATIONS}, or
+     * empty (a signal of V15's trigger, which named no lane).
+     */
+    public void listen(Consumer<String> nudge) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);
         PgSubscriber s = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
-        s.channel(CHANNEL).handler(payload -> nudge.run());
+        s.channel(CHANNEL).handler(payload -> nudge.accept(payload == null ? "" : payload));
         subscriber = s;
         connect(s);
     }
