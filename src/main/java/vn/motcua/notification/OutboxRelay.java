@@ -116,15 +116,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Both lanes: the timer's round. */
+    /** The timer's round: both lanes. */
     void tick() {
         tick(true, true);
     }
 
-    /**
-     * A nudge runs the lane it names (V23: the statement that queued the rows knows which); an empty one, from the
-     * previous release's trigger during a rolling update, both.
-     */
+    /** A nudge runs the lane it names (V23); an empty one (the previous release's trigger, in a rolling update) both. */
     void nudged(String lane) {
         tick(!OutboxSignals.DESTINATIONS.equals(lane), !OutboxSignals.NOTICES.equals(lane));
     }
@@ -134,12 +131,8 @@ public class OutboxRelay {
      * rounds up): then the lanes wait for its end, and one more round runs them.
      */
     private void tick(boolean notices, boolean outward) {
-        if (notices) {
-            noticesWanted.set(true);
-        }
-        if (outward) {
-            destinationsWanted.set(true);
-        }
+        noticesWanted.compareAndSet(false, notices);
+        destinationsWanted.compareAndSet(false, outward);
         if (!running.compareAndSet(false, true)) {
             return;
         }
