@@ -19,19 +19,19 @@ import vn.motcua.platform.embedded.EmbeddedSettings;
  * stopped when the test JVM exits: the same embedded servers the run command uses, with fresh data each run.
  *
  * <p>Each test profile restarts Quarkus in a new class loader, where static fields start empty; the addresses are
- * therefore kept in system properties, which every class loader shares, and so is the state of the start: the
- * servers are usually started by {@link EarlyServices} while JUnit is still discovering the tests, in the
- * application class loader, and the first test to need them waits for that start rather than making its own.
+ * therefore kept in system properties, which every class loader shares.
  */
 public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String PREFIX = "motcua.test.services.";
-    /** {@code starting}, {@code ready} or {@code failed: <why>}; absent until someone starts the servers. */
-    private static final String STATE = "motcua.test.services-state";
 
-    /** The settings that point the service at the suite's servers, started here unless another start is under way. */
-    public static Map<String, String> properties() {
-        awaitOrStart();
+    /** The settings that point the service at the suite's servers. */
+    public static synchronized Map<String, String> properties() {
+        if (System.getProperty(PREFIX + "MOTCUA_DB_URL") == null) {
+            EmbeddedServices started = startServers();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-embedded-stop"));
+            started.properties().forEach((k, v) -> System.setProperty(PREFIX + k, v));
+        }
         Map<String, String> p = new HashMap<>();
         System.getProperties().forEach((k, v) -> {
             if (k.toString().startsWith(PREFIX)) {
@@ -39,37 +39,6 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
             }
         });
         return p;
-    }
-
-    private static void awaitOrStart() {
-        // Atomic across class loaders: the first caller of any of them starts, the others wait on the state.
-        if (System.getProperties().putIfAbsent(STATE, "starting") == null) {
-            try {
-                EmbeddedServices started = startServers();
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-embedded-stop"));
-                started.properties().forEach((k, v) -> System.setProperty(PREFIX + k, v));
-                System.setProperty(STATE, "ready");
-            } catch (RuntimeException | Error e) {
-                System.setProperty(STATE, "failed: " + e);
-                throw e;
-            }
-            return;
-        }
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
-        for (String state = System.getProperty(STATE); !"ready".equals(state); state = System.getProperty(STATE)) {
-            if (state.startsWith("failed")) {
-                throw new IllegalStateException("the suite's PostgreSQL and Keycloak did not start (" + state + "); see the log above");
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the suite's PostgreSQL and Keycloak were still starting after 10 minutes");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the suite's servers started", e);
-            }
-        }
     }
 
     public static String keycloakUrl() {
