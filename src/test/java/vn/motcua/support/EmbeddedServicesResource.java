@@ -38,6 +38,9 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
                 p.put(k.toString().substring(PREFIX.length()), v.toString());
             }
         });
+        // Payments go to the local stand-in for VNPAY, on a port chosen once; the payment tests start it. In every
+        // profile, so that they need no profile (and no build of the service) of their own.
+        p.putAll(VnpayTestGateway.configOnFreePort());
         return p;
     }
 

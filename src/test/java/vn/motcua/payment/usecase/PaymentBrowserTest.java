@@ -14,7 +14,6 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.support.Chromium;
 import vn.motcua.support.Demo;
@@ -28,7 +27,6 @@ import vn.motcua.support.VnpayTestGateway;
  * refusing a wrong amount beside the field with what was typed kept, then the payment recorded with its receipt.
  */
 @QuarkusTest
-@TestProfile(PaymentGatewayTest.AgainstTestGateway.class)
 class PaymentBrowserTest {
 
     static final VnpayTestGateway GATEWAY = VnpayTestGateway.start();

@@ -23,8 +23,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.core.json.JsonObject;
@@ -40,15 +38,7 @@ import vn.motcua.support.VnpayTestGateway;
  * counter with their electronic receipts.
  */
 @QuarkusTest
-@TestProfile(PaymentGatewayTest.AgainstTestGateway.class)
 class PaymentGatewayTest {
-
-    public static class AgainstTestGateway implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return VnpayTestGateway.configOnFreePort();
-        }
-    }
 
     static final String DISTRICT = Demo.DISTRICT;
     static final VnpayTestGateway GATEWAY = VnpayTestGateway.start();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import vn.motcua.dossier.Dossiers;
 import vn.motcua.identity.realm.DemoUser;
 import vn.motcua.support.Browser;
@@ -31,7 +30,6 @@ import vn.motcua.support.VnpayTestGateway;
  * form refuses a wrong amount beside the field.
  */
 @QuarkusTest
-@TestProfile(PaymentGatewayTest.AgainstTestGateway.class)
 class PaymentPagesTest {
 
     static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
