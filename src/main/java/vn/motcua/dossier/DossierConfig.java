@@ -39,11 +39,11 @@ public interface DossierConfig {
         /**
          * How many groups may be written at once by this replica ({@code MOTCUA_SUBMISSION_GROUPS_IN_FLIGHT}); each
          * holds one pooled connection. Submissions that arrive while all are busy wait and form the next group. One
-         * makes the largest groups, which cost PostgreSQL the least per submission (measured at 1 M dossiers: 0.52 ms
-         * of statements per submission against 0.78 with two); two keep submissions moving while a commit waits for a
-         * slow disk.
+         * makes the largest groups, but PostgreSQL then writes one group at a time on one backend while the other
+         * core waits; two, the second started only once {@link #furtherGroupAt()} wait, keep groups about as large and
+         * nearly doubled the submissions a second on two cores (docs/benchmarks.md, issue 20 part 8).
          */
-        @WithDefault("1")
+        @WithDefault("2")
         int groupsInFlight();
 
         /**
