@@ -63,7 +63,6 @@ public final class PageRoutes {
     private PageRoutes() {
     }
 
-    /** Every page route of the application, sorted by path then method. */
     /**
      * The service's own classes, their annotations read by name: what they refer to in the libraries is not imported
      * (ArchUnit's default follows every reference into the jars, six seconds of the attack matrix's set-up).
@@ -79,6 +78,7 @@ public final class PageRoutes {
         }
     }
 
+    /** Every page route of the application, sorted by path then method. */
     public static List<Route> all() {
         List<Route> routes = new ArrayList<>();
         for (JavaClass c : serviceClasses()) {
