@@ -13,7 +13,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -32,28 +31,31 @@ import vn.motcua.dossier.domain.DossierStatus;
 @ApplicationScoped
 public class DossierRepository {
 
-    static final String INSERT_STEPS = """
-            insert into dossier_step (dossier_id, seq, code, role, share, tenant_id, holder_actor, holder_name, due_at,
-                started_at, ended_at)
-            select * from jsonb_to_recordset($1) as x(dossier_id uuid, seq int, code text, role text, share numeric,
-                tenant_id text, holder_actor text, holder_name text, due_at timestamptz, started_at timestamptz,
-                ended_at timestamptz)""";
+    private static final List<ColumnArrays.Column> STEPS = ColumnArrays.columns("dossier_id uuid", "seq int", "code text",
+            "role text", "share numeric", "tenant_id text", "holder_actor text", "holder_name text", "due_at timestamptz",
+            "started_at timestamptz", "ended_at timestamptz");
+
+    static final String INSERT_STEPS = "insert into dossier_step (" + ColumnArrays.names(STEPS) + ") select " + ColumnArrays.select(STEPS)
+            + " from " + ColumnArrays.from(STEPS, 1);
 
     static final String UPDATE_STEP = """
             update dossier_step set tenant_id = $3, holder_actor = $4, holder_name = $5, due_at = $6, started_at = $7,
                 ended_at = $8, minutes_left = $9 where dossier_id = $1 and seq = $2""";
 
-    static final String INSERT_EVENTS = """
-            insert into dossier_event (dossier_id, tenant_id, occurred_at, actor, actor_name, action, from_status,
-                to_status, reason, detail, remote_addr)
-            select * from jsonb_to_recordset($1) as x(dossier_id uuid, tenant_id text, occurred_at timestamptz, actor text,
-                actor_name text, action text, from_status text, to_status text, reason text, detail jsonb,
-                remote_addr text)""";
+    private static final List<ColumnArrays.Column> EVENTS = ColumnArrays.columns("dossier_id uuid", "tenant_id text",
+            "occurred_at timestamptz", "actor text", "actor_name text", "action text", "from_status text", "to_status text",
+            "reason text", "detail jsonb", "remote_addr text");
 
-    /** The notification carries the dossier's code and state as they are when the transaction commits. */
+    static final String INSERT_EVENTS = "insert into dossier_event (" + ColumnArrays.names(EVENTS) + ") select " + ColumnArrays.select(EVENTS)
+            + " from " + ColumnArrays.from(EVENTS, 1);
+
+    private static final List<ColumnArrays.Column> OUTBOX = ColumnArrays.columns("dossier_id uuid", "tenant_id text", "kind text",
+            "payload jsonb", "portal boolean");
+
     /**
      * Outbox rows from a JSON array; a row for the portal only ({@code portal}) is born sent on the in-app channel,
-     * with its notice written by the same statement, as the relay would have written it (kind, reason, due time).
+     * with its notice written by the same statement, as the relay would have written it (kind, reason, due time). The
+     * notification carries the dossier's code and state as they are when the transaction commits.
      */
     static final String INSERT_OUTBOX = """
             with o as (
@@ -62,13 +64,13 @@ public class DossierRepository {
                        jsonb_build_object('receiptCode', d.receipt_code, 'status', d.status, 'dueAt', d.due_at) || x.payload,
                        case when x.portal then 'sent' else 'pending' end, case when x.portal then 'in-app' end,
                        case when x.portal then 1 else 0 end, case when x.portal then clock_timestamp() end
-                  from jsonb_to_recordset($1) as x(dossier_id uuid, tenant_id text, kind text, payload jsonb, portal boolean)
+                  from %s
                   join dossier d on d.id = x.dossier_id
                 returning id, dossier_id, tenant_id, kind, status, payload
             )
             insert into dossier_notice (outbox_id, dossier_id, tenant_id, kind, reason, due_at)
             select id, dossier_id, tenant_id, kind, left(payload ->> 'reason', 2000), (payload ->> 'dueAt')::timestamptz
-              from o where status = 'sent'""";
+              from o where status = 'sent'""".formatted(ColumnArrays.from(OUTBOX, 1));
 
     /**
      * New submissions with their steps, first history rows and outbox rows: one statement per table, sent pipelined
@@ -76,20 +78,17 @@ public class DossierRepository {
      * ({@link SubmissionWriter}). The item maps each dossier's id to its receipt code.
      */
     public static Uni<Map<String, String>> insertSubmitted(SqlConnection conn, List<SubmissionWriter.Pending> group) {
-        JsonArray dossiers = new JsonArray();
         List<Dossier> all = new ArrayList<>();
         List<Event> events = new ArrayList<>();
         List<Outbox> notices = new ArrayList<>();
         List<AttachmentRecord> files = new ArrayList<>();
-        for (int i = 0; i < group.size(); i++) {
-            SubmissionWriter.Pending p = group.get(i);
-            dossiers.add(DossierRows.submission(i, p.agencyCode(), p.day(), p.dossier()));
+        for (SubmissionWriter.Pending p : group) {
             all.add(p.dossier());
             events.add(p.first());
             notices.addAll(p.notices());
             files.addAll(p.attachments());
         }
-        Uni<Map<String, String>> codes = conn.preparedQuery(DossierRows.INSERT_SUBMITTED).execute(Tuple.of(dossiers)).map(rows -> {
+        Uni<Map<String, String>> codes = conn.preparedQuery(DossierRows.INSERT_SUBMITTED).execute(DossierRows.submissions(group)).map(rows -> {
             Map<String, String> out = new HashMap<>();
             rows.forEach(r -> out.put(r.getUUID("id").toString(), r.getString("receipt_code")));
             if (out.size() != group.size()) {
@@ -113,23 +112,19 @@ public class DossierRepository {
         if (parts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        JsonArray rows = new JsonArray();
-        parts.forEach(d -> rows.add(DossierRows.row(d)));
-        return Uni.combine().all().unis(conn.preparedQuery(DossierRows.INSERT).execute(Tuple.of(rows)), insertSteps(conn, parts))
+        return Uni.combine().all().unis(conn.preparedQuery(DossierRows.INSERT).execute(DossierRows.rows(parts)), insertSteps(conn, parts))
                 .discardItems();
     }
 
     private static Uni<?> insertSteps(SqlConnection conn, List<Dossier> dossiers) {
-        JsonArray rows = new JsonArray();
+        List<Object[]> rows = new ArrayList<>();
         for (Dossier d : dossiers) {
             for (Dossier.Step s : d.steps) {
-                rows.add(new JsonObject().put("dossier_id", d.id.toString()).put("seq", s.seq).put("code", s.code)
-                        .put("role", s.role).put("share", s.share).put("tenant_id", s.tenantId).put("holder_actor", s.holderActor)
-                        .put("holder_name", s.holderName).put("due_at", text(s.dueAt)).put("started_at", text(s.startedAt))
-                        .put("ended_at", text(s.endedAt)));
+                rows.add(new Object[] {d.id, s.seq, s.code, s.role, s.share, s.tenantId, s.holderActor, s.holderName, s.dueAt,
+                        s.startedAt, s.endedAt});
             }
         }
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery(INSERT_STEPS).execute(Tuple.of(rows));
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery(INSERT_STEPS).execute(ColumnArrays.values(STEPS, rows));
     }
 
     /** Writes back a dossier changed by a command; fails with {@code false} if someone else changed it first. */
@@ -150,13 +145,9 @@ public class DossierRepository {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        JsonArray rows = new JsonArray();
-        events.forEach(e -> rows.add(new JsonObject().put("dossier_id", e.dossierId().toString()).put("tenant_id", e.tenantId())
-                .put("occurred_at", text(e.at())).put("actor", e.actor()).put("actor_name", e.actorName())
-                .put("action", e.action()).put("from_status", e.from() == null ? null : e.from().wire())
-                .put("to_status", e.to().wire()).put("reason", e.reason()).put("detail", e.detail())
-                .put("remote_addr", e.remoteAddr())));
-        return conn.preparedQuery(INSERT_EVENTS).execute(Tuple.of(rows));
+        List<Object[]> rows = events.stream().map(e -> new Object[] {e.dossierId(), e.tenantId(), e.at(), e.actor(), e.actorName(),
+                e.action(), e.from() == null ? null : e.from().wire(), e.to().wire(), e.reason(), e.detail(), e.remoteAddr()}).toList();
+        return conn.preparedQuery(INSERT_EVENTS).execute(ColumnArrays.values(EVENTS, rows));
     }
 
     /** Outbox rows, in one statement. */
@@ -164,14 +155,9 @@ public class DossierRepository {
         if (notices.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        JsonArray rows = new JsonArray();
-        notices.forEach(n -> rows.add(new JsonObject().put("dossier_id", n.dossierId().toString()).put("tenant_id", n.tenantId())
-                .put("kind", n.kind()).put("payload", n.payload()).put("portal", n.portalOnly())));
-        return conn.preparedQuery(INSERT_OUTBOX).execute(Tuple.of(rows));
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
+        List<Object[]> rows = notices.stream().map(n -> new Object[] {n.dossierId(), n.tenantId(), n.kind(), n.payload(),
+                n.portalOnly()}).toList();
+        return conn.preparedQuery(INSERT_OUTBOX).execute(ColumnArrays.values(OUTBOX, rows));
     }
 
     /** The dossier with this code that the transaction may see, with its steps; locked for a command when asked. */
@@ -212,23 +198,21 @@ public class DossierRepository {
                 });
     }
 
-    static final String INSERT_ATTACHMENTS = """
-            insert into attachment (id, dossier_id, document, file_name, content_type, size_bytes, stored_bytes, sha256,
-                storage_key, uploaded_by)
-            select * from jsonb_to_recordset($1) as x(id uuid, dossier_id uuid, document int, file_name text, content_type text,
-                size_bytes bigint, stored_bytes bigint, sha256 text, storage_key text, uploaded_by text)""";
+    private static final List<ColumnArrays.Column> ATTACHMENTS = ColumnArrays.columns("id uuid", "dossier_id uuid", "document int",
+            "file_name text", "content_type text", "size_bytes bigint", "stored_bytes bigint", "sha256 text", "storage_key text",
+            "uploaded_by text");
+
+    static final String INSERT_ATTACHMENTS = "insert into attachment (" + ColumnArrays.names(ATTACHMENTS) + ") select "
+            + ColumnArrays.select(ATTACHMENTS) + " from " + ColumnArrays.from(ATTACHMENTS, 1);
 
     /** The files a submission comes with (staged in its draft), in one statement. */
     private static Uni<?> insertAttachments(SqlConnection conn, List<AttachmentRecord> files) {
         if (files.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        JsonArray rows = new JsonArray();
-        files.forEach(a -> rows.add(new JsonObject().put("id", a.id().toString()).put("dossier_id", a.dossierId().toString())
-                .put("document", a.document()).put("file_name", a.fileName()).put("content_type", a.contentType())
-                .put("size_bytes", a.sizeBytes()).put("stored_bytes", a.storedBytes()).put("sha256", a.sha256())
-                .put("storage_key", a.storageKey()).put("uploaded_by", a.uploadedBy())));
-        return conn.preparedQuery(INSERT_ATTACHMENTS).execute(Tuple.of(rows));
+        List<Object[]> rows = files.stream().map(a -> new Object[] {a.id(), a.dossierId(), a.document(), a.fileName(), a.contentType(),
+                a.sizeBytes(), a.storedBytes(), a.sha256(), a.storageKey(), a.uploadedBy()}).toList();
+        return conn.preparedQuery(INSERT_ATTACHMENTS).execute(ColumnArrays.values(ATTACHMENTS, rows));
     }
 
     public Uni<Void> insertAttachment(SqlConnection conn, AttachmentRecord a) {

@@ -1,18 +1,15 @@
 package vn.motcua.dossier.store;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.mutiny.sqlclient.Row;
 
 import vn.motcua.dossier.domain.Dossier;
@@ -27,7 +24,7 @@ import vn.motcua.dossier.domain.ReceiptCode;
 final class DossierRows {
 
     /**
-     * One column: its name, its SQL type (for {@code jsonb_to_recordset}), whether commands change it, the value
+     * One column: its name, its SQL type (of its array in {@link ColumnArrays}), whether commands change it, the value
      * written from the dossier (as the SQL client takes it) and how a row sets it back ({@code null}: never read,
      * derived from other fields).
      */
@@ -99,7 +96,13 @@ final class DossierRows {
 
     private static final String NAMES = COLUMNS.stream().map(Column::name).collect(Collectors.joining(", "));
 
-    private static final String RECORD = COLUMNS.stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", "));
+    /** The columns as {@link ColumnArrays} sends them. */
+    private static final List<ColumnArrays.Column> ARRAYS = COLUMNS.stream().map(c -> new ColumnArrays.Column(c.name(), c.type()))
+            .toList();
+
+    /** A new submission's arrays: its place in the group, the agency and day that number it, then {@link #ARRAYS}. */
+    private static final List<ColumnArrays.Column> SUBMISSION_ARRAYS = Stream.concat(
+            ColumnArrays.columns("i int", "agency text", "day date").stream(), ARRAYS.stream()).toList();
 
     /**
      * The receipt code's SQL: {@code {agency}-{yyMMdd}-{NNNN}} (four digits at least), the same format as
@@ -116,14 +119,14 @@ final class DossierRows {
     }
 
     /**
-     * New submissions, numbered and inserted in one statement, from a JSON array of {@link #submission} rows. Each
+     * New submissions, numbered and inserted in one statement, from the arrays of {@link #submissions}. Each
      * agency's counter row of the day gives the group consecutive numbers in arrival order ({@code i}); the rows are
      * taken in (tenant, day) order, so two groups never wait on each other in a cycle. The counter row stays locked
      * until the transaction ends, so two replicas never get the same number, and a rollback gives the numbers back.
      */
     static final String INSERT_SUBMITTED = """
             with b as (
-                select * from jsonb_to_recordset($1) as x(i int, agency text, day date, %s)
+                select x.i, x.agency, x.day, %s from %s
             ), n as (
                 insert into receipt_counter as c (tenant_id, day, last_value)
                 select received_by, day, count(*) from b group by received_by, day order by received_by, day
@@ -138,16 +141,17 @@ final class DossierRows {
             )
             insert into dossier (%s)
             select %s from code
-            returning id, receipt_code""".formatted(RECORD, receiptCode("agency", "day", "seq"), NAMES,
+            returning id, receipt_code""".formatted(ColumnArrays.select(ARRAYS), ColumnArrays.from(SUBMISSION_ARRAYS, 1),
+            receiptCode("agency", "day", "seq"), NAMES,
             COLUMNS.stream().map(c -> switch (c.name()) {
                 case "receipt_code" -> "v";
                 case "lookup_key" -> lookupKey("v");
                 default -> c.name();
             }).collect(Collectors.joining(", ")));
 
-    /** Dossiers whose receipt code is known (the parts of an interconnected one), from a JSON array of {@link #row}s. */
-    static final String INSERT = "insert into dossier (" + NAMES + ") select " + NAMES + " from jsonb_to_recordset($1) as x("
-            + RECORD + ")";
+    /** Dossiers whose receipt code is known (the parts of an interconnected one), from the arrays of {@link #rows}. */
+    static final String INSERT = "insert into dossier (" + NAMES + ") select " + ColumnArrays.select(ARRAYS) + " from "
+            + ColumnArrays.from(ARRAYS, 1);
 
     private static final List<Column> CHANGED = COLUMNS.stream().filter(Column::changes).toList();
 
@@ -181,36 +185,42 @@ final class DossierRows {
             "procedure_code", "procedure_version", "channel", "status", "submitted_by", "applicant_name", "return_channel", "form",
             "processing_days", "supplement_clock", "submitted_at", "clock_start", "due_at");
 
+    /** {@link #INSERT}'s parameters: the dossiers' values, one array per column. */
+    static Tuple rows(List<Dossier> dossiers) {
+        return ColumnArrays.values(ARRAYS, dossiers.stream().map(DossierRows::values).toList());
+    }
+
+    /** {@link #INSERT_SUBMITTED}'s parameters: each new submission with its place in the group, agency and day. */
+    static Tuple submissions(List<SubmissionWriter.Pending> group) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            SubmissionWriter.Pending p = group.get(i);
+            Object[] values = values(p.dossier());
+            Object[] row = new Object[values.length + 3];
+            row[0] = i;
+            row[1] = p.agencyCode();
+            row[2] = p.day();
+            System.arraycopy(values, 0, row, 3, values.length);
+            rows.add(row);
+        }
+        return ColumnArrays.values(SUBMISSION_ARRAYS, rows);
+    }
+
     /**
-     * The dossier as one element of {@link #INSERT}'s array. A dossier missing a required value fails here, naming
-     * the column, before any statement is sent.
+     * The dossier's values in {@link #COLUMNS}' order. A dossier missing a required value fails here, naming the
+     * column, before any statement is sent.
      */
-    static JsonObject row(Dossier d) {
-        JsonObject o = new JsonObject();
-        for (Column c : COLUMNS) {
+    private static Object[] values(Dossier d) {
+        Object[] out = new Object[COLUMNS.size()];
+        for (int i = 0; i < out.length; i++) {
+            Column c = COLUMNS.get(i);
             Object value = c.value().apply(d);
             if (value == null && REQUIRED.contains(c.name())) {
                 throw new NullPointerException("dossier " + d.id + ": " + c.name() + " is required");
             }
-            o.put(c.name(), json(value));
+            out[i] = value;
         }
-        return o;
-    }
-
-    /** A new submission as one element of {@link #INSERT_SUBMITTED}'s array: its number comes from the statement. */
-    static JsonObject submission(int i, String agencyCode, LocalDate day, Dossier d) {
-        return row(d).put("i", i).put("agency", agencyCode).put("day", day.toString());
-    }
-
-    private static Object json(Object value) {
-        return switch (value) {
-            case null -> null;
-            case UUID u -> u.toString();
-            case LocalDate l -> l.toString();
-            case OffsetDateTime t -> t.toString();
-            case String[] a -> new JsonArray(Arrays.asList((Object[]) a));
-            default -> value;
-        };
+        return out;
     }
 
     /** The dossier a row of {@link #SELECT} holds, without its steps. */
