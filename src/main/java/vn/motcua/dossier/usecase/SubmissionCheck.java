@@ -139,6 +139,21 @@ class SubmissionCheck {
 
     private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    /**
+     * SHA-256, copied for each hash: {@code MessageDigest.getInstance} looks the algorithm up among the security
+     * providers on every call, a quarter of the hash's time on the submissions' path (JFR, docs/benchmarks.md). The
+     * prototype is never updated, so copies taken at once on several threads are safe.
+     */
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final CatalogService catalog;
     private final AccessPolicy policy;
     private final ObjectMapper json;
@@ -380,8 +395,8 @@ class SubmissionCheck {
                 request.remove("contact");
             }
             byte[] canonical = CANONICAL.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            return HexFormat.of().formatHex(((MessageDigest) SHA_256.clone()).digest(canonical));
+        } catch (CloneNotSupportedException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
