@@ -197,17 +197,8 @@ class ReceiptCodeConcurrencyTest {
      */
     @Test
     void aFurtherGroupStartsBesideTheFirstOnlyOnceAGroupsWorthWaits() throws Exception {
-        Pool replica = AppPools.open(vertx, 4);
-        io.vertx.mutiny.sqlclient.SqlConnection held = replica.getConnection().await().atMost(Duration.ofSeconds(10));
-        try {
+        withHeldCounterRow(OTHER, (replica, held, day) -> {
             SubmissionWriter writer = new SubmissionWriter(replica, 32, 2, 4);
-            LocalDate day = OffsetDateTime.now(ZoneOffset.ofHours(7)).toLocalDate();
-            held.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
-            held.preparedQuery("select set_config('app.tenants', $1, true)").execute(Tuple.of(OTHER)).await().atMost(Duration.ofSeconds(10));
-            held.preparedQuery("""
-                    insert into receipt_counter (tenant_id, day, last_value) values ($1, $2, 0)
-                    on conflict (tenant_id, day) do update set last_value = receipt_counter.last_value""")
-                    .execute(Tuple.of(OTHER, day)).await().atMost(Duration.ofSeconds(10));
             CompletableFuture<String> first = write(writer, OTHER, "FIRST.GROUP", day);
             List<CompletableFuture<String>> waiting = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -225,6 +216,54 @@ class ReceiptCodeConcurrencyTest {
             assertEquals(4, writer.largestGroup.get(), "the second group held the four");
             gapFree(replica, OTHER);
             gapFree(replica, TENANT);
+        });
+    }
+
+    /**
+     * Two groups in flight never number the same counter row: while a group numbers one ward's submissions of the day
+     * (held here on its counter row by another transaction), more for that ward wait for the next group instead of
+     * joining a second one that would wait on the same lock, and a submission to another ward goes ahead at once.
+     */
+    @Test
+    void aSecondGroupLeavesTheCounterRowOfTheFirstAndDoesNotWaitOnIt() throws Exception {
+        withHeldCounterRow(OTHER, (replica, held, day) -> {
+            SubmissionWriter writer = new SubmissionWriter(replica, 32, 2, 1);
+            CompletableFuture<String> first = write(writer, OTHER, "HELD.ROW", day);
+            List<CompletableFuture<String>> sameRow = List.of(write(writer, OTHER, "HELD.ROW", day), write(writer, OTHER, "HELD.ROW", day));
+            CompletableFuture<String> elsewhere = write(writer, TENANT, "FREE.ROW", day);
+            assertTrue(elsewhere.get(20, java.util.concurrent.TimeUnit.SECONDS).startsWith("FREE.ROW-"),
+                    "the other ward's submission goes in a second group at once");
+            Thread.sleep(500);
+            assertTrue(!first.isDone() && sameRow.stream().noneMatch(CompletableFuture::isDone), "the held ward's wait for its row");
+            held.query("ROLLBACK").execute().await().atMost(Duration.ofSeconds(10));
+            assertTrue(first.get(20, java.util.concurrent.TimeUnit.SECONDS).startsWith("HELD.ROW-"));
+            for (CompletableFuture<String> f : sameRow) {
+                assertTrue(f.get(20, java.util.concurrent.TimeUnit.SECONDS).startsWith("HELD.ROW-"));
+            }
+            assertEquals(2, writer.largestGroup.get(), "the two that waited went together, after the first");
+            gapFree(replica, OTHER);
+            gapFree(replica, TENANT);
+        });
+    }
+
+    /** A test run while another transaction holds the tenant's counter row of today locked (until it rolls back). */
+    interface HeldRowTest {
+        void run(Pool replica, io.vertx.mutiny.sqlclient.SqlConnection held, LocalDate day) throws Exception;
+    }
+
+    /** Runs {@code test} on a second pool, with {@code tenant}'s counter row of today held by another transaction. */
+    private void withHeldCounterRow(String tenant, HeldRowTest test) throws Exception {
+        Pool replica = AppPools.open(vertx, 4);
+        LocalDate day = OffsetDateTime.now(ZoneOffset.ofHours(7)).toLocalDate();
+        io.vertx.mutiny.sqlclient.SqlConnection held = replica.getConnection().await().atMost(Duration.ofSeconds(10));
+        try {
+            held.query("BEGIN").execute().await().atMost(Duration.ofSeconds(10));
+            held.preparedQuery("select set_config('app.tenants', $1, true)").execute(Tuple.of(tenant)).await().atMost(Duration.ofSeconds(10));
+            held.preparedQuery("""
+                    insert into receipt_counter (tenant_id, day, last_value) values ($1, $2, 0)
+                    on conflict (tenant_id, day) do update set last_value = receipt_counter.last_value""")
+                    .execute(Tuple.of(tenant, day)).await().atMost(Duration.ofSeconds(10));
+            test.run(replica, held, day);
         } finally {
             held.close().await().atMost(Duration.ofSeconds(10));
             replica.closeAndAwait();
