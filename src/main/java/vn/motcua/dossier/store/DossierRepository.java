@@ -53,7 +53,7 @@ public class DossierRepository {
             "payload jsonb", "portal boolean");
 
     /**
-     * Outbox rows from a JSON array; a row for the portal only ({@code portal}) is born sent on the in-app channel,
+     * Outbox rows, one array per column; a row for the portal only ({@code portal}) is born sent on the in-app channel,
      * with its notice written by the same statement, as the relay would have written it (kind, reason, due time). The
      * notification carries the dossier's code and state as they are when the transaction commits.
      */
