@@ -229,6 +229,17 @@ public class SubmissionWriter {
         group.forEach(p -> tenants.addAll(p.dossier().tenants));
         // Insert policies check the tenant only: the group's scope is its tenants (the receiving desks, whose counters
         // number the codes, and the competent offices), with no actor.
-        return ScopedTransactions.onConnection(pool, new TenantScope(tenants), conn -> DossierRepository.insertSubmitted(conn, group));
+        return ScopedTransactions.onConnection(pool, new TenantScope(tenants), conn -> Uni.combine().all()
+                .unis(conn.query(GENERIC_PLANS).execute(), DossierRepository.insertSubmitted(conn, group)).with((set, codes) -> codes));
     }
+
+    /**
+     * Sent first in each group's transaction (pipelined, and undone at its end): PostgreSQL runs the group's prepared
+     * statements on the plan it made once for the connection. Left to choose, it planned the dossier statement afresh
+     * on every execution, because the generic plan, made for arrays of unknown length, looked dearer than a plan for
+     * the 16 rows at hand: 1.46 ms of planning per group against 6.3 ms of running it (pg_stat_statements with
+     * track_planning, 924 groups, 2026-12-03, docs/benchmarks.md). The statements read arrays row by row with
+     * {@code unnest} and find every other row by its key, so one plan serves any group size.
+     */
+    static final String GENERIC_PLANS = "set local plan_cache_mode = force_generic_plan";
 }

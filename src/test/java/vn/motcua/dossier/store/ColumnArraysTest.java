@@ -25,6 +25,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import vn.motcua.platform.db.StatementCache;
 import vn.motcua.support.AppPools;
 
 /**
@@ -96,5 +97,14 @@ class ColumnArraysTest {
     void theRelationNamesEachColumnAndCastsNestedArraysBack() {
         assertEquals("unnest($3::uuid[], $4::text[]) as x(id, tags)", ColumnArrays.from(ColumnArrays.columns("id uuid", "tags text[]"), 3));
         assertEquals("x.id, x.tags::text[] as tags", ColumnArrays.select(ColumnArrays.columns("id uuid", "tags text[]")));
+    }
+
+    @Test
+    void theGroupWritersStatementsStayWithinWhatAConnectionKeepsPrepared() {
+        // Longer, and PostgreSQL would parse and plan them on every group again (StatementCache).
+        for (String sql : List.of(DossierRows.INSERT_SUBMITTED, DossierRows.INSERT, DossierRepository.INSERT_STEPS,
+                DossierRepository.INSERT_EVENTS, DossierRepository.INSERT_OUTBOX)) {
+            assertTrue(sql.length() < StatementCache.SQL_LIMIT, sql.length() + " characters: " + sql.substring(0, 60));
+        }
     }
 }
