@@ -27,8 +27,11 @@ WORK=target/bench-dossiers
 export MOTCUA_EMBEDDED_DB_CONFIG=${MOTCUA_EMBEDDED_DB_CONFIG:-shared_buffers=2GB,max_wal_size=4GB}
 # BENCH_STATEMENTS=1 loads pg_stat_statements and writes, after each round's submissions through the API, what
 # PostgreSQL ran for them ($WORK/statements-<round>.txt): each statement's calls and time per submission, and the
-# commits per submission. The service's own background work (the outbox relay, the report's refresh) is in it.
-if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then MOTCUA_EMBEDDED_DB_CONFIG="$MOTCUA_EMBEDDED_DB_CONFIG,shared_preload_libraries=pg_stat_statements"; fi
+# commits per submission. The service's own background work (the outbox relay, the report's refresh) is in it. Planning
+# is counted apart (track_planning): a statement planned on every call instead of once per connection shows there.
+if [ "${BENCH_STATEMENTS:-0}" = 1 ]; then
+  MOTCUA_EMBEDDED_DB_CONFIG="$MOTCUA_EMBEDDED_DB_CONFIG,shared_preload_libraries=pg_stat_statements,pg_stat_statements.track_planning=on"
+fi
 source src/bench/common.sh
 
 for tool in wrk psql pgbench curl; do
@@ -118,25 +121,27 @@ statements_report() { # file: PostgreSQL's work during the submissions just meas
   local n; n=$(awk '/requests in/ {print $1}' "$WORK/submit.out")
   { echo "submissions: $n; commits per submission: $(as_super psql -qAt -c "select round((xact_commit - $(cat "$WORK/commits.before"))::numeric / $n, 2)
       from pg_stat_database where datname = current_database()")"
-    echo "calls/sub  ms/sub  mean-ms  statement"
+    echo "calls/sub  ms/sub  mean-ms  plans/sub  plan-ms/sub  statement"
     as_super psql -qAt -F '  ' -c "select round(calls::numeric / $n, 2), round((total_exec_time / $n)::numeric, 3), round(mean_exec_time::numeric, 3),
+        round(plans::numeric / $n, 2), round((total_plan_time / $n)::numeric, 3),
         left(regexp_replace(query, '\s+', ' ', 'g'), 140) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
         order by total_exec_time desc limit 25"; } > "$1"
 }
-cpu_snapshot() { # "busy service postgres smtp steal": CPU time so far in clock ticks, of the machine (every core, without
-  # the time the host stole), of each part, and the time stolen: on a virtual machine the host may run others on our
-  # cores, and a measurement it disturbed shows it here instead of in "the rest".
+cpu_snapshot() { # "busy service postgres smtp steal idle": CPU time so far in clock ticks, of the machine (every core,
+  # without the time the host stole), of each part, the time stolen (on a virtual machine the host may run others on our
+  # cores, and a measurement it disturbed shows it here instead of in "the rest"), and the time no one used (idle and
+  # waiting for the disk: what a measurement left of the cores, waiting on commits or on its clients).
   # PostgreSQL's ended backends (pgbench's connections) are in its postmaster's children's times.
   echo "$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat) $(awk '{print $14 + $15}' "/proc/$APP/stat") \
 $(cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {s += $14 + $15 + $16 + $17} END {print s + 0}') \
-$( [ -n "${SMTP:-}" ] && awk '{print $14 + $15}' "/proc/$SMTP/stat" || echo 0) $(awk '/^cpu / {print $9}' /proc/stat)"
+$( [ -n "${SMTP:-}" ] && awk '{print $14 + $15}' "/proc/$SMTP/stat" || echo 0) $(awk '/^cpu / {print $9, $5 + $6}' /proc/stat)"
 }
-cpu_per() { # before after count -> "service postgres smtp rest steal" in ms of CPU per item (rest: the load generator, the
-  # kernel's own; steal: the host's)
+cpu_per() { # before after count -> "service postgres smtp rest steal idle" in ms of CPU per item (rest: the load generator,
+  # the kernel's own; steal: the host's; idle: unused)
   awk -v n="$3" -v hz="$(getconf CLK_TCK)" -v b="$1" -v a="$2" 'BEGIN {
     split(b, x, " "); split(a, y, " "); f = 1000 / hz / n
-    busy = y[1] - x[1]; app = y[2] - x[2]; pg = y[3] - x[3]; smtp = y[4] - x[4]; steal = y[5] - x[5]
-    printf "%.3f %.3f %.3f %.3f %.3f\n", app * f, pg * f, smtp * f, (busy - app - pg - smtp) * f, steal * f }'
+    busy = y[1] - x[1]; app = y[2] - x[2]; pg = y[3] - x[3]; smtp = y[4] - x[4]; steal = y[5] - x[5]; idle = y[6] - x[6]
+    printf "%.3f %.3f %.3f %.3f %.3f %.3f\n", app * f, pg * f, smtp * f, (busy - app - pg - smtp) * f, steal * f, idle * f }'
 }
 submissions() {
   echo "$(date +%T) POST /api/dossiers start" >> "$WORK/timeline"
@@ -239,6 +244,10 @@ F_RPS=$(median_field 1 "${FLOOR[@]}")
 # Both parts run on the same cores: each submission costs the machine the service's part plus the database's part,
 # so at best 1 / (1/F + 1/G) submissions a second, F and G each measured with the whole machine to itself.
 BOUND=$(awk -v f="$F_RPS" -v g="$G_TPS" 'BEGIN {printf "%.1f", 1 / (1 / f + 1 / g)}')
+# The same within each round: its submissions against the bound of its own two terms, measured minutes apart (the
+# medians above may come from different rounds, on a machine whose speed swings from one minute to the next).
+PER_ROUND=$(for i in "${!SUB[@]}"; do awk -v f="${FLOOR[$i]%% *}" -v g="${GRP[$i]%% *}" -v s="${SUB[$i]%% *}" \
+  'BEGIN {b = 1 / (1 / f + 1 / g); printf "%.2f (%.1f against %.1f); ", s / b, s, b}'; done)
 
 cat <<REPORT
 ### Dossiers, $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)
@@ -255,6 +264,8 @@ Each measurement ${DURATION} s, $ROUNDS alternating rounds, median shown (all ro
 | the service's part alone: the same \`POST /api/dossiers\` refused at validation (a bad phone; sign-in, JSON, the whole form checked, problem+json; no database) | $F_RPS | $(median_field 2 "${FLOOR[@]}") | $(median_field 3 "${FLOOR[@]}") | $(ratio "$F_RPS" "$C_TPS") |
 | the best the two parts allow when they share the cores, 1 / (1 / refused + 1 / grouped SQL) | $BOUND | — | — | $(ratio "$BOUND" "$C_TPS") |
 | \`POST /api/dossiers\` (online, Idempotency-Key, wrk $CONNECTIONS connections) | $S_RPS | $(median_field 2 "${SUB[@]}") | $(median_field 3 "${SUB[@]}") | **$(ratio "$S_RPS" "$C_TPS")** |
+
+Submissions through the API against the bound: **$(ratio "$S_RPS" "$BOUND")** as the ratio of the medians; within each round: ${PER_ROUND%; }.
 
 | queue, 50 per page, wrk $QUEUE_CONNECTIONS connections | requests/s | p50 | p99 | inside the service: answered within the target | inside the service: p99 |
 | --- | ---: | ---: | ---: | ---: | ---: |
@@ -278,15 +289,16 @@ CPU per submission, in ms of one core (medians of the rounds; the machine has $(
 $(awk -v n="$(nproc)" -v s="$S_RPS" 'BEGIN {printf "%.2f", n * 1000 / s}') ms of CPU per submission at the rate measured; "the rest" is the load generator and the kernel's work for it;
 the time the host stole from this virtual machine's cores is apart, round by round: a round it disturbed is not a measure of this code):
 
-| measurement | the service | PostgreSQL | the SMTP server | the rest (load generator) | stolen by the host (per round) |
-| --- | ---: | ---: | ---: | ---: | --- |
+| measurement | the service | PostgreSQL | the SMTP server | the rest (load generator) | stolen by the host (per round) | unused (per round) |
+| --- | ---: | ---: | ---: | ---: | --- | --- |
 $(for m in refused grouped submissions; do
   f="$WORK/cpu.$m"; [ -f "$f" ] || continue
   case $m in refused) label="refused at validation (wrk)";; grouped) label="grouped SQL (pgbench), per submission";;
     *) label="\`POST /api/dossiers\` (wrk)";; esac
   mapfile -t per < "$f"
-  printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "$(median_field 1 "${per[@]}")" "$(median_field 2 "${per[@]}")" \
-    "$(median_field 3 "${per[@]}")" "$(median_field 4 "${per[@]}")" "$(printf '%s\n' "${per[@]}" | awk '{printf "%s%s", (NR > 1 ? ", " : ""), ($5 == "" ? "-" : $5)}')"
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$(median_field 1 "${per[@]}")" "$(median_field 2 "${per[@]}")" \
+    "$(median_field 3 "${per[@]}")" "$(median_field 4 "${per[@]}")" "$(printf '%s\n' "${per[@]}" | awk '{printf "%s%s", (NR > 1 ? ", " : ""), ($5 == "" ? "-" : $5)}')" \
+    "$(printf '%s\n' "${per[@]}" | awk '{printf "%s%s", (NR > 1 ? ", " : ""), ($6 == "" ? "-" : $6)}')"
 done)
 
 Resident memory of the service after the load: $(( RSS_KB / 1024 )) MiB. Group writer: $WRITER.
