@@ -212,6 +212,28 @@ wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer 
 # The HTML pages render through Qute's resolvers, which the JIT takes longer to compile than the JSON path.
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"${WARMUP}s" -H "Authorization: Bearer $(token staff bench.d07w12)" -H "Accept: text/html" "http://127.0.0.1:$PORT/console/d07-w12/queue" >/dev/null
 wrk -t1 -c"$QUEUE_CONNECTIONS" -d"$(( WARMUP / 2 ))s" -H "Authorization: Bearer $(token staff bench.d07)" -H "Accept: text/html" "http://127.0.0.1:$PORT/console/d07/queue" >/dev/null
+# Then the submissions, and the same submissions refused, until the JIT has compiled what they run. The service starts
+# with -XX:CompileThresholdScaling=5, so code that runs once per group of 16 (the group's arrays, its statements'
+# encoding) reaches the optimizing compiler only after many more submissions than code that runs once per request, and
+# the refused path (a validation error) is not run at all before it is measured: the first round of 2026-12-03 12:26 and
+# 14:53 measured it half-compiled (0.79 ms of the service's CPU per refused request, 0.32-0.37 in the next rounds), a
+# bound made low in the submissions' favour. Chunks of 20 s of submissions and 10 s of refused ones, until the compilers
+# spend less than BENCH_JIT_QUIET seconds (0.5) in one, for at most BENCH_WARMUP_MAX seconds (300).
+jit_seconds() { # the JIT compilers' time so far in the service, in seconds (its perf counters, read with jcmd)
+  jcmd "$APP" PerfCounter.print 2>/dev/null | awk -F= '$1 == "java.ci.totalTime" {t = $2} $1 == "sun.os.hrt.frequency" {f = $2}
+    END {if (f) printf "%.2f", t / f; else print "0"}'
+}
+JIT_QUIET=${BENCH_JIT_QUIET:-0.5}; WARMUP_MAX=${BENCH_WARMUP_MAX:-300}
+JIT_CHUNKS=()
+while [ $(( ${#JIT_CHUNKS[@]} * 30 )) -lt "$WARMUP_MAX" ]; do
+  JIT_BEFORE=$(jit_seconds)
+  TOKEN=$(token citizens nguyenvana) wrk -t1 -c"$CONNECTIONS" -d20s -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
+  TOKEN=$(token citizens nguyenvana) REFUSE=1 wrk -t1 -c"$CONNECTIONS" -d10s -s src/bench/submit.lua "http://127.0.0.1:$PORT" >/dev/null 2>&1
+  JIT_CHUNKS+=("$(awk -v a="$JIT_BEFORE" -v b="$(jit_seconds)" 'BEGIN {printf "%.2f", b - a}')")
+  echo "$(date +%T) warm-up chunk: the compilers spent ${JIT_CHUNKS[-1]} s" >> "$WORK/timeline"
+  if awk -v d="${JIT_CHUNKS[-1]}" -v q="$JIT_QUIET" 'BEGIN {exit !(d < q)}'; then break; fi
+done
+WARMUP_QUIET=$(quiet)  # the notices of the warm-up's submissions, sent before the first measurement
 rm -f "$WORK"/cpu.*
 declare -a CEIL LOOP SQL GRP FLOOR SUB QUIET QUIET_SQL WQ DQ WQH DQH
 for r in $(seq 1 "$ROUNDS"); do
@@ -283,7 +305,8 @@ Rounds (per second, p50, p99; for the queues also within the target and the p99 
 SQL submissions: $(printf '[%s] ' "${SQL[@]}"); grouped SQL: $(printf '[%s] ' "${GRP[@]}"); refused: $(printf '[%s] ' "${FLOOR[@]}"); HTTP submissions: $(printf '[%s] ' "${SUB[@]}");
 ward queue: $(printf '[%s] ' "${WQ[@]}"); district queue: $(printf '[%s] ' "${DQ[@]}"); ward page: $(printf '[%s] ' "${WQH[@]}"); district page: $(printf '[%s] ' "${DQH[@]}").
 After each round's submissions the queues were measured once the notices and the report rows had caught up with them (seconds waited: $(printf '%s ' "${QUIET[@]}")); the same wait after the SQL submissions and after the grouped SQL, before the next measurement (seconds: $(printf '%s ' "${QUIET_SQL[@]}")).
-Warm-up before the rounds: ${WARMUP} s of submissions, of the ward's queue and of its console page, $(( WARMUP / 2 )) s of the district's queue and page.
+Warm-up before the rounds: ${WARMUP} s of submissions, of the ward's queue and of its console page, $(( WARMUP / 2 )) s of the district's queue and page;
+then ${#JIT_CHUNKS[@]} chunks of 20 s of submissions and 10 s of refused ones, until the JIT compilers spent less than $JIT_QUIET s in one (their seconds per chunk: $(printf '%s ' "${JIT_CHUNKS[@]}")), and ${WARMUP_QUIET} s for their notices.
 
 CPU per submission, in ms of one core (medians of the rounds; the machine has $(nproc) cores, so at full load it spends
 $(awk -v n="$(nproc)" -v s="$S_RPS" 'BEGIN {printf "%.2f", n * 1000 / s}') ms of CPU per submission at the rate measured; "the rest" is the load generator and the kernel's work for it;

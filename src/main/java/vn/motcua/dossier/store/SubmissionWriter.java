@@ -235,11 +235,12 @@ public class SubmissionWriter {
 
     /**
      * Sent first in each group's transaction (pipelined, and undone at its end): PostgreSQL runs the group's prepared
-     * statements on the plan it made once for the connection. Left to choose, it planned the dossier statement afresh
-     * on every execution, because the generic plan, made for arrays of unknown length, looked dearer than a plan for
-     * the 16 rows at hand: 1.46 ms of planning per group against 6.3 ms of running it (pg_stat_statements with
-     * track_planning, 924 groups, 2026-12-03, docs/benchmarks.md). The statements read arrays row by row with
-     * {@code unnest} and find every other row by its key, so one plan serves any group size.
+     * statements on the plan it made once for the connection. The dossier statement was planned afresh for every group
+     * (1.46 ms of planning against 6.3 ms of running it: pg_stat_statements with track_planning, 924 groups, 2026-12-03,
+     * docs/benchmarks.md), first because it was too long to stay prepared ({@link vn.motcua.platform.db.StatementCache});
+     * and even prepared, PostgreSQL may keep planning it for the values at hand whenever its generic plan, made for
+     * arrays of unknown length, looks dearer than one for 16 rows. With both, 5 plans for 926 groups. The statements read
+     * arrays row by row with {@code unnest} and find every other row by its key, so one plan serves any group size.
      */
     static final String GENERIC_PLANS = "set local plan_cache_mode = force_generic_plan";
 }
